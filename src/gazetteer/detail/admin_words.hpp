@@ -1,0 +1,13 @@
+// Administrative words around a name ("Kursk Oblast", "Republic of Crimea", "Kharkiv region").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mapwire::gazetteer::detail {
+
+// Removes one leading or trailing administrative word group from a folded name, returning the
+// bare name, or "" when there is none to remove (or nothing would remain).
+std::string strip_admin_words(std::string_view folded);
+
+}  // namespace mapwire::gazetteer::detail

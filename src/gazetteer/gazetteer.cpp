@@ -1,0 +1,316 @@
+// Name lookup and candidate ranking over the memory-mapped gazetteer index.
+#include "gazetteer/gazetteer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+
+#include "gazetteer/detail/admin_words.hpp"
+#include "gazetteer/detail/index_format.hpp"
+#include "gazetteer/detail/mapped_file.hpp"
+#include "text/normalize.hpp"
+
+namespace mapwire::gazetteer {
+
+std::string_view to_string(PlaceType type) {
+    switch (type) {
+        case PlaceType::admin0:
+            return "admin0";
+        case PlaceType::admin1:
+            return "admin1";
+        case PlaceType::place:
+            return "place";
+        case PlaceType::region:
+            return "region";
+    }
+    return "place";
+}
+
+std::optional<PlaceType> parse_place_type(std::string_view text) {
+    for (auto t : {PlaceType::admin0, PlaceType::admin1, PlaceType::place, PlaceType::region})
+        if (to_string(t) == text) return t;
+    return std::nullopt;
+}
+
+struct Gazetteer::Impl {
+    detail::MappedFile file;
+    std::string path;
+    const detail::Header* header = nullptr;
+    const detail::PlaceRecord* places = nullptr;
+    const detail::KeyRecord* keys = nullptr;
+    const detail::KeyRecord* loose = nullptr;
+    const char* strings = nullptr;
+
+    Impl(detail::MappedFile f, std::string p) : file(std::move(f)), path(std::move(p)) {}
+
+    std::string_view str(detail::StrRef r) const { return {strings + r.offset, r.length}; }
+
+    Place place(std::uint32_t i) const {
+        const auto& r = places[i];
+        Place p;
+        p.index = i;
+        p.id = str(r.id);
+        p.name = str(r.name);
+        p.type = static_cast<PlaceType>(r.type);
+        p.country = str(r.country);
+        p.iso_code = str(r.iso_code);
+        p.feature_code = str(r.feature_code);
+        p.admin1 = r.admin1;
+        p.parent_country = r.parent_country;
+        p.population = r.population;
+        p.lat = r.lat;
+        p.lon = r.lon;
+        p.area_km2 = r.area_km2;
+        p.min_lon = r.min_lon;
+        p.min_lat = r.min_lat;
+        p.max_lon = r.max_lon;
+        p.max_lat = r.max_lat;
+        p.occupied_by = str(r.occupied_by);
+        p.occupied_since = r.occupied_since;
+        p.scalerank = r.scalerank;
+        return p;
+    }
+
+    std::pair<const detail::KeyRecord*, const detail::KeyRecord*> range(
+        const detail::KeyRecord* begin, std::uint64_t count, std::string_view key) const {
+        const auto* end = begin + count;
+        const auto less_kv = [this](const detail::KeyRecord& r, std::string_view k) {
+            return str(r.key) < k;
+        };
+        const auto less_vk = [this](std::string_view k, const detail::KeyRecord& r) {
+            return k < str(r.key);
+        };
+        const auto* lo = std::lower_bound(begin, end, key, less_kv);
+        const auto* hi = std::upper_bound(lo, end, key, less_vk);
+        return {lo, hi};
+    }
+
+    void validate() const {
+        const auto bytes = file.bytes();
+        auto bad = [this](const std::string& why) {
+            return std::move(
+                GazetteerError("gazetteer index is damaged or from another version: " + why,
+                               ExitCode::missing_data,
+                               "rebuild the dataset with `scripts/setup.sh`")
+                    .in_file(path));
+        };
+        if (bytes.size() < sizeof(detail::Header)) throw bad("too short");
+        if (std::memcmp(header->magic, detail::kMagic, sizeof detail::kMagic) != 0)
+            throw bad("bad magic");
+        if (header->version != detail::kVersion)
+            throw bad("version " + std::to_string(header->version));
+        const auto fits = [&](std::uint64_t off, std::uint64_t len) {
+            return off % 8 == 0 && off <= bytes.size() && len <= bytes.size() - off;
+        };
+        if (!fits(header->places_offset,
+                  std::uint64_t{header->place_count} * sizeof(detail::PlaceRecord)) ||
+            !fits(header->keys_offset, header->key_count * sizeof(detail::KeyRecord)) ||
+            !fits(header->loose_offset, header->loose_count * sizeof(detail::KeyRecord)) ||
+            header->strings_offset > bytes.size() ||
+            header->strings_size > bytes.size() - header->strings_offset)
+            throw bad("sections out of bounds");
+    }
+};
+
+Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Gazetteer::~Gazetteer() = default;
+Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
+Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
+
+Gazetteer Gazetteer::open(const std::string& index_path) {
+    std::unique_ptr<Impl> impl;
+    try {
+        impl = std::make_unique<Impl>(detail::MappedFile(index_path), index_path);
+    } catch (IoError& e) {
+        throw std::move(GazetteerError(e.message(), ExitCode::missing_data,
+                                       "build the dataset with `scripts/setup.sh`, or point "
+                                       "--data / MAPWIRE_DATA at it")
+                            .in_file(index_path));
+    }
+    const char* base = impl->file.bytes().data();
+    impl->header = reinterpret_cast<const detail::Header*>(base);
+    impl->validate();
+    impl->places = reinterpret_cast<const detail::PlaceRecord*>(base + impl->header->places_offset);
+    impl->keys = reinterpret_cast<const detail::KeyRecord*>(base + impl->header->keys_offset);
+    impl->loose = reinterpret_cast<const detail::KeyRecord*>(base + impl->header->loose_offset);
+    impl->strings = base + impl->header->strings_offset;
+    return Gazetteer(std::move(impl));
+}
+
+std::size_t Gazetteer::size() const {
+    return impl_->header->place_count;
+}
+
+Place Gazetteer::place(std::uint32_t index) const {
+    return impl_->place(index);
+}
+
+std::string_view Gazetteer::metadata() const {
+    return impl_->str(impl_->header->metadata);
+}
+
+std::optional<Place> Gazetteer::find_id(std::string_view id) const {
+    // Ids are unique; a linear scan is fine for the rare lookups by id (CLI, tests).
+    for (std::uint32_t i = 0; i < impl_->header->place_count; ++i)
+        if (impl_->str(impl_->places[i].id) == id) return impl_->place(i);
+    return std::nullopt;
+}
+
+namespace {
+
+double kind_weight(NameKind kind) {
+    switch (kind) {
+        case NameKind::preferred:
+            return 1.0;
+        case NameKind::official:
+            return 0.95;
+        case NameKind::alternate:
+            return 0.85;
+        case NameKind::code:
+            return 0.8;
+    }
+    return 0.8;
+}
+
+// Prominence of a place independent of the query: countries over regions over admin-1 units,
+// and among populated places by population and capital status.
+double prominence(const Place& p) {
+    switch (p.type) {
+        case PlaceType::admin0:
+            return 0.6;
+        case PlaceType::region:
+            return 0.35;
+        case PlaceType::admin1:
+            return 0.25;
+        case PlaceType::place:
+            break;
+    }
+    double s = 0.5 * std::log10(static_cast<double>(p.population) + 1.0) / 7.0;
+    if (p.feature_code == "PPLC")
+        s += 0.2;
+    else if (p.feature_code.starts_with("PPLA"))
+        s += 0.1;
+    return s;
+}
+
+}  // namespace
+
+std::vector<Candidate> Gazetteer::lookup(std::string_view name,
+                                         const LookupOptions& options) const {
+    const std::string folded = text::fold(name);
+    if (folded.empty()) return {};
+    const std::string bare = detail::strip_admin_words(folded);
+    const bool admin_word = !bare.empty();
+
+    std::unordered_map<std::uint32_t, Candidate> found;
+    auto collect = [&](const detail::KeyRecord* keys, std::uint64_t count, const std::string& key,
+                       MatchQuality quality) {
+        if (key.empty()) return;
+        auto [lo, hi] = impl_->range(keys, count, key);
+        for (const auto* k = lo; k != hi; ++k) {
+            const Place p = impl_->place(k->place);
+            if (options.type && p.type != *options.type) continue;
+            if (!options.country.empty() && p.country != options.country) continue;
+            const auto kind = static_cast<NameKind>(k->kind);
+            double score = kind_weight(kind) + prominence(p);
+            if (quality == MatchQuality::loose) score -= 0.3;
+            if (admin_word) {
+                // "Kursk Oblast" names the unit, not the city.
+                if (p.type == PlaceType::admin1)
+                    score += 0.5;
+                else if (p.type == PlaceType::region)
+                    score += 0.3;
+                else if (p.type == PlaceType::place)
+                    score -= 0.5;
+            }
+            if (!options.prefer_country.empty() && p.country == options.prefer_country)
+                score += 0.3;
+            auto [it, inserted] = found.try_emplace(k->place);
+            if (inserted || score > it->second.score) {
+                it->second = Candidate{p, score, kind, quality, admin_word};
+            }
+        }
+    };
+    for (const std::string* key : {&folded, &bare}) {
+        collect(impl_->keys, impl_->header->key_count, *key, MatchQuality::exact);
+        collect(impl_->loose, impl_->header->loose_count, text::loose_key(*key),
+                MatchQuality::loose);
+    }
+
+    std::vector<Candidate> out;
+    out.reserve(found.size());
+    for (auto& [index, c] : found) out.push_back(c);
+    std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.score != b.score) return a.score > b.score;
+        return a.place.index < b.place.index;  // deterministic ties
+    });
+    if (out.size() > options.limit) out.resize(options.limit);
+    return out;
+}
+
+namespace {
+
+// Optimal string alignment distance with an early exit above `max`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max) {
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > max) return max + 1;
+    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        std::size_t row_min = cur[0];
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            row_min = std::min(row_min, cur[j]);
+        }
+        if (row_min > max) return max + 1;
+        prev2.swap(prev);
+        prev.swap(cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string> Gazetteer::suggestions(std::string_view name, std::size_t limit) const {
+    std::string folded = text::fold(name);
+    if (const std::string bare = detail::strip_admin_words(folded); !bare.empty()) folded = bare;
+    if (folded.empty()) return {};
+    const std::size_t max = std::max<std::size_t>(2, folded.size() / 4);
+    struct Hit {
+        std::size_t distance;
+        double prominence;
+        std::uint32_t place;
+    };
+    std::vector<Hit> hits;
+    for (std::uint64_t i = 0; i < impl_->header->key_count; ++i) {
+        const auto& k = impl_->keys[i];
+        if (k.kind == static_cast<std::uint8_t>(NameKind::code)) continue;
+        const std::string_view key = impl_->str(k.key);
+        if (key.empty() ||
+            (key[0] != folded[0] && (key.size() < 2 || folded.size() < 2 || key[1] != folded[1])))
+            continue;
+        const std::size_t d = edit_distance(folded, key, max);
+        if (d <= max) hits.push_back({d, prominence(impl_->place(k.place)), k.place});
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+        if (a.distance != b.distance) return a.distance < b.distance;
+        if (a.prominence != b.prominence) return a.prominence > b.prominence;
+        return a.place < b.place;
+    });
+    std::vector<std::string> out;
+    for (const auto& h : hits) {
+        const Place p = impl_->place(h.place);
+        std::string label(p.name);
+        if (!p.country.empty())
+            label += " (" + std::string(p.country) + ", " + std::string(to_string(p.type)) + ")";
+        if (std::find(out.begin(), out.end(), label) == out.end()) out.push_back(label);
+        if (out.size() >= limit) break;
+    }
+    return out;
+}
+
+}  // namespace mapwire::gazetteer

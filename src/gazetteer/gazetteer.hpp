@@ -1,0 +1,67 @@
+// The gazetteer: every country, admin-1 unit, curated region and populated place, found by
+// name in any common spelling, with candidates ranked and ambiguity kept.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.hpp"
+#include "gazetteer/place.hpp"
+
+namespace mapwire::gazetteer {
+
+// The dataset is missing, of another version, or damaged.
+class GazetteerError : public Error {
+  public:
+    using Error::Error;
+};
+
+struct LookupOptions {
+    std::string country;            // ISO alpha-2: only places in this country
+    std::optional<PlaceType> type;  // only places of this type
+    std::string prefer_country;     // rank places in this country higher (document focus)
+    std::size_t limit = 10;
+};
+
+// How a candidate matched, for callers that weigh evidence (the geoparser does).
+enum class MatchQuality : std::uint8_t { exact = 0, loose = 1 };
+
+struct Candidate {
+    Place place;
+    double score = 0;  // higher is better; comparable within one lookup
+    NameKind kind = NameKind::alternate;
+    MatchQuality quality = MatchQuality::exact;
+    bool admin_word = false;  // the query carried an administrative word ("Oblast", "region")
+};
+
+class Gazetteer {
+  public:
+    // Opens gazetteer.idx (memory-mapped; nothing is parsed up front).
+    static Gazetteer open(const std::string& index_path);
+    ~Gazetteer();
+    Gazetteer(Gazetteer&&) noexcept;
+    Gazetteer& operator=(Gazetteer&&) noexcept;
+
+    std::size_t size() const;
+    Place place(std::uint32_t index) const;
+    std::optional<Place> find_id(std::string_view id) const;
+    // Metadata of the build, as JSON text (worldview, sources, versions).
+    std::string_view metadata() const;
+
+    // Ranked candidates for a name, best first; empty when nothing matches.
+    std::vector<Candidate> lookup(std::string_view name, const LookupOptions& options = {}) const;
+
+    // Known names close to an unknown one ("Zaporozhia" -> "Zaporizhzhia"), best first.
+    std::vector<std::string> suggestions(std::string_view name, std::size_t limit = 5) const;
+
+  private:
+    struct Impl;
+    explicit Gazetteer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mapwire::gazetteer

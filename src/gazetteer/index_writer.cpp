@@ -1,0 +1,180 @@
+// Serialises places and their folded name keys into the gazetteer.idx layout.
+#include "gazetteer/index_writer.hpp"
+
+#include <unistd.h>
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <tuple>
+#include <unordered_map>
+
+#include "base/error.hpp"
+#include "gazetteer/detail/admin_words.hpp"
+#include "gazetteer/detail/index_format.hpp"
+#include "text/normalize.hpp"
+
+namespace mapwire::gazetteer {
+namespace {
+
+using detail::KeyRecord;
+using detail::StrRef;
+
+class StringPool {
+  public:
+    StrRef add(const std::string& s) {
+        if (auto it = offsets_.find(s); it != offsets_.end())
+            return {it->second, static_cast<std::uint32_t>(s.size())};
+        const auto off = static_cast<std::uint32_t>(bytes_.size());
+        bytes_ += s;
+        offsets_.emplace(s, off);
+        return {off, static_cast<std::uint32_t>(s.size())};
+    }
+    const std::string& bytes() const { return bytes_; }
+
+  private:
+    std::string bytes_;
+    std::unordered_map<std::string, std::uint32_t> offsets_;
+};
+
+struct PendingKey {
+    std::string key;
+    std::uint32_t place;
+    NameKind kind;
+    bool stripped;
+};
+
+void sort_and_dedupe(std::vector<PendingKey>& keys) {
+    std::sort(keys.begin(), keys.end(), [](const PendingKey& a, const PendingKey& b) {
+        return std::tie(a.key, a.place, a.kind, a.stripped) <
+               std::tie(b.key, b.place, b.kind, b.stripped);
+    });
+    // For each (key, place) keep the strongest kind, preferring an unstripped key.
+    keys.erase(std::unique(keys.begin(), keys.end(),
+                           [](const PendingKey& a, const PendingKey& b) {
+                               return a.key == b.key && a.place == b.place;
+                           }),
+               keys.end());
+}
+
+std::uint64_t align8(std::uint64_t n) {
+    return (n + 7) & ~std::uint64_t{7};
+}
+
+}  // namespace
+
+std::uint32_t IndexWriter::add(PlaceEntry entry) {
+    entries_.push_back(std::move(entry));
+    return static_cast<std::uint32_t>(entries_.size() - 1);
+}
+
+void IndexWriter::write(const std::string& path, const std::string& metadata_json) const {
+    StringPool pool;
+    std::vector<detail::PlaceRecord> places;
+    places.reserve(entries_.size());
+    std::vector<PendingKey> keys, loose;
+
+    for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+        const PlaceEntry& e = entries_[i];
+        detail::PlaceRecord r{};
+        r.id = pool.add(e.id);
+        r.name = pool.add(e.name);
+        r.country = pool.add(e.country);
+        r.iso_code = pool.add(e.iso_code);
+        r.feature_code = pool.add(e.feature_code);
+        r.occupied_by = pool.add(e.occupied_by);
+        r.population = e.population;
+        r.lat = e.lat;
+        r.lon = e.lon;
+        r.area_km2 = e.area_km2;
+        r.min_lon = e.min_lon;
+        r.min_lat = e.min_lat;
+        r.max_lon = e.max_lon;
+        r.max_lat = e.max_lat;
+        r.admin1 = e.admin1;
+        r.parent_country = e.parent_country;
+        r.scalerank = e.scalerank;
+        r.occupied_since = e.occupied_since;
+        r.type = static_cast<std::uint8_t>(e.type);
+        places.push_back(r);
+
+        const bool strippable = e.type == PlaceType::admin1 || e.type == PlaceType::region;
+        auto add_key = [&](const std::string& folded, NameKind kind, bool stripped) {
+            if (folded.empty()) return;
+            keys.push_back({folded, i, kind, stripped});
+            const std::string l = text::loose_key(folded);
+            if (!l.empty()) loose.push_back({l, i, kind, stripped});
+        };
+        add_key(text::fold(e.name), NameKind::preferred, false);
+        for (const auto& [name, kind] : e.names) {
+            const std::string folded = text::fold(name);
+            add_key(folded, kind, false);
+            if (strippable && kind != NameKind::code) {
+                const std::string bare = detail::strip_admin_words(folded);
+                if (!bare.empty()) add_key(bare, kind, true);
+            }
+        }
+        if (strippable) {
+            const std::string bare = detail::strip_admin_words(text::fold(e.name));
+            if (!bare.empty()) add_key(bare, NameKind::preferred, true);
+        }
+    }
+    sort_and_dedupe(keys);
+    sort_and_dedupe(loose);
+
+    auto to_records = [&pool](const std::vector<PendingKey>& in) {
+        std::vector<KeyRecord> out;
+        out.reserve(in.size());
+        for (const auto& k : in)
+            out.push_back({pool.add(k.key), k.place, static_cast<std::uint8_t>(k.kind),
+                           static_cast<std::uint8_t>(k.stripped ? 1 : 0), 0});
+        return out;
+    };
+    const auto key_records = to_records(keys);
+    const auto loose_records = to_records(loose);
+    const StrRef meta = pool.add(metadata_json);
+
+    detail::Header h{};
+    std::memcpy(h.magic, detail::kMagic, sizeof h.magic);
+    h.version = detail::kVersion;
+    h.place_count = static_cast<std::uint32_t>(places.size());
+    h.places_offset = align8(sizeof h);
+    h.keys_offset = align8(h.places_offset + places.size() * sizeof(detail::PlaceRecord));
+    h.key_count = key_records.size();
+    h.loose_offset = align8(h.keys_offset + key_records.size() * sizeof(KeyRecord));
+    h.loose_count = loose_records.size();
+    h.strings_offset = align8(h.loose_offset + loose_records.size() * sizeof(KeyRecord));
+    h.strings_size = pool.bytes().size();
+    h.metadata = meta;
+
+    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::move(IoError("cannot write").in_file(temp));
+        auto pad_to = [&out](std::uint64_t offset) {
+            while (static_cast<std::uint64_t>(out.tellp()) < offset) out.put('\0');
+        };
+        out.write(reinterpret_cast<const char*>(&h), sizeof h);
+        pad_to(h.places_offset);
+        out.write(reinterpret_cast<const char*>(places.data()),
+                  static_cast<std::streamsize>(places.size() * sizeof(detail::PlaceRecord)));
+        pad_to(h.keys_offset);
+        out.write(reinterpret_cast<const char*>(key_records.data()),
+                  static_cast<std::streamsize>(key_records.size() * sizeof(KeyRecord)));
+        pad_to(h.loose_offset);
+        out.write(reinterpret_cast<const char*>(loose_records.data()),
+                  static_cast<std::streamsize>(loose_records.size() * sizeof(KeyRecord)));
+        pad_to(h.strings_offset);
+        out.write(pool.bytes().data(), static_cast<std::streamsize>(pool.bytes().size()));
+        if (!out.flush()) throw std::move(IoError("write failed (disk full?)").in_file(temp));
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::filesystem::remove(temp, ec);
+        throw std::move(IoError("cannot move the finished index into place").in_file(path));
+    }
+}
+
+}  // namespace mapwire::gazetteer

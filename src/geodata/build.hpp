@@ -1,0 +1,46 @@
+// The geodata pipeline: assembles the bundled dataset (GeoPackage + gazetteer index) from
+// Natural Earth, GeoNames, iso-codes and the curated tables in geodata/.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+
+namespace mapwire::geodata {
+
+class GeodataError : public Error {
+  public:
+    using Error::Error;
+};
+
+enum class Worldview { de_jure, de_facto };
+
+struct BuildOptions {
+    // Folders searched, in order, for the Natural Earth 10m files (Debian's packages ship them
+    // in two folders; an official download is one folder).
+    std::vector<std::string> ne_dirs;
+    // Countries as TopoJSON (npm world-atlas countries-10m.json); used when no
+    // ne_10m_admin_0_countries.shp is found in ne_dirs.
+    std::string world_atlas;
+    // GeoNames dumps in the standard format: cities500.txt first, then any country file or
+    // allCountries.txt to extend the gazetteer; a later record replaces an earlier one with
+    // the same geonameid.
+    std::vector<std::string> geonames;
+    std::string iso_codes_dir = "/usr/share/iso-codes/json";
+    std::string curated_dir;  // the repository's geodata/ folder (TSV tables)
+    std::string out_dir;
+    Worldview worldview = Worldview::de_jure;
+};
+
+struct BuildReport {
+    std::size_t countries = 0, admin1 = 0, admin1_with_iso = 0, regions = 0, places = 0;
+    std::size_t geonames_records = 0, geonames_codes_mapped = 0;
+    std::vector<std::string> notes;  // what could not be matched, by name
+};
+
+// Builds out_dir/mapwire.gpkg and out_dir/gazetteer.idx (each written atomically).
+BuildReport build_dataset(const BuildOptions& options, std::ostream& log);
+
+}  // namespace mapwire::geodata

@@ -1,0 +1,74 @@
+// A streaming parser of the GeoNames dump format; strict, because a shifted column would
+// silently put places in the wrong country.
+#include "geodata/detail/geonames.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <string_view>
+
+#include "geodata/build.hpp"
+#include "geodata/detail/tables.hpp"
+
+namespace mapwire::geodata::detail {
+namespace {
+
+template <typename T>
+bool parse_number(std::string_view s, T& out) {
+    if (s.empty()) return false;
+    const auto* end = s.data() + s.size();
+    auto [p, ec] = std::from_chars(s.data(), end, out);
+    return ec == std::errc() && p == end;
+}
+
+}  // namespace
+
+void read_geonames(const std::string& path, const std::function<void(GeoNamesRecord&&)>& sink) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::move(IoError("cannot open GeoNames file").in_file(path));
+    std::string line;
+    int n = 0;
+    std::vector<std::string_view> cols;
+    while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        cols.clear();
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= line.size(); ++i) {
+            if (i == line.size() || line[i] == '\t') {
+                cols.emplace_back(line.data() + start, i - start);
+                start = i + 1;
+            }
+        }
+        auto fail = [&](const std::string& why) {
+            return std::move(GeodataError(why, ExitCode::bad_input,
+                                          "GeoNames dumps have 19 tab-separated columns; see "
+                                          "the readme.txt that comes with the dump")
+                                 .in_file(path)
+                                 .at(n));
+        };
+        if (cols.size() != 19)
+            throw fail("expected 19 tab-separated columns, found " + std::to_string(cols.size()));
+        GeoNamesRecord r;
+        if (!parse_number(cols[0], r.geonameid))
+            throw fail("geonameid is not a number: '" + std::string(cols[0]) + "'");
+        if (!parse_number(cols[4], r.lat) || !parse_number(cols[5], r.lon) ||
+            std::fabs(r.lat) > 90 || std::fabs(r.lon) > 180)
+            throw fail("latitude/longitude out of range: '" + std::string(cols[4]) + "', '" +
+                       std::string(cols[5]) + "'");
+        r.name = cols[1];
+        r.asciiname = cols[2];
+        if (!cols[3].empty()) r.alternate_names = split(std::string(cols[3]), ',');
+        r.feature_class = cols[6];
+        r.feature_code = cols[7];
+        r.country_code = cols[8];
+        r.admin1_code = cols[10];
+        if (!cols[14].empty() && !parse_number(cols[14], r.population))
+            throw fail("population is not a number: '" + std::string(cols[14]) + "'");
+        r.timezone = cols[17];
+        sink(std::move(r));
+    }
+}
+
+}  // namespace mapwire::geodata::detail

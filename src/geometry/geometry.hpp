@@ -1,0 +1,87 @@
+// Geometry values and the operations mapwire needs on them (GEOS for topology, PROJ's
+// geodesic routines for areas), behind a small value type so that no GEOS type leaks out.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.hpp"
+
+namespace mapwire::geometry {
+
+class GeometryError : public Error {
+  public:
+    using Error::Error;
+};
+
+struct Point {
+    double lon = 0;
+    double lat = 0;
+};
+
+struct Box {
+    double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
+    bool contains(Point p) const {
+        return p.lon >= min_lon && p.lon <= max_lon && p.lat >= min_lat && p.lat <= max_lat;
+    }
+};
+
+// An immutable geometry in WGS84 longitude/latitude. Copying is cheap (shared).
+class Geometry {
+  public:
+    Geometry();  // empty
+    static Geometry from_wkb(std::string_view wkb);
+    static Geometry from_wkt(std::string_view wkt);
+    static Geometry point(Point p);
+    // Union of many geometries at once (GEOS cascaded union), empty for an empty list.
+    static Geometry union_all(const std::vector<Geometry>& parts);
+
+    bool empty() const;
+    std::string type_name() const;  // "Polygon", "MultiPolygon", ...
+    std::string wkb() const;        // ISO WKB, little-endian
+    Box bounds() const;
+    // The centroid when it lies inside the area, else a point on its surface: a label point
+    // that is always inside (Croatia's centroid is not).
+    Point representative_point() const;
+    // Area on the WGS84 ellipsoid (Karney's algorithm as in PROJ), in km²; 0 for non-areas.
+    double geodesic_area_km2() const;
+
+    Geometry united(const Geometry& other) const;
+    Geometry minus(const Geometry& other) const;
+    Geometry intersection(const Geometry& other) const;
+    bool contains(Point p) const;
+    // Repairs invalid polygons (self-intersections in source data) so that overlay works.
+    Geometry made_valid() const;
+
+    struct Impl;
+    explicit Geometry(std::shared_ptr<const Impl> impl);
+    const Impl* impl() const { return impl_.get(); }
+
+  private:
+    std::shared_ptr<const Impl> impl_;
+};
+
+// Finds which of many polygons contains a point (STR-tree over prepared geometries).
+class PolygonIndex {
+  public:
+    PolygonIndex();
+    ~PolygonIndex();
+    PolygonIndex(const PolygonIndex&) = delete;
+    PolygonIndex& operator=(const PolygonIndex&) = delete;
+
+    void add(const Geometry& polygon, std::int64_t id);
+    // The id of a containing polygon, or nullopt; the lowest id wins where polygons overlap.
+    std::optional<std::int64_t> find(Point p) const;
+    // The id of the polygon nearest to p within max_degrees, for points just off a coast.
+    std::optional<std::int64_t> nearest(Point p, double max_degrees) const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mapwire::geometry

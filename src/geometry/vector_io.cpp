@@ -1,0 +1,275 @@
+// GDAL/OGR behind FeatureRecord and GeoPackageWriter; the only place mapwire touches OGR.
+#include "geometry/vector_io.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <unistd.h>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+
+namespace mapwire::geometry {
+namespace {
+
+void register_drivers() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetErrorHandler(CPLQuietErrorHandler);  // errors reach the user through exceptions
+    });
+}
+
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+struct FeatureDeleter {
+    void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
+};
+using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
+
+DatasetPtr open_vector(const std::string& path, const ReadOptions& options) {
+    register_drivers();
+    std::vector<std::string> open_options;
+    if (!options.encoding.empty()) open_options.push_back("ENCODING=" + options.encoding);
+    std::vector<const char*> raw;
+    for (const auto& o : open_options) raw.push_back(o.c_str());
+    raw.push_back(nullptr);
+    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                    raw.data(), nullptr));
+    if (!ds) {
+        const std::string why = CPLGetLastErrorMsg();
+        throw std::move(IoError("cannot open as a vector dataset" + (why.empty() ? "" : ": " + why),
+                                "check that the file exists and is in a format GDAL reads "
+                                "(`ogrinfo` lists them)")
+                            .in_file(path));
+    }
+    return ds;
+}
+
+OGRLayer* pick_layer(GDALDataset& ds, const std::string& path, const std::string& name) {
+    OGRLayer* layer = name.empty() ? ds.GetLayer(0) : ds.GetLayerByName(name.c_str());
+    if (!layer)
+        throw std::move(
+            IoError("no layer " + (name.empty() ? std::string("at all") : "'" + name + "'"))
+                .in_file(path));
+    return layer;
+}
+
+void check(OGRErr err, const std::string& what, const std::string& path) {
+    if (err != OGRERR_NONE)
+        throw std::move(
+            IoError(what + " failed: " + std::string(CPLGetLastErrorMsg())).in_file(path));
+}
+
+Geometry to_geometry(const OGRGeometry& g) {
+    std::string wkb(static_cast<std::size_t>(g.WkbSize()), '\0');
+    g.exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()), wkbVariantIso);
+    return Geometry::from_wkb(wkb);
+}
+
+}  // namespace
+
+const std::string& FeatureRecord::text(std::string_view field) const {
+    static const std::string none;
+    for (std::size_t i = 0; i < names_->size() && i < values_.size(); ++i)
+        if ((*names_)[i] == field) return values_[i];
+    return none;
+}
+
+bool FeatureRecord::has_field(std::string_view field) const {
+    for (const auto& n : *names_)
+        if (n == field) return true;
+    return false;
+}
+
+double FeatureRecord::number(std::string_view field, double fallback) const {
+    const std::string& v = text(field);
+    if (v.empty()) return fallback;
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    return (end && *end == '\0' && std::isfinite(d)) ? d : fallback;
+}
+
+std::vector<FeatureRecord> read_features(const std::string& path, const ReadOptions& options) {
+    auto ds = open_vector(path, options);
+    OGRLayer* layer = pick_layer(*ds, path, options.layer);
+    if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)
+        throw std::move(
+            IoError("invalid attribute filter").in_file(path).with_value(options.where));
+    auto names = std::make_shared<std::vector<std::string>>();
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        names->push_back(defn->GetFieldDefn(i)->GetNameRef());
+
+    std::vector<FeatureRecord> out;
+    layer->ResetReading();
+    for (FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
+        FeatureRecord rec(names, f->GetFID());
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            rec.push_value(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+        if (const OGRGeometry* g = f->GetGeometryRef()) {
+            try {
+                rec.set_geometry(to_geometry(*g));
+            } catch (Error& e) {
+                e.in_file(path).with_feature("fid " + std::to_string(f->GetFID()));
+                throw;
+            }
+        }
+        out.push_back(std::move(rec));
+    }
+    return out;
+}
+
+std::vector<std::string> layer_names(const std::string& path) {
+    auto ds = open_vector(path, {});
+    std::vector<std::string> out;
+    for (int i = 0; i < ds->GetLayerCount(); ++i) out.push_back(ds->GetLayer(i)->GetName());
+    return out;
+}
+
+// --- GeoPackageWriter ---------------------------------------------------------------------
+
+struct GeoPackageWriter::Impl {
+    std::string path;
+    std::string temp;
+    DatasetPtr ds;
+    OGRLayer* layer = nullptr;
+    OGRwkbGeometryType layer_type = wkbUnknown;
+    bool in_transaction = false;
+
+    void end_transaction() {
+        if (in_transaction && layer) check(layer->CommitTransaction(), "commit", path);
+        in_transaction = false;
+    }
+};
+
+GeoPackageWriter::GeoPackageWriter(std::string path) : impl_(std::make_unique<Impl>()) {
+    register_drivers();
+    impl_->path = std::move(path);
+    impl_->temp = impl_->path + ".tmp-" + std::to_string(::getpid());
+    std::filesystem::remove(impl_->temp);
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!driver) throw IoError("GDAL has no GeoPackage driver");
+    impl_->ds.reset(driver->Create(impl_->temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!impl_->ds)
+        throw std::move(IoError("cannot create GeoPackage: " + std::string(CPLGetLastErrorMsg()))
+                            .in_file(impl_->temp));
+}
+
+GeoPackageWriter::~GeoPackageWriter() {
+    if (impl_->ds) {
+        impl_->ds.reset();
+        std::error_code ec;
+        std::filesystem::remove(impl_->temp, ec);
+    }
+}
+
+void GeoPackageWriter::begin_layer(const std::string& name, const std::string& geometry_type,
+                                   const std::vector<FieldSpec>& fields) {
+    impl_->end_transaction();
+    OGRwkbGeometryType type = wkbUnknown;
+    if (geometry_type == "Point")
+        type = wkbPoint;
+    else if (geometry_type == "MultiPolygon")
+        type = wkbMultiPolygon;
+    else if (geometry_type == "MultiLineString")
+        type = wkbMultiLineString;
+    else if (geometry_type == "None")
+        type = wkbNone;
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const char* opts[] = {"SPATIAL_INDEX=YES", nullptr};
+    impl_->layer = impl_->ds->CreateLayer(name.c_str(), type == wkbNone ? nullptr : &wgs84, type,
+                                          const_cast<char**>(opts));
+    if (!impl_->layer)
+        throw std::move(IoError("cannot create layer '" + name + "'").in_file(impl_->path));
+    impl_->layer_type = type;
+    for (const auto& f : fields) {
+        OGRFieldType t = f.type == FieldType::integer ? OFTInteger64
+                         : f.type == FieldType::real  ? OFTReal
+                                                      : OFTString;
+        OGRFieldDefn defn(f.name.c_str(), t);
+        check(impl_->layer->CreateField(&defn), "create field", impl_->path);
+    }
+    check(impl_->layer->StartTransaction(), "start transaction", impl_->path);
+    impl_->in_transaction = true;
+}
+
+void GeoPackageWriter::add(const std::vector<FieldValue>& values, const Geometry& geometry) {
+    FeaturePtr f(OGRFeature::CreateFeature(impl_->layer->GetLayerDefn()));
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const int idx = static_cast<int>(i);
+        std::visit(
+            [&](const auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, std::int64_t>)
+                    f->SetField(idx, static_cast<GIntBig>(v));
+                else if constexpr (std::is_same_v<T, double>)
+                    f->SetField(idx, v);
+                else if constexpr (std::is_same_v<T, std::string>)
+                    f->SetField(idx, v.c_str());
+                else
+                    f->SetFieldNull(idx);
+            },
+            values[i]);
+    }
+    if (!geometry.empty() && impl_->layer_type != wkbNone) {
+        const std::string wkb = geometry.wkb();
+        OGRGeometry* g = nullptr;
+        OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size());
+        if (g && impl_->layer_type == wkbMultiPolygon)
+            g = OGRGeometryFactory::forceToMultiPolygon(g);
+        if (g && impl_->layer_type == wkbMultiLineString)
+            g = OGRGeometryFactory::forceToMultiLineString(g);
+        if (g) f->SetGeometryDirectly(g);
+    }
+    if (impl_->layer->CreateFeature(f.get()) != OGRERR_NONE)
+        throw std::move(IoError("cannot write feature: " + std::string(CPLGetLastErrorMsg()))
+                            .in_file(impl_->path));
+}
+
+void GeoPackageWriter::copy_layer(const std::string& source_path, const std::string& new_name,
+                                  const ReadOptions& options) {
+    impl_->end_transaction();
+    auto src = open_vector(source_path, options);
+    OGRLayer* layer = pick_layer(*src, source_path, options.layer);
+    // Sources without a .prj are WGS84 longitude/latitude (Natural Earth); say so explicitly.
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const OGRFeatureDefn* defn = layer->GetLayerDefn();
+    OGRLayer* dst = impl_->ds->CreateLayer(new_name.c_str(), &wgs84, defn->GetGeomType(), nullptr);
+    if (!dst)
+        throw std::move(IoError("cannot create layer '" + new_name + "'").in_file(impl_->path));
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        OGRFieldDefn field(defn->GetFieldDefn(i));
+        check(dst->CreateField(&field), "create field", impl_->path);
+    }
+    check(dst->StartTransaction(), "start transaction", impl_->path);
+    layer->ResetReading();
+    for (FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
+        FeaturePtr out(OGRFeature::CreateFeature(dst->GetLayerDefn()));
+        out->SetFrom(f.get());
+        out->SetFID(OGRNullFID);
+        check(dst->CreateFeature(out.get()), "write feature", impl_->path);
+    }
+    check(dst->CommitTransaction(), "commit", impl_->path);
+    impl_->layer = nullptr;
+}
+
+void GeoPackageWriter::commit() {
+    impl_->end_transaction();
+    impl_->ds.reset();  // closes and flushes
+    std::error_code ec;
+    std::filesystem::rename(impl_->temp, impl_->path, ec);
+    if (ec)
+        throw std::move(IoError("cannot move the finished file into place: " + ec.message())
+                            .in_file(impl_->path));
+}
+
+}  // namespace mapwire::geometry

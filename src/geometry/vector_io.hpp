@@ -1,0 +1,83 @@
+// Reading features from any vector format GDAL opens, and writing GeoPackages atomically.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "geometry/geometry.hpp"
+
+namespace mapwire::geometry {
+
+using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+// One feature as read: its attributes by field name (as text) and its geometry.
+class FeatureRecord {
+  public:
+    FeatureRecord(std::shared_ptr<const std::vector<std::string>> names, std::int64_t fid)
+        : names_(std::move(names)), fid_(fid) {}
+
+    std::int64_t fid() const { return fid_; }
+    const Geometry& geometry() const { return geometry_; }
+    // The field's value as text; empty when the field is missing or null.
+    const std::string& text(std::string_view field) const;
+    // The field's value as a number; `fallback` when missing, null or not a number.
+    double number(std::string_view field, double fallback = 0) const;
+    bool has_field(std::string_view field) const;
+
+    void set_geometry(Geometry g) { geometry_ = std::move(g); }
+    void push_value(std::string v) { values_.push_back(std::move(v)); }
+
+  private:
+    std::shared_ptr<const std::vector<std::string>> names_;
+    std::vector<std::string> values_;
+    std::int64_t fid_;
+    Geometry geometry_;
+};
+
+struct ReadOptions {
+    std::string layer;     // layer name; empty for the first layer
+    std::string encoding;  // e.g. "CP1252" for shapefiles without a .cpg
+    std::string where;     // OGR SQL attribute filter
+};
+
+// Reads every feature. Throws IoError naming the path when it cannot be opened, and
+// GeometryError naming the feature when a geometry cannot be read.
+std::vector<FeatureRecord> read_features(const std::string& path, const ReadOptions& options = {});
+
+// Layer names of a vector dataset.
+std::vector<std::string> layer_names(const std::string& path);
+
+enum class FieldType { integer, real, text };
+struct FieldSpec {
+    std::string name;
+    FieldType type;
+};
+
+// Writes a GeoPackage to a temporary file beside `path`, renamed into place by commit();
+// destroyed without commit, it removes the temporary file so no half-written output remains.
+class GeoPackageWriter {
+  public:
+    explicit GeoPackageWriter(std::string path);
+    ~GeoPackageWriter();
+    GeoPackageWriter(const GeoPackageWriter&) = delete;
+    GeoPackageWriter& operator=(const GeoPackageWriter&) = delete;
+
+    // geometry_type: "Point", "MultiPolygon", "MultiLineString" or "None" (attribute table).
+    void begin_layer(const std::string& name, const std::string& geometry_type,
+                     const std::vector<FieldSpec>& fields);
+    void add(const std::vector<FieldValue>& values, const Geometry& geometry = {});
+    // Copies a whole layer of another dataset under a new name.
+    void copy_layer(const std::string& source_path, const std::string& new_name,
+                    const ReadOptions& options = {});
+    void commit();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mapwire::geometry

@@ -1,0 +1,117 @@
+// Name folding with utf8proc (decomposition, case folding, mark stripping) plus the few
+// character rules of place names that Unicode normalisation alone does not cover.
+#include "text/normalize.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace mapwire::text {
+namespace {
+
+// Characters that are part of a name's spelling but not of its identity: apostrophes and
+// the soft-sign transliterations, which sources use or drop at will.
+bool is_dropped(utf8proc_int32_t cp) {
+    switch (cp) {
+        case 0x0027:  // '
+        case 0x0060:  // `
+        case 0x00B4:  // acute accent
+        case 0x2018:  // left single quote
+        case 0x2019:  // right single quote
+        case 0x02B9:  // modifier prime
+        case 0x02BA:
+        case 0x02BB:  // modifier turned comma
+        case 0x02BC:  // modifier apostrophe
+        case 0x2032:  // prime
+        case 0x044C:  // Cyrillic soft sign
+        case 0x044A:  // Cyrillic hard sign
+            return true;
+        default:
+            return false;
+    }
+}
+
+void append_utf8(std::string& out, utf8proc_int32_t cp) {
+    utf8proc_uint8_t buf[4];
+    const auto n = utf8proc_encode_char(cp, buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+std::string fold(std::string_view name) {
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto options =
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                       UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
+    const auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+                                  static_cast<utf8proc_ssize_t>(name.size()), &mapped, options);
+    if (len < 0) return {};  // invalid UTF-8: callers validate text before folding it
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
+
+    std::string out;
+    out.reserve(static_cast<std::size_t>(len));
+    bool pending_space = false;
+    utf8proc_ssize_t pos = 0;
+    while (pos < len) {
+        utf8proc_int32_t cp = 0;
+        pos += utf8proc_iterate(mapped + pos, len - pos, &cp);
+        if (is_dropped(cp)) continue;
+        const auto cat = utf8proc_category(cp);
+        const bool word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                               (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+        if (!word_char) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        // Ukrainian and Russian spellings differ in these letters; fold them together so that
+        // Cyrillic input meets Cyrillic names spelt in either language.
+        if (cp == 0x0451) cp = 0x0435;                  // ё -> е
+        if (cp == 0x0457 || cp == 0x0456) cp = 0x0438;  // ї, і -> и
+        if (cp == 0x0454) cp = 0x0435;                  // є -> е
+        if (cp == 0x0439) cp = 0x0438;  // й -> и (already split by STRIPMARK, kept for safety)
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+std::string loose_key(std::string_view folded) {
+    for (char c : folded)
+        if (static_cast<unsigned char>(c) >= 0x80) return {};
+    std::string out;
+    out.reserve(folded.size());
+    const auto at = [&](std::size_t i) { return i < folded.size() ? folded[i] : '\0'; };
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const char c = folded[i];
+        const char n = at(i + 1);
+        if (c == 'k' && n == 'h') {  // kh -> h (Kharkiv / Harkiv)
+            out.push_back('h');
+            ++i;
+        } else if (c == 'g') {  // Russian g, Ukrainian h (Lugansk / Luhansk)
+            out.push_back('h');
+        } else if (c == 'i' && n == 'y') {  // iy -> i (Avdiyivka)
+            out.push_back('i');
+            ++i;
+        } else if (c == 'y' && (n == 'i' || n == 'e')) {  // yi -> i, ye -> e
+            out.push_back(n);
+            ++i;
+        } else if (c == 'y' && (n == 'a' || n == 'u')) {  // ya -> ia, yu -> iu
+            out.push_back('i');
+        } else if (c == 'y') {
+            out.push_back('i');
+        } else {
+            out.push_back(c);
+        }
+    }
+    // Doubled letters are spelt single or double by different sources (Odessa / Odesa).
+    std::string collapsed;
+    collapsed.reserve(out.size());
+    for (char c : out)
+        if (collapsed.empty() || collapsed.back() != c || c == ' ') collapsed.push_back(c);
+    return collapsed;
+}
+
+}  // namespace mapwire::text

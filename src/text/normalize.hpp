@@ -1,0 +1,22 @@
+// Name folding: the keys under which place names are stored and looked up.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mapwire::text {
+
+// Folds a name for matching: Unicode compatibility decomposition, case folding, diacritics
+// removed, apostrophes and modifier letters dropped ("Donets'k", "Donets’k" -> "donetsk"),
+// other punctuation and dashes turned into single spaces, ends trimmed. Works for any script:
+// "Київ" -> "киів" (the breve and diaeresis are marks), "Zaporizhzhia" -> "zaporizhzhia".
+std::string fold(std::string_view name);
+
+// A coarser key for Latin-script names that evens out the usual differences between
+// Ukrainian and Russian romanisations and between transliteration systems: kh/h, g/h, y/i
+// (iy, yi, ya, yu), doubled letters. "Zaporizhzhya" and "Zaporizhzhia", "Avdiyivka" and
+// "Avdiivka", "Luhansk" and "Lugansk" meet here. Input must already be folded. Returns an
+// empty string when the name has non-ASCII letters (the rules are for Latin script only).
+std::string loose_key(std::string_view folded);
+
+}  // namespace mapwire::text

@@ -1,0 +1,53 @@
+// UTF-8 checks built on utf8proc's decoder.
+#include "text/utf8.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdio>
+
+namespace mapwire::text {
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n =
+            utf8proc_iterate(p + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+        if (n <= 0) return pos;
+        pos += static_cast<std::size_t>(n);
+    }
+    return std::nullopt;
+}
+
+void require_utf8(std::string_view text, const std::string& source) {
+    const auto bad = find_invalid_utf8(text);
+    if (!bad) return;
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < *bad; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    throw std::move(TextError("input is not valid UTF-8 (byte " + std::string(byte) + ")",
+                              ExitCode::bad_input,
+                              "convert the file to UTF-8 first, e.g. with "
+                              "`iconv -f WINDOWS-1252 -t UTF-8`")
+                        .in_file(source)
+                        .at(line, column));
+}
+
+std::size_t count_code_points(std::string_view text) {
+    std::size_t n = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+}  // namespace mapwire::text

@@ -30,7 +30,7 @@ struct ErrorContext {
 
 // Base of all errors caused by input or environment (not by our bugs, which assert).
 class Error : public std::runtime_error {
-  public:
+public:
     Error(std::string message, ExitCode code = ExitCode::bad_input, std::string hint = {});
 
     const ErrorContext& context() const { return context_; }
@@ -50,7 +50,7 @@ class Error : public std::runtime_error {
     std::string describe() const;
     const char* what() const noexcept override { return what_.c_str(); }
 
-  private:
+private:
     void refresh();
 
     std::string message_;
@@ -60,11 +60,46 @@ class Error : public std::runtime_error {
     std::string what_;
 };
 
+// Base for each module's error type: the context setters return the derived type, so that
+// `throw std::move(TextError(...).in_file(f).at(l, c))` throws a TextError, not a sliced Error.
+template <class Derived, class Base = Error>
+class ErrorKind : public Base {
+public:
+    using Base::Base;
+    Derived& in_file(std::string file) {
+        Base::in_file(std::move(file));
+        return self();
+    }
+    Derived& at(int line, int column = 0) {
+        Base::at(line, column);
+        return self();
+    }
+    Derived& with_key(std::string key) {
+        Base::with_key(std::move(key));
+        return self();
+    }
+    Derived& with_feature(std::string feature) {
+        Base::with_feature(std::move(feature));
+        return self();
+    }
+    Derived& with_value(std::string value) {
+        Base::with_value(std::move(value));
+        return self();
+    }
+    Derived& with_hint(std::string hint) {
+        Base::with_hint(std::move(hint));
+        return self();
+    }
+
+private:
+    Derived& self() { return static_cast<Derived&>(*this); }
+};
+
 // A file that cannot be opened, read or written.
-class IoError : public Error {
-  public:
+class IoError : public ErrorKind<IoError> {
+public:
     explicit IoError(std::string message, std::string hint = {})
-        : Error(std::move(message), ExitCode::io, std::move(hint)) {}
+        : ErrorKind(std::move(message), ExitCode::io, std::move(hint)) {}
 };
 
 }  // namespace mapwire

@@ -160,17 +160,19 @@ std::optional<Place> Gazetteer::find_id(std::string_view id) const {
 namespace {
 
 double kind_weight(NameKind kind) {
+    // Close together: GeoNames' main name is often just one transliteration among several
+    // (Mykolayiv, Zaporizhzhya), so an alternate name is nearly as good evidence.
     switch (kind) {
         case NameKind::preferred:
             return 1.0;
         case NameKind::official:
-            return 0.95;
+            return 0.97;
         case NameKind::alternate:
-            return 0.85;
+            return 0.93;
         case NameKind::code:
-            return 0.8;
+            return 0.85;
     }
-    return 0.8;
+    return 0.85;
 }
 
 // Prominence of a place independent of the query: countries over regions over admin-1 units,
@@ -178,7 +180,7 @@ double kind_weight(NameKind kind) {
 double prominence(const Place& p) {
     switch (p.type) {
         case PlaceType::admin0:
-            return 0.6;
+            return 1.0;  // "Mexico" is the country before the city
         case PlaceType::region:
             return 0.35;
         case PlaceType::admin1:
@@ -186,11 +188,13 @@ double prominence(const Place& p) {
         case PlaceType::place:
             break;
     }
-    double s = 0.5 * std::log10(static_cast<double>(p.population) + 1.0) / 7.0;
+    double s = 0.7 * std::log10(static_cast<double>(p.population) + 1.0) / 7.0;
     if (p.feature_code == "PPLC")
         s += 0.2;
-    else if (p.feature_code.starts_with("PPLA"))
-        s += 0.1;
+    else if (p.feature_code == "PPLA")
+        s += 0.1;  // admin-1 seat
+    else if (p.feature_code == "PPLA2")
+        s += 0.05;
     return s;
 }
 
@@ -282,6 +286,7 @@ std::vector<std::string> Gazetteer::suggestions(std::string_view name, std::size
     const std::size_t max = std::max<std::size_t>(2, folded.size() / 4);
     struct Hit {
         std::size_t distance;
+        bool alternate;  // a variant spelling: shown after preferred and official names
         double prominence;
         std::uint32_t place;
     };
@@ -294,10 +299,13 @@ std::vector<std::string> Gazetteer::suggestions(std::string_view name, std::size
             (key[0] != folded[0] && (key.size() < 2 || folded.size() < 2 || key[1] != folded[1])))
             continue;
         const std::size_t d = edit_distance(folded, key, max);
-        if (d <= max) hits.push_back({d, prominence(impl_->place(k.place)), k.place});
+        if (d <= max)
+            hits.push_back({d, k.kind == static_cast<std::uint8_t>(NameKind::alternate),
+                            prominence(impl_->place(k.place)), k.place});
     }
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
         if (a.distance != b.distance) return a.distance < b.distance;
+        if (a.alternate != b.alternate) return b.alternate;
         if (a.prominence != b.prominence) return a.prominence > b.prominence;
         return a.place < b.place;
     });

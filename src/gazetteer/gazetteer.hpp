@@ -15,9 +15,9 @@
 namespace mapwire::gazetteer {
 
 // The dataset is missing, of another version, or damaged.
-class GazetteerError : public Error {
-  public:
-    using Error::Error;
+class GazetteerError : public ErrorKind<GazetteerError> {
+public:
+    using ErrorKind::ErrorKind;
 };
 
 struct LookupOptions {
@@ -39,7 +39,7 @@ struct Candidate {
 };
 
 class Gazetteer {
-  public:
+public:
     // Opens gazetteer.idx (memory-mapped; nothing is parsed up front).
     static Gazetteer open(const std::string& index_path);
     ~Gazetteer();
@@ -58,7 +58,7 @@ class Gazetteer {
     // Known names close to an unknown one ("Zaporozhia" -> "Zaporizhzhia"), best first.
     std::vector<std::string> suggestions(std::string_view name, std::size_t limit = 5) const;
 
-  private:
+private:
     struct Impl;
     explicit Gazetteer(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -22,7 +22,7 @@ using detail::KeyRecord;
 using detail::StrRef;
 
 class StringPool {
-  public:
+public:
     StrRef add(const std::string& s) {
         if (auto it = offsets_.find(s); it != offsets_.end())
             return {it->second, static_cast<std::uint32_t>(s.size())};
@@ -33,7 +33,7 @@ class StringPool {
     }
     const std::string& bytes() const { return bytes_; }
 
-  private:
+private:
     std::string bytes_;
     std::unordered_map<std::string, std::uint32_t> offsets_;
 };

@@ -25,14 +25,14 @@ struct PlaceEntry {
 };
 
 class IndexWriter {
-  public:
+public:
     std::uint32_t add(PlaceEntry entry);
     PlaceEntry& at(std::uint32_t index) { return entries_.at(index); }
     const std::vector<PlaceEntry>& entries() const { return entries_; }
     // Writes atomically (temporary file, then rename). metadata_json is stored verbatim.
     void write(const std::string& path, const std::string& metadata_json) const;
 
-  private:
+private:
     std::vector<PlaceEntry> entries_;
 };
 

@@ -48,11 +48,11 @@ struct Unit {
 };
 
 class Pipeline {
-  public:
+public:
     Pipeline(const BuildOptions& o, std::ostream& log) : opt_(o), log_(log) {}
     BuildReport run();
 
-  private:
+private:
     std::string find_ne(const std::string& file, bool required) const;
     void step(const std::string& what);
     void read_countries();
@@ -135,8 +135,8 @@ void Pipeline::read_countries() {
     } else {
         if (opt_.world_atlas.empty() || !fs::exists(opt_.world_atlas))
             throw GeodataError(
-                "no country polygons: neither ne_10m_admin_0_countries.shp nor the "
-                "world-atlas countries-10m.json was found",
+                "no country polygons: neither ne_10m_admin_0_countries.shp (searched: " +
+                    join_dirs(opt_.ne_dirs) + ") nor the world-atlas countries-10m.json was found",
                 ExitCode::missing_data, "run scripts/setup.sh or pass --world-atlas FILE");
         features = geometry::read_features(opt_.world_atlas,
                                            {.layer = "countries", .encoding = {}, .where = {}});

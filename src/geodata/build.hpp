@@ -10,9 +10,9 @@
 
 namespace mapwire::geodata {
 
-class GeodataError : public Error {
-  public:
-    using Error::Error;
+class GeodataError : public ErrorKind<GeodataError> {
+public:
+    using ErrorKind::ErrorKind;
 };
 
 enum class Worldview { de_jure, de_facto };

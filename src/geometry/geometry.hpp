@@ -13,9 +13,9 @@
 
 namespace mapwire::geometry {
 
-class GeometryError : public Error {
-  public:
-    using Error::Error;
+class GeometryError : public ErrorKind<GeometryError> {
+public:
+    using ErrorKind::ErrorKind;
 };
 
 struct Point {
@@ -32,7 +32,7 @@ struct Box {
 
 // An immutable geometry in WGS84 longitude/latitude. Copying is cheap (shared).
 class Geometry {
-  public:
+public:
     Geometry();  // empty
     static Geometry from_wkb(std::string_view wkb);
     static Geometry from_wkt(std::string_view wkt);
@@ -61,13 +61,13 @@ class Geometry {
     explicit Geometry(std::shared_ptr<const Impl> impl);
     const Impl* impl() const { return impl_.get(); }
 
-  private:
+private:
     std::shared_ptr<const Impl> impl_;
 };
 
 // Finds which of many polygons contains a point (STR-tree over prepared geometries).
 class PolygonIndex {
-  public:
+public:
     PolygonIndex();
     ~PolygonIndex();
     PolygonIndex(const PolygonIndex&) = delete;
@@ -79,7 +79,7 @@ class PolygonIndex {
     // The id of the polygon nearest to p within max_degrees, for points just off a coast.
     std::optional<std::int64_t> nearest(Point p, double max_degrees) const;
 
-  private:
+private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -16,7 +16,7 @@ using FieldValue = std::variant<std::monostate, std::int64_t, double, std::strin
 
 // One feature as read: its attributes by field name (as text) and its geometry.
 class FeatureRecord {
-  public:
+public:
     FeatureRecord(std::shared_ptr<const std::vector<std::string>> names, std::int64_t fid)
         : names_(std::move(names)), fid_(fid) {}
 
@@ -31,7 +31,7 @@ class FeatureRecord {
     void set_geometry(Geometry g) { geometry_ = std::move(g); }
     void push_value(std::string v) { values_.push_back(std::move(v)); }
 
-  private:
+private:
     std::shared_ptr<const std::vector<std::string>> names_;
     std::vector<std::string> values_;
     std::int64_t fid_;
@@ -60,7 +60,7 @@ struct FieldSpec {
 // Writes a GeoPackage to a temporary file beside `path`, renamed into place by commit();
 // destroyed without commit, it removes the temporary file so no half-written output remains.
 class GeoPackageWriter {
-  public:
+public:
     explicit GeoPackageWriter(std::string path);
     ~GeoPackageWriter();
     GeoPackageWriter(const GeoPackageWriter&) = delete;
@@ -75,7 +75,7 @@ class GeoPackageWriter {
                     const ReadOptions& options = {});
     void commit();
 
-  private:
+private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

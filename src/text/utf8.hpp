@@ -11,9 +11,9 @@
 namespace mapwire::text {
 
 // Raised for text that is not valid UTF-8; context says where.
-class TextError : public Error {
-  public:
-    using Error::Error;
+class TextError : public ErrorKind<TextError> {
+public:
+    using ErrorKind::ErrorKind;
 };
 
 // The byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.

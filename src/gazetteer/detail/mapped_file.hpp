@@ -8,7 +8,7 @@
 namespace mapwire::gazetteer::detail {
 
 class MappedFile {
-  public:
+public:
     explicit MappedFile(const std::string& path);  // throws IoError
     ~MappedFile();
     MappedFile(MappedFile&& other) noexcept;
@@ -18,7 +18,7 @@ class MappedFile {
 
     std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
 
-  private:
+private:
     void* data_ = nullptr;
     std::size_t size_ = 0;
 };

@@ -1,0 +1,81 @@
+// `mapwire lookup` in-process: the JSON contract, errors and exit codes.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "base/error.hpp"
+#include "cli/cli.hpp"
+#include "dataset.hpp"
+
+namespace mapwire {
+namespace {
+
+struct Result {
+    int code;
+    std::string out, err;
+};
+
+Result run(std::vector<std::string> args) {
+    args.insert(args.begin(), {"mapwire", "--data", testing::dataset_dir()});
+    std::ostringstream out, err;
+    const int code = cli::run(args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+TEST(LookupCommand, JsonContract) {
+    const auto r = run({"lookup", "Kursk Oblast", "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(j.is_array());
+    ASSERT_GE(j.size(), 1u);
+    const auto& best = j[0];
+    EXPECT_EQ(best["id"], "admin1:RU-KRS");
+    EXPECT_EQ(best["name"], "Kursk Oblast");
+    EXPECT_EQ(best["type"], "admin1");
+    EXPECT_EQ(best["country"], "RU");
+    EXPECT_EQ(best["admin1"], "Kursk Oblast");
+    EXPECT_NEAR(best["lat"].get<double>(), 51.7, 0.4);
+    EXPECT_NEAR(best["lon"].get<double>(), 36.2, 0.4);
+    EXPECT_TRUE(best["population"].is_number_integer());
+    EXPECT_NEAR(best["area_km2"].get<double>(), 30000, 1500);  // Kursk Oblast: 29,997 km²
+    EXPECT_TRUE(best["score"].is_number());
+    for (std::size_t i = 1; i < j.size(); ++i)
+        EXPECT_LE(j[i]["score"].get<double>(), j[i - 1]["score"].get<double>());
+}
+
+TEST(LookupCommand, FiltersAndTable) {
+    const auto r = run({"lookup", "Donetsk", "--country", "ru", "--type", "place"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Rostov Oblast"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find(" UA "), std::string::npos) << r.out;
+}
+
+TEST(LookupCommand, UnknownNameSuggestsCloseNames) {
+    const auto r = run({"lookup", "Zaporizzhia Oblast", "--type", "admin1", "--country", "RU"});
+    EXPECT_EQ(r.code, static_cast<int>(ExitCode::not_found));
+    EXPECT_NE(r.err.find("no place matches"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("did you mean"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Zaporizhzhia"), std::string::npos) << r.err;
+    const auto j = run({"lookup", "Qwxyzzy", "--format", "json"});
+    EXPECT_EQ(j.code, static_cast<int>(ExitCode::not_found));
+    EXPECT_EQ(nlohmann::json::parse(j.out), nlohmann::json::array());
+}
+
+TEST(LookupCommand, UsageErrors) {
+    EXPECT_EQ(run({"lookup"}).code, static_cast<int>(ExitCode::usage));
+    EXPECT_EQ(run({"lookup", "Kyiv", "--type", "city"}).code, static_cast<int>(ExitCode::usage));
+    EXPECT_EQ(run({"frobnicate"}).code, static_cast<int>(ExitCode::usage));
+}
+
+TEST(LookupCommand, MissingDatasetSaysHowToBuildIt) {
+    std::ostringstream out, err;
+    const int code = cli::run({"mapwire", "--data", "/nonexistent", "lookup", "Kyiv"}, out, err);
+    EXPECT_EQ(code, static_cast<int>(ExitCode::missing_data));
+    EXPECT_NE(err.str().find("/nonexistent/gazetteer.idx"), std::string::npos) << err.str();
+    EXPECT_NE(err.str().find("setup.sh"), std::string::npos) << err.str();
+}
+
+}  // namespace
+}  // namespace mapwire

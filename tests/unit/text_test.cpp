@@ -1,0 +1,68 @@
+// Name folding, transliteration-insensitive keys and UTF-8 checks.
+#include <gtest/gtest.h>
+
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
+namespace mapwire::text {
+
+TEST(Fold, CaseDiacriticsAndApostrophes) {
+    EXPECT_EQ(fold("Donets'k"), "donetsk");
+    EXPECT_EQ(fold("Donets’k"), "donetsk");
+    EXPECT_EQ(fold("DONETSK"), "donetsk");
+    EXPECT_EQ(fold("Nuevo León"), "nuevo leon");
+    EXPECT_EQ(fold("Ivano-Frankivs'k"), "ivano frankivsk");
+    EXPECT_EQ(fold("  Kyiv,  Ukraine "), "kyiv ukraine");
+}
+
+TEST(Fold, CyrillicUkrainianAndRussianLettersMeet) {
+    // Київ (Ukrainian) and Киев (Russian) stay different words, but і/ї/и and й/и fold.
+    EXPECT_EQ(fold("Київ"), fold("Киив"));
+    EXPECT_EQ(fold("Донецьк"), "донецк");
+    EXPECT_EQ(fold("Донецк"), "донецк");
+    EXPECT_EQ(fold("Запорізька"), fold("Запоризька"));
+}
+
+TEST(Fold, EmptyAndPunctuationOnly) {
+    EXPECT_EQ(fold(""), "");
+    EXPECT_EQ(fold(" - ' "), "");
+}
+
+TEST(LooseKey, RomanisationVariantsMeet) {
+    EXPECT_EQ(loose_key(fold("Zaporizhzhya")), loose_key(fold("Zaporizhzhia")));
+    EXPECT_EQ(loose_key(fold("Avdiyivka")), loose_key(fold("Avdiivka")));
+    EXPECT_EQ(loose_key(fold("Luhansk")), loose_key(fold("Lugansk")));
+    EXPECT_EQ(loose_key(fold("Khmelnytskyy")), loose_key(fold("Khmelnytskyi")));
+    EXPECT_EQ(loose_key(fold("Odessa")), loose_key(fold("Odesa")));
+    EXPECT_EQ(loose_key(fold("Vinnytsya")), loose_key(fold("Vinnytsia")));
+}
+
+TEST(LooseKey, KeepsDifferentPlacesApart) {
+    EXPECT_NE(loose_key(fold("Kursk")), loose_key(fold("Kharkiv")));
+    EXPECT_NE(loose_key(fold("Sumy")), loose_key(fold("Sudzha")));
+    EXPECT_EQ(loose_key(fold("Київ")), "");  // Latin rules only
+}
+
+TEST(Utf8, FindsInvalidBytes) {
+    EXPECT_FALSE(find_invalid_utf8("Київ and Kyiv").has_value());
+    const std::string bad = std::string("ok\nab") + static_cast<char>(0xE9) + "t";
+    ASSERT_TRUE(find_invalid_utf8(bad).has_value());
+    EXPECT_EQ(*find_invalid_utf8(bad), 5u);
+    try {
+        require_utf8(bad, "article.txt");
+        FAIL() << "expected TextError";
+    } catch (const TextError& e) {
+        EXPECT_EQ(e.context().file, "article.txt");
+        EXPECT_EQ(e.context().line, 2);
+        EXPECT_EQ(e.context().column, 3);
+        EXPECT_NE(e.describe().find("0xE9"), std::string::npos);
+    }
+}
+
+TEST(Utf8, CountsCodePoints) {
+    EXPECT_EQ(count_code_points("Київ"), 4u);
+    EXPECT_EQ(count_code_points("Kyiv"), 4u);
+    EXPECT_EQ(count_code_points("中国"), 2u);
+}
+
+}  // namespace mapwire::text

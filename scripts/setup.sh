@@ -24,7 +24,7 @@ PACKAGES=(
   nlohmann-json3-dev libyaml-cpp-dev libutf8proc-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core
-  iso-codes
+  iso-codes wamerican
 )
 command -v npm >/dev/null || PACKAGES+=(npm)
 

@@ -25,7 +25,7 @@ cmake -S "$ROOT" -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMAPWIRE_SA
   -DMAPWIRE_SOURCES_DIR="$BUILD/sources" >/dev/null
 cmake --build "$ASAN_BUILD" -j "$JOBS" >/dev/null
 log "sanitizer build: running tests"
-ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:suppressions=$ROOT/tests/sanitizer/lsan.supp" \
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
 LSAN_OPTIONS="suppressions=$ROOT/tests/sanitizer/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
   ctest --test-dir "$ASAN_BUILD" --output-on-failure -j "$JOBS"

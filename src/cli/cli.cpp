@@ -3,6 +3,9 @@
 
 #include <cstdlib>
 #include <exception>
+#include <fstream>
+#include <iostream>
+#include <sstream>
 
 #include "base/error.hpp"
 #include "cli/detail/commands.hpp"
@@ -17,6 +20,23 @@ std::string dataset_dir(const Context& ctx) {
     return MAPWIRE_DEFAULT_DATA_DIR;
 }
 
+gazetteer::Gazetteer open_gazetteer(const Context& ctx) {
+    return gazetteer::Gazetteer::open(dataset_dir(ctx) + "/gazetteer.idx");
+}
+
+std::string read_input(const std::string& path) {
+    std::ostringstream s;
+    if (path == "-") {
+        s << std::cin.rdbuf();
+        return s.str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::move(IoError("cannot open the input file", "check the path").in_file(path));
+    s << in.rdbuf();
+    if (in.bad()) throw std::move(IoError("cannot read the input file").in_file(path));
+    return s.str();
+}
+
 }  // namespace detail
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -28,7 +48,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.add_option("--data", ctx.data_dir,
                    "Dataset folder (default: $MAPWIRE_DATA or the build's geodata/)");
     const std::vector<detail::Command> commands = {detail::add_lookup_command(app, ctx),
-                                                   detail::add_geodata_command(app, ctx)};
+                                                   detail::add_geodata_command(app, ctx),
+                                                   detail::add_geocode_command(app, ctx)};
 
     try {
         std::vector<std::string> rest(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));

@@ -20,6 +20,8 @@ Command add_geodata_command(CLI::App& app, Context& ctx) {
                     "GeoNames dump (cities500.txt first; then e.g. UA.txt or allCountries.txt)")
         ->required();
     cmd->add_option("--iso-codes", opts->iso_codes_dir, "iso-codes JSON folder");
+    cmd->add_option("--words", opts->words,
+                    "English word list for the geoparser (Debian wamerican)");
     cmd->add_option("--curated", opts->curated_dir,
                     "Folder of curated tables (the repository's geodata/)");
     cmd->add_option("--out", opts->out_dir, "Output folder (default: the dataset folder)");

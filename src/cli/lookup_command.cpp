@@ -6,41 +6,15 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/detail/commands.hpp"
+#include "cli/detail/place_json.hpp"
 #include "gazetteer/gazetteer.hpp"
 
 namespace mapwire::cli::detail {
 namespace {
 
-double round_to(double v, int digits) {
-    const double f = std::pow(10.0, digits);
-    return std::round(v * f) / f;
-}
-
 nlohmann::ordered_json candidate_json(const gazetteer::Gazetteer& gaz,
                                       const gazetteer::Candidate& c) {
-    const auto& p = c.place;
-    nlohmann::ordered_json j;
-    j["id"] = p.id;
-    j["name"] = p.name;
-    j["type"] = gazetteer::to_string(p.type);
-    j["country"] =
-        p.country.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.country);
-    if (p.admin1 >= 0)
-        j["admin1"] = gaz.place(static_cast<std::uint32_t>(p.admin1)).name;
-    else
-        j["admin1"] = nullptr;
-    j["lat"] = round_to(p.lat, 5);
-    j["lon"] = round_to(p.lon, 5);
-    j["population"] = p.population;
-    if (p.type == gazetteer::PlaceType::place)
-        j["area_km2"] = nullptr;
-    else
-        j["area_km2"] = round_to(p.area_km2, 1);
-    if (!p.iso_code.empty()) j["iso_code"] = p.iso_code;
-    if (!p.occupied_by.empty()) {
-        j["occupied_by"] = p.occupied_by;
-        j["occupied_since"] = p.occupied_since;
-    }
+    auto j = place_json(gaz, c.place, true);
     j["score"] = round_to(c.score, 3);
     return j;
 }

@@ -171,6 +171,8 @@ double kind_weight(NameKind kind) {
             return 0.93;
         case NameKind::code:
             return 0.85;
+        case NameKind::demonym:
+            return 0.0;
     }
     return 0.85;
 }
@@ -213,6 +215,7 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         if (key.empty()) return;
         auto [lo, hi] = impl_->range(keys, count, key);
         for (const auto* k = lo; k != hi; ++k) {
+            if (k->kind == static_cast<std::uint8_t>(NameKind::demonym)) continue;
             const Place p = impl_->place(k->place);
             if (options.type && p.type != *options.type) continue;
             if (!options.country.empty() && p.country != options.country) continue;
@@ -250,6 +253,17 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         return a.place.index < b.place.index;  // deterministic ties
     });
     if (out.size() > options.limit) out.resize(options.limit);
+    return out;
+}
+
+std::vector<Place> Gazetteer::demonym(std::string_view word) const {
+    std::vector<Place> out;
+    const std::string key = text::fold(word);
+    if (key.empty()) return out;
+    auto [lo, hi] = impl_->range(impl_->keys, impl_->header->key_count, key);
+    for (const auto* k = lo; k != hi; ++k)
+        if (k->kind == static_cast<std::uint8_t>(NameKind::demonym))
+            out.push_back(impl_->place(k->place));
     return out;
 }
 
@@ -293,7 +307,9 @@ std::vector<std::string> Gazetteer::suggestions(std::string_view name, std::size
     std::vector<Hit> hits;
     for (std::uint64_t i = 0; i < impl_->header->key_count; ++i) {
         const auto& k = impl_->keys[i];
-        if (k.kind == static_cast<std::uint8_t>(NameKind::code)) continue;
+        if (k.kind == static_cast<std::uint8_t>(NameKind::code) ||
+            k.kind == static_cast<std::uint8_t>(NameKind::demonym))
+            continue;
         const std::string_view key = impl_->str(k.key);
         if (key.empty() ||
             (key[0] != folded[0] && (key.size() < 2 || folded.size() < 2 || key[1] != folded[1])))

@@ -55,6 +55,9 @@ public:
     // Ranked candidates for a name, best first; empty when nothing matches.
     std::vector<Candidate> lookup(std::string_view name, const LookupOptions& options = {}) const;
 
+    // The countries a demonym refers to ("Chinese" -> China, "North Korean" -> North Korea).
+    std::vector<Place> demonym(std::string_view word) const;
+
     // Known names close to an unknown one ("Zaporozhia" -> "Zaporizhzhia"), best first.
     std::vector<std::string> suggestions(std::string_view name, std::size_t limit = 5) const;
 

@@ -109,6 +109,10 @@ void IndexWriter::write(const std::string& path, const std::string& metadata_jso
         add_key(text::fold(e.name), NameKind::preferred, false);
         for (const auto& [name, kind] : e.names) {
             const std::string folded = text::fold(name);
+            if (kind == NameKind::demonym) {
+                keys.push_back({folded, i, kind, false});
+                continue;
+            }
             add_key(folded, kind, false);
             if (strippable && kind != NameKind::code) {
                 const std::string bare = detail::strip_admin_words(folded);

@@ -18,6 +18,8 @@ enum class NameKind : std::uint8_t {
     official = 1,   // an official or ISO name
     alternate = 2,  // a variant, former name or other-language spelling
     code = 3,       // an ISO code or abbreviation ("UA-14", "USA")
+    demonym = 4,    // a people or adjective ("Ukrainian", "North Koreans"); not a name of the
+                    // place, so lookup() ignores it; see Gazetteer::demonym()
 };
 
 // A place as stored; string views point into the gazetteer, valid while it is open.

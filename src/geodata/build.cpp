@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -351,9 +352,12 @@ void Pipeline::add_country_entries() {
             e.names.emplace_back(iso->alpha2, NameKind::code);
         }
         if (!source_name.empty()) e.names.emplace_back(source_name, NameKind::alternate);
-        if (cur)
+        if (cur) {
             for (const auto& a : detail::split((*cur)["aliases"], '|'))
                 if (!a.empty()) e.names.emplace_back(a, NameKind::alternate);
+            for (const auto& d : detail::split((*cur)["demonyms"], '|'))
+                if (!d.empty()) e.names.emplace_back(d, NameKind::demonym);
+        }
         fill_area(e, geom);
         country_entry_[alpha2] = index_.add(std::move(e));
     }
@@ -612,6 +616,29 @@ void Pipeline::add_regions() {
     report_.regions = region_geometry_.size();
 }
 
+// The English word list (Debian's wamerican) that tells the geoparser common words
+// ("source", "mandarin") and known proper nouns ("Putin") from place names; possessive
+// forms are dropped, the rest sorted for binary search.
+void write_lexicon(const std::string& words_path, const std::string& out_path) {
+    std::ifstream in(words_path);
+    if (!in)
+        throw std::move(
+            IoError("cannot open word list", "install the wamerican package or pass --words")
+                .in_file(words_path));
+    std::vector<std::string> words;
+    for (std::string w; std::getline(in, w);)
+        if (!w.empty() && w.find('\'') == std::string::npos) words.push_back(w);
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    const std::string temp = out_path + ".tmp";
+    {
+        std::ofstream out(temp, std::ios::trunc);
+        for (const auto& w : words) out << w << '\n';
+        if (!out.flush()) throw std::move(IoError("cannot write").in_file(temp));
+    }
+    fs::rename(temp, out_path);
+}
+
 void Pipeline::write_outputs() {
     fs::create_directories(opt_.out_dir);
     step("GeoPackage");
@@ -689,6 +716,11 @@ void Pipeline::write_outputs() {
     gpkg.begin_layer("metadata", "None", {{"key", FieldType::text}, {"value", FieldType::text}});
     for (const auto& [k, v] : meta.items()) gpkg.add({k, v.dump()});
     gpkg.commit();
+
+    if (!opt_.words.empty()) {
+        step("lexicon");
+        write_lexicon(opt_.words, (fs::path(opt_.out_dir) / "lexicon.txt").string());
+    }
 
     step("gazetteer index");
     index_.write((fs::path(opt_.out_dir) / "gazetteer.idx").string(), meta.dump());

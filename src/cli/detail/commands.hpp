@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "gazetteer/gazetteer.hpp"
+
 namespace mapwire::cli::detail {
 
 struct Context {
@@ -17,6 +19,10 @@ struct Context {
 
 // The dataset folder: --data, else $MAPWIRE_DATA, else the build's default.
 std::string dataset_dir(const Context& ctx);
+gazetteer::Gazetteer open_gazetteer(const Context& ctx);
+
+// The whole of a file, or of standard input for "-"; throws IoError naming the file.
+std::string read_input(const std::string& path);
 
 // A registered subcommand and what it does once its options are parsed.
 struct Command {
@@ -26,5 +32,6 @@ struct Command {
 
 Command add_lookup_command(CLI::App& app, Context& ctx);
 Command add_geodata_command(CLI::App& app, Context& ctx);
+Command add_geocode_command(CLI::App& app, Context& ctx);
 
 }  // namespace mapwire::cli::detail

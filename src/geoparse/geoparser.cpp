@@ -1,0 +1,464 @@
+// Geoparsing in four passes: candidate spans (capitalised runs), gazetteer matching (longest
+// first, with filters for common words, personal names and headlines), resolution in
+// document context (focus country, "X, Y" and "X in Y" containers), and role assignment.
+#include "geoparse/geoparser.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "geoparse/detail/cues.hpp"
+#include "text/normalize.hpp"
+#include "text/tokenize.hpp"
+#include "text/utf8.hpp"
+
+namespace mapwire::geoparse {
+
+std::string_view to_string(Role role) {
+    switch (role) {
+        case Role::location:
+            return "location";
+        case Role::metonym:
+            return "metonym";
+        case Role::demonym:
+            return "demonym";
+        case Role::other:
+            return "other";
+    }
+    return "other";
+}
+
+namespace {
+
+using gazetteer::Candidate;
+using gazetteer::Place;
+using gazetteer::PlaceType;
+using text::Token;
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// A matched span before resolution.
+struct Match {
+    std::size_t first = 0, last = 0;  // token range [first, last)
+    bool demonym = false;
+    bool admin_word = false;
+    std::vector<Candidate> candidates;
+    std::optional<Place> demonym_country;
+};
+
+class Parse {
+public:
+    Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text)
+        : gaz_(g), lex_(lex), text_(text), tokens_(text::tokenize(text)) {}
+
+    GeoparseResult run();
+
+private:
+    std::string_view span_text(std::size_t first, std::size_t last) const {
+        return text_.substr(tokens_[first].byte_begin,
+                            tokens_[last - 1].byte_end - tokens_[first].byte_begin);
+    }
+    bool adjacent(std::size_t a,
+                  std::size_t b) const {  // b follows a on the same line, only spaces between
+        if (tokens_[a].line != tokens_[b].line) return false;
+        for (std::size_t k = tokens_[a].byte_end; k < tokens_[b].byte_begin; ++k)
+            if (text_[k] != ' ') return false;
+        return true;
+    }
+    bool name_word(std::size_t i) const {
+        const Token& t = tokens_[i];
+        return t.word && !t.number && (t.capitalized || t.all_caps);
+    }
+    void mark_headlines();
+    std::vector<std::pair<std::size_t, std::size_t>> runs() const;
+    void match_run(std::size_t first, std::size_t last);
+    bool acceptable(const Match& m) const;
+    void drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin);
+    void resolve();
+    Role role_of(const Match& m, const Place& p) const;
+    std::optional<Place> container_after(std::size_t match_index) const;
+    void report_unresolved(GeoparseResult& out) const;
+
+    const gazetteer::Gazetteer& gaz_;
+    const Lexicon& lex_;
+    std::string_view text_;
+    std::vector<Token> tokens_;
+    std::vector<bool> headline_line_;
+    std::vector<Match> matches_;
+    std::vector<int> token_match_;  // token -> match index or -1
+    std::string focus_;
+};
+
+void Parse::mark_headlines() {
+    // A line in Title Case or ALL CAPS is a headline: every word is capitalised there, so
+    // capitals say nothing about names and only strong matches count.
+    std::size_t lines = tokens_.empty() ? 0 : tokens_.back().line + 1;
+    std::vector<int> words(lines), caps(lines);
+    for (const auto& t : tokens_) {
+        if (!t.word || t.number || t.text.size() < 4) continue;
+        ++words[t.line];
+        if (t.capitalized) ++caps[t.line];
+    }
+    headline_line_.assign(lines, false);
+    for (std::size_t l = 0; l < lines; ++l)
+        headline_line_[l] = words[l] >= 3 && caps[l] * 10 >= words[l] * 7;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t i = 0;
+    while (i < tokens_.size()) {
+        if (!name_word(i)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < tokens_.size() && !tokens_[j - 1].possessive) {
+            if (name_word(j) && adjacent(j - 1, j)) {
+                ++j;
+            } else if (j + 1 < tokens_.size() && tokens_[j].word &&
+                       detail::is_connector(tokens_[j].text) && adjacent(j - 1, j) &&
+                       name_word(j + 1) && adjacent(j, j + 1)) {
+                j += 2;  // "Republic of Crimea", "Democratic Republic of the Congo"
+            } else {
+                break;
+            }
+        }
+        // A lower-case administrative word right after the run belongs to it ("Donetsk region").
+        if (j < tokens_.size() && !tokens_[j - 1].possessive && tokens_[j].word &&
+            !tokens_[j].capitalized && detail::is_admin_word(tokens_[j].text) && adjacent(j - 1, j))
+            ++j;
+        out.emplace_back(i, j);
+        i = j;
+    }
+    return out;
+}
+
+bool Parse::acceptable(const Match& m) const {
+    if (m.candidates.empty()) return false;
+    const Candidate& best = m.candidates[0];
+    const Place& p = best.place;
+    const bool single = m.last - m.first == 1;
+    const Token& t = tokens_[m.first];
+    const bool strong = p.type == PlaceType::admin0 || p.type == PlaceType::region ||
+                        p.type == PlaceType::admin1 || p.feature_code == "PPLC" ||
+                        p.population >= 100000;
+    if (single && t.text.size() == 1) return false;  // "X", the platform
+    if (best.kind == gazetteer::NameKind::code && !(t.all_caps && p.type == PlaceType::admin0))
+        return false;
+    if (best.quality == gazetteer::MatchQuality::loose && span_text(m.first, m.last).size() < 6)
+        return false;
+    if (single) {
+        const bool common = lex_.common(t.text);
+        if (common && !strong) return false;  // "Source", "Mandarin", "Forces"
+        // An English word that is also a town ("We" is Huế folded, "Reading", "Nice"): only a
+        // capital or a city of a million, and never at the start of a sentence or quote.
+        const bool quote_start =
+            m.first > 0 && !tokens_[m.first - 1].word &&
+            (tokens_[m.first - 1].text == "\"" || tokens_[m.first - 1].text == "\u201c");
+        if (common && p.type == PlaceType::place &&
+            (t.sentence_start || quote_start ||
+             (p.feature_code != "PPLC" && p.population < 1000000)))
+            return false;
+        if (headline_line_[t.line] && !strong) return false;
+        if (t.all_caps && t.text.size() <= 3 && p.type != PlaceType::admin0)
+            return false;  // "UN", "EU"
+    }
+    return true;
+}
+
+void Parse::match_run(std::size_t first, std::size_t last) {
+    const std::size_t begin = matches_.size();
+    std::size_t i = first;
+    while (i < last) {
+        bool found = false;
+        for (std::size_t j = std::min(last, i + 6); j > i; --j) {
+            // A span may not start or end with a connector word.
+            if (!name_word(i) || (!name_word(j - 1) && !detail::is_admin_word(tokens_[j - 1].text)))
+                continue;
+            const std::string_view phrase = span_text(i, j);
+            if (j - i <= 3) {
+                auto countries = gaz_.demonym(phrase);
+                if (!countries.empty()) {
+                    Match m{i, j, true, false, {}, countries[0]};
+                    matches_.push_back(std::move(m));
+                    i = j;
+                    found = true;
+                    break;
+                }
+            }
+            Match m{i,
+                    j,
+                    false,
+                    false,
+                    gaz_.lookup(phrase,
+                                {.country = {}, .type = {}, .prefer_country = focus_, .limit = 12}),
+                    {}};
+            if (!m.candidates.empty()) m.admin_word = m.candidates[0].admin_word;
+            if (acceptable(m)) {
+                matches_.push_back(std::move(m));
+                i = j;
+                found = true;
+                break;
+            }
+        }
+        if (!found) ++i;
+    }
+    drop_personal_names(first, last, begin);
+}
+
+void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin) {
+    // A town name inside a personal name: "President Volodymyr Zelensky", "Vladimir Putin".
+    // The run then has a title, or a word next to the match that is neither matched, nor an
+    // English word, nor an administrative word.
+    bool titled = false;
+    for (std::size_t k = first; k < last; ++k) titled = titled || detail::is_title(tokens_[k].text);
+    if (first > 0 && detail::is_title(tokens_[first - 1].text)) titled = true;
+    std::vector<bool> covered(last - first, false);
+    for (std::size_t m = match_begin; m < matches_.size(); ++m)
+        for (std::size_t k = matches_[m].first; k < matches_[m].last; ++k)
+            covered[k - first] = true;
+    auto unknown = [&](std::size_t k) {
+        return k >= first && k < last && !covered[k - first] && name_word(k) &&
+               !lex_.common(tokens_[k].text) && !detail::is_title(tokens_[k].text);
+    };
+    for (std::size_t m = match_begin; m < matches_.size();) {
+        const Match& x = matches_[m];
+        const bool town =
+            !x.demonym && !x.candidates.empty() && x.candidates[0].place.type == PlaceType::place;
+        const bool beside_unknown = (x.first > first && unknown(x.first - 1)) || unknown(x.last);
+        if (town && (titled || beside_unknown) && !x.admin_word) {
+            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));
+        } else {
+            ++m;
+        }
+    }
+}
+
+std::optional<Place> Parse::container_after(std::size_t mi) const {
+    // "Kurakhove, Donetsk region", "near Pokrovsk in the Donetsk region", "Sudzha (Kursk)".
+    const Match& m = matches_[mi];
+    std::size_t k = m.last;
+    int skipped = 0;
+    while (k < tokens_.size() && skipped < 3) {
+        if (token_match_[k] >= 0) {
+            const Match& c = matches_[static_cast<std::size_t>(token_match_[k])];
+            if (c.demonym || c.candidates.empty()) return std::nullopt;
+            const Place& p = c.candidates[0].place;
+            if (p.type == PlaceType::admin1 || p.type == PlaceType::admin0) return p;
+            return std::nullopt;
+        }
+        const std::string w = lower(tokens_[k].text);
+        if (w == "," || w == "in" || w == "the" || w == "(" || w == "of" || w == "eastern" ||
+            w == "western" || w == "southern" || w == "northern" || w == "central") {
+            ++k;
+            ++skipped;
+            continue;
+        }
+        break;
+    }
+    return std::nullopt;
+}
+
+void Parse::resolve() {
+    token_match_.assign(tokens_.size(), -1);
+    for (std::size_t m = 0; m < matches_.size(); ++m)
+        for (std::size_t k = matches_[m].first; k < matches_[m].last; ++k)
+            token_match_[k] = static_cast<int>(m);
+
+    // The document's focus country: the most named country among the places found.
+    std::map<std::string, double> tally;
+    for (const auto& m : matches_) {
+        if (m.demonym || m.candidates.empty()) continue;
+        const Place& p = m.candidates[0].place;
+        if (p.country.empty()) continue;
+        tally[std::string(p.country)] += p.type == PlaceType::admin0 ? 1.0 : 1.5;
+    }
+    double best = 0;
+    for (const auto& [c, w] : tally)
+        if (w > best) {
+            best = w;
+            focus_ = c;
+        }
+
+    // Re-rank each match: the focus country, then a container named next to it.
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        Match& m = matches_[mi];
+        if (m.demonym || m.candidates.empty()) continue;
+        if (!focus_.empty())
+            m.candidates =
+                gaz_.lookup(span_text(m.first, m.last),
+                            {.country = {}, .type = {}, .prefer_country = focus_, .limit = 12});
+        std::optional<Place> container = container_after(mi);
+        if (!container && m.first >= 1 && tokens_[m.first - 1].possessive &&
+            token_match_[m.first - 1] >= 0) {
+            const Match& c = matches_[static_cast<std::size_t>(token_match_[m.first - 1])];
+            if (!c.demonym && !c.candidates.empty())
+                container = c.candidates[0].place;  // "Russia's Kursk Oblast"
+        }
+        if (!container) continue;
+        for (auto& c : m.candidates) {
+            const bool inside = container->type == PlaceType::admin0
+                                    ? c.place.country == container->country
+                                    : c.place.admin1 == static_cast<std::int32_t>(container->index);
+            if (inside && c.place.index != container->index) c.score += 0.6;
+        }
+        std::stable_sort(m.candidates.begin(), m.candidates.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    }
+}
+
+Role Parse::role_of(const Match& m, const Place& p) const {
+    if (m.demonym) return Role::demonym;
+    // Only states, capitals and large regions stand for governments.
+    const bool can_be_metonym =
+        p.type == PlaceType::admin0 || p.type == PlaceType::region || p.feature_code == "PPLC";
+    if (!can_be_metonym) return Role::location;
+
+    // Walk back over a coordinated list ("from either Moscow or Beijing", "the United States,
+    // Europe, and ...") to the word that governs it.
+    std::size_t k = m.first;
+    std::string governing;
+    while (k > 0) {
+        --k;
+        if (token_match_[k] >= 0 && tokens_[k].sentence == tokens_[m.first].sentence) continue;
+        const std::string w = lower(tokens_[k].text);
+        if (w == "," || w == "and" || w == "or" || w == "either" || w == "both" || w == "the" ||
+            w == "neither" || w == "nor")
+            continue;
+        if (tokens_[k].sentence == tokens_[m.first].sentence) governing = w;
+        break;
+    }
+    if (detail::is_locative(governing)) return Role::location;
+    if (governing == "from" || governing == "by" || governing == "with") {
+        for (std::size_t s = 0; s < m.first; ++s)
+            if (tokens_[s].sentence == tokens_[m.first].sentence &&
+                detail::is_response_noun(lower(tokens_[s].text)))
+                return Role::metonym;  // "responses have come from Moscow", "response from the
+                                       // United States"
+        if (governing == "by") return Role::metonym;  // "a claim by Moscow"
+        return Role::location;
+    }
+    // Possessive: "China's envoy" is the state; "Russia's Kursk Oblast" is the place.
+    if (tokens_[m.last - 1].possessive && m.last < tokens_.size()) {
+        if (token_match_[m.last] >= 0) return Role::location;
+        std::size_t n = m.last;
+        while (n < tokens_.size() && n < m.last + 3) {
+            const std::string w = lower(tokens_[n].text);
+            if (detail::is_government_noun(w)) return Role::metonym;
+            if (!tokens_[n].word) break;
+            ++n;
+        }
+        return Role::location;
+    }
+    // Subject of a verb of speech or decision: "Moscow did not respond", "Beijing and Moscow
+    // maintain", "China has long positioned itself".
+    std::size_t n = m.last;
+    while (n < tokens_.size() && tokens_[n].sentence == tokens_[m.first].sentence) {
+        const std::string w = lower(tokens_[n].text);
+        if (token_match_[n] >= 0 || w == "," || w == "and" || w == "or" ||
+            detail::is_auxiliary(w)) {
+            ++n;
+            continue;
+        }
+        if (detail::is_state_verb(w) ||
+            (w.size() > 2 && detail::is_state_verb(w.substr(0, w.size() - 1))))
+            return Role::metonym;
+        break;
+    }
+    return Role::location;
+}
+
+void Parse::report_unresolved(GeoparseResult& out) const {
+    // Capitalised words after a locative preposition, or a name with an administrative word,
+    // that matched nothing: reported so that no place is dropped in silence.
+    for (std::size_t i = 1; i < tokens_.size(); ++i) {
+        if (token_match_[i] >= 0 || !name_word(i) || tokens_[i].all_caps) continue;
+        const std::string prev = lower(tokens_[i - 1].text);
+        const bool after_locative =
+            detail::is_locative(prev) || prev == "village" || prev == "town" ||
+            (prev == "of" && i >= 2 &&
+             (lower(tokens_[i - 2].text) == "village" || lower(tokens_[i - 2].text) == "town" ||
+              lower(tokens_[i - 2].text) == "city"));
+        std::size_t j = i + 1;
+        while (j < tokens_.size() && name_word(j) && adjacent(j - 1, j) && token_match_[j] < 0) ++j;
+        const bool with_admin_word = j < tokens_.size() &&
+                                     detail::is_admin_word(lower(tokens_[j].text)) &&
+                                     adjacent(j - 1, j);
+        if (!after_locative && !with_admin_word) continue;
+        if (lex_.common(tokens_[i].text) || detail::is_title(tokens_[i].text) ||
+            headline_line_[tokens_[i].line])
+            continue;
+        const std::size_t end = with_admin_word ? j + 1 : j;
+        Mention u;
+        u.text = std::string(span_text(i, end));
+        u.start = tokens_[i].cp_begin;
+        u.end = tokens_[end - 1].cp_end;
+        u.byte_start = tokens_[i].byte_begin;
+        u.byte_end = tokens_[end - 1].byte_end;
+        u.line = tokens_[i].line;
+        u.sentence = tokens_[i].sentence;
+        u.role = Role::location;
+        u.admin_word = with_admin_word;
+        out.warnings.push_back("line " + std::to_string(u.line + 1) + ": no place found for '" +
+                               u.text + "'");
+        out.mentions.push_back(std::move(u));
+        i = end - 1;
+    }
+}
+
+GeoparseResult Parse::run() {
+    mark_headlines();
+    for (const auto& [first, last] : runs()) match_run(first, last);
+    resolve();
+
+    GeoparseResult out;
+    out.focus_country = focus_;
+    for (const Match& m : matches_) {
+        Mention x;
+        x.text = std::string(span_text(m.first, m.last));
+        x.start = tokens_[m.first].cp_begin;
+        x.end = tokens_[m.last - 1].cp_end;
+        x.byte_start = tokens_[m.first].byte_begin;
+        x.byte_end = tokens_[m.last - 1].byte_end;
+        x.line = tokens_[m.first].line;
+        x.sentence = tokens_[m.first].sentence;
+        x.admin_word = m.admin_word;
+        if (m.demonym) {
+            x.place = m.demonym_country;
+            x.candidates = 1;
+            x.confidence = 0.95;
+        } else {
+            x.place = m.candidates[0].place;
+            x.candidates = m.candidates.size();
+            const double margin =
+                m.candidates.size() > 1 ? m.candidates[0].score - m.candidates[1].score : 1.0;
+            double c = 0.55 + 0.45 * std::min(1.0, margin / 0.4);
+            if (m.candidates[0].quality == gazetteer::MatchQuality::loose) c *= 0.8;
+            x.confidence = std::round(std::min(0.99, c) * 100) / 100;
+        }
+        x.role = role_of(m, *x.place);
+        out.mentions.push_back(std::move(x));
+    }
+    report_unresolved(out);
+    std::stable_sort(out.mentions.begin(), out.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    return out;
+}
+
+}  // namespace
+
+Geoparser::Geoparser(const gazetteer::Gazetteer& gazetteer, Lexicon lexicon)
+    : gazetteer_(gazetteer), lexicon_(std::move(lexicon)) {}
+
+GeoparseResult Geoparser::parse(std::string_view text, const std::string& source) const {
+    text::require_utf8(text, source);
+    return Parse(gazetteer_, lexicon_, text).run();
+}
+
+}  // namespace mapwire::geoparse

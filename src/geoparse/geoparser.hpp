@@ -1,0 +1,55 @@
+// The geoparser: finds the toponyms in English news text, resolves them against the
+// gazetteer using document context, and tells literal places from metonyms and demonyms.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazetteer/gazetteer.hpp"
+#include "geoparse/lexicon.hpp"
+
+namespace mapwire::geoparse {
+
+enum class Role {
+    location,  // a literal place: "fighting in the Donetsk region"
+    metonym,   // a place standing for its government or people: "Moscow did not respond"
+    demonym,   // a people or adjective: "Chinese nationals" (the country is an actor)
+    other,     // a place name used otherwise (part of a title, an organisation)
+};
+std::string_view to_string(Role role);
+
+struct Mention {
+    std::string text;                // as written in the input
+    std::size_t start = 0, end = 0;  // Unicode code-point offsets, end exclusive
+    std::size_t byte_start = 0, byte_end = 0;
+    std::size_t line = 0;  // 0-based
+    std::size_t sentence = 0;
+    Role role = Role::location;
+    std::optional<gazetteer::Place> place;  // nullopt: found but not resolved
+    double confidence = 0;                  // 0..1
+    std::size_t candidates = 0;             // how many gazetteer candidates there were
+    bool admin_word = false;                // the mention carried "region", "Oblast" ...
+};
+
+struct GeoparseResult {
+    std::vector<Mention> mentions;  // in text order
+    std::vector<std::string> warnings;
+    std::string focus_country;  // ISO alpha-2 the document is mostly about, or ""
+};
+
+class Geoparser {
+public:
+    Geoparser(const gazetteer::Gazetteer& gazetteer, Lexicon lexicon);
+
+    // Throws text::TextError naming `source` when the text is not valid UTF-8.
+    GeoparseResult parse(std::string_view text, const std::string& source = "-") const;
+
+private:
+    const gazetteer::Gazetteer& gazetteer_;
+    Lexicon lexicon_;
+};
+
+}  // namespace mapwire::geoparse

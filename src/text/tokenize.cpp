@@ -1,0 +1,179 @@
+// A small hand-written tokenizer: news text needs only word, punctuation and sentence
+// boundaries, with exact code-point offsets; utf8proc supplies the character classes.
+#include "text/tokenize.hpp"
+
+#include <utf8proc.h>
+
+namespace mapwire::text {
+namespace {
+
+struct Char {
+    utf8proc_int32_t cp = 0;
+    std::size_t byte = 0, size = 0;
+};
+
+bool is_letter(utf8proc_int32_t cp) {
+    const auto c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+bool is_digit(utf8proc_int32_t cp) {
+    const auto c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO;
+}
+bool is_mark(utf8proc_int32_t cp) {
+    const auto c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
+}
+bool is_space(utf8proc_int32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+bool is_apostrophe(utf8proc_int32_t cp) {
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+bool is_hyphen(utf8proc_int32_t cp) {
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+bool is_upper(utf8proc_int32_t cp) {
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+// A word before a dot that does not end a sentence: titles ("Mr.", "Gen.") and dotted
+// abbreviations ("U.S.").
+bool is_abbreviation(const Token& t) {
+    if (!t.word) return false;
+    if (t.text.find('.') != std::string_view::npos) return true;
+    for (std::string_view a :
+         {"Mr",  "Ms",  "Mrs",  "Dr", "St",  "Gen", "Lt",  "Col",  "Sgt", "Capt", "Maj", "Rep",
+          "Sen", "Gov", "Prof", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov",  "Dec"})
+        if (t.text == a) return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Char> chars;
+    chars.reserve(text.size());
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    for (std::size_t pos = 0; pos < text.size();) {
+        utf8proc_int32_t cp = 0;
+        auto n = utf8proc_iterate(p + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+        if (n <= 0) {  // callers validate UTF-8 first; treat a stray byte as a symbol
+            n = 1;
+            cp = 0xFFFD;
+        }
+        chars.push_back({cp, pos, static_cast<std::size_t>(n)});
+        pos += static_cast<std::size_t>(n);
+    }
+
+    std::vector<Token> tokens;
+    std::size_t line = 0, sentence = 0;
+    bool next_starts_sentence = true;
+    auto word_part = [&](std::size_t i) {
+        return i < chars.size() &&
+               (is_letter(chars[i].cp) || is_digit(chars[i].cp) || is_mark(chars[i].cp));
+    };
+    auto push = [&](std::size_t from, std::size_t to, bool word) {
+        Token t;
+        t.byte_begin = chars[from].byte;
+        t.byte_end = chars[to - 1].byte + chars[to - 1].size;
+        t.text = text.substr(t.byte_begin, t.byte_end - t.byte_begin);
+        t.cp_begin = from;
+        t.cp_end = to;
+        t.line = line;
+        t.word = word;
+        if (word) {
+            t.capitalized = is_upper(chars[from].cp);
+            t.number = is_digit(chars[from].cp);
+            std::size_t letters = 0, upper = 0;
+            for (std::size_t k = from; k < to; ++k) {
+                if (is_letter(chars[k].cp)) {
+                    ++letters;
+                    if (is_upper(chars[k].cp)) ++upper;
+                }
+            }
+            t.all_caps = letters >= 2 && upper == letters;
+        }
+        if (word && next_starts_sentence) {
+            t.sentence_start = true;
+            next_starts_sentence = false;
+        }
+        t.sentence = sentence;
+        tokens.push_back(t);
+    };
+
+    std::size_t i = 0;
+    while (i < chars.size()) {
+        const auto cp = chars[i].cp;
+        if (cp == '\n') {
+            // A blank line, or the end of a line without closing punctuation (a heading or a
+            // list item), ends the sentence.
+            bool blank = i + 1 < chars.size() && chars[i + 1].cp == '\n';
+            bool open = !tokens.empty() && tokens.back().line == line && tokens.back().word;
+            if ((blank || open) && !next_starts_sentence && !tokens.empty()) {
+                ++sentence;
+                next_starts_sentence = true;
+            }
+            ++line;
+            ++i;
+            continue;
+        }
+        if (is_space(cp)) {
+            ++i;
+            continue;
+        }
+        if (word_part(i)) {
+            std::size_t j = i + 1;
+            while (j < chars.size()) {
+                if (word_part(j)) {
+                    ++j;
+                } else if ((is_hyphen(chars[j].cp) || is_apostrophe(chars[j].cp)) &&
+                           word_part(j + 1)) {
+                    j += 2;  // inner hyphen or apostrophe
+                } else if (chars[j].cp == '.' && is_upper(chars[j - 1].cp) &&
+                           j + 1 < chars.size() && is_upper(chars[j + 1].cp)) {
+                    j += 2;  // an abbreviation with inner dots (U.S)
+                } else {
+                    break;
+                }
+            }
+            bool possessive = false;
+            std::size_t end = j;
+            // Split a possessive: Ukraine's, Ukraine’s (the apostrophe was taken in as inner).
+            if (end - i >= 3 && (chars[end - 1].cp == 's' || chars[end - 1].cp == 'S') &&
+                is_apostrophe(chars[end - 2].cp)) {
+                end -= 2;
+                possessive = true;
+            }
+            push(i, end, true);
+            tokens.back().possessive = possessive;
+            i = j;
+            continue;
+        }
+        push(i, i + 1, false);
+        if (cp == '.' || cp == '!' || cp == '?') {
+            // Sentence end unless an abbreviation ("U.S. forces", "Mr. Smith"): require white
+            // space and then an upper-case letter, a quote or a line break.
+            std::size_t k = i + 1;
+            while (k < chars.size() && (chars[k].cp == '"' || chars[k].cp == 0x201D ||
+                                        chars[k].cp == '\'' || chars[k].cp == 0x2019))
+                ++k;
+            if (k >= chars.size() || chars[k].cp == '\n' ||
+                (is_space(chars[k].cp) && k + 1 < chars.size() &&
+                 (is_upper(chars[k + 1].cp) || chars[k + 1].cp == '"' ||
+                  chars[k + 1].cp == 0x201C || is_digit(chars[k + 1].cp)))) {
+                const bool abbreviation =
+                    cp == '.' && tokens.size() >= 2 && is_abbreviation(tokens[tokens.size() - 2]);
+                if (!abbreviation) {
+                    ++sentence;
+                    next_starts_sentence = true;
+                }
+            }
+        }
+        ++i;
+    }
+    return tokens;
+}
+
+}  // namespace mapwire::text

@@ -96,17 +96,24 @@ private:
 
 void Parse::mark_headlines() {
     // A line in Title Case or ALL CAPS is a headline: every word is capitalised there, so
-    // capitals say nothing about names and only strong matches count.
+    // capitals say nothing about names and only strong matches count. Title Case shows in
+    // capitalised English words after the first ("Forces Capture ... Fighting").
     std::size_t lines = tokens_.empty() ? 0 : tokens_.back().line + 1;
-    std::vector<int> words(lines), caps(lines);
-    for (const auto& t : tokens_) {
+    std::vector<int> words(lines), caps(lines), common_caps(lines), all_caps(lines);
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        const Token& t = tokens_[i];
         if (!t.word || t.number || t.text.size() < 4) continue;
         ++words[t.line];
-        if (t.capitalized) ++caps[t.line];
+        if (t.all_caps) ++all_caps[t.line];
+        if (!t.capitalized) continue;
+        ++caps[t.line];
+        if (!t.sentence_start && lex_.common(t.text)) ++common_caps[t.line];
     }
     headline_line_.assign(lines, false);
     for (std::size_t l = 0; l < lines; ++l)
-        headline_line_[l] = words[l] >= 3 && caps[l] * 10 >= words[l] * 7;
+        headline_line_[l] =
+            (words[l] >= 3 && caps[l] * 10 >= words[l] * 7 && common_caps[l] >= 2) ||
+            (words[l] >= 2 && all_caps[l] * 10 >= words[l] * 8);
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
@@ -271,13 +278,22 @@ void Parse::resolve() {
         for (std::size_t k = matches_[m].first; k < matches_[m].last; ++k)
             token_match_[k] = static_cast<int>(m);
 
-    // The document's focus country: the most named country among the places found.
+    // The document's focus country: where its places lie. Towns and units weigh most,
+    // countries named literally less, demonyms least; states named as actors not at all.
     std::map<std::string, double> tally;
     for (const auto& m : matches_) {
-        if (m.demonym || m.candidates.empty()) continue;
+        if (m.demonym) {
+            if (m.demonym_country) tally[std::string(m.demonym_country->country)] += 0.5;
+            continue;
+        }
+        if (m.candidates.empty()) continue;
         const Place& p = m.candidates[0].place;
         if (p.country.empty()) continue;
-        tally[std::string(p.country)] += p.type == PlaceType::admin0 ? 1.0 : 1.5;
+        if (p.type == PlaceType::admin0) {
+            if (role_of(m, p) == Role::location) tally[std::string(p.country)] += 1.0;
+        } else if (role_of(m, p) == Role::location) {
+            tally[std::string(p.country)] += 2.0;
+        }
     }
     double best = 0;
     for (const auto& [c, w] : tally)

@@ -66,3 +66,37 @@ TEST(Utf8, CountsCodePoints) {
 }
 
 }  // namespace mapwire::text
+
+#include "text/tokenize.hpp"
+
+namespace mapwire::text {
+
+TEST(Tokenize, WordsPossessivesAndOffsets) {
+    const std::string s = "Київ’s mayor met Ivano-Frankivs'k officials in the U.S. on Monday.";
+    const auto t = tokenize(s);
+    ASSERT_GE(t.size(), 10u);
+    EXPECT_EQ(t[0].text, "Київ");
+    EXPECT_TRUE(t[0].possessive);
+    EXPECT_EQ(t[0].cp_begin, 0u);
+    EXPECT_EQ(t[0].cp_end, 4u);
+    EXPECT_TRUE(t[0].capitalized);
+    EXPECT_TRUE(t[0].sentence_start);
+    EXPECT_EQ(t[3].text, "Ivano-Frankivs'k");
+    EXPECT_EQ(t[3].cp_begin, 17u);  // code points, not bytes: Київ’s is 6 code points
+    EXPECT_EQ(t[7].text, "U.S");
+    EXPECT_EQ(t[7].sentence, 0u);  // "U.S." does not end the sentence
+    EXPECT_FALSE(t[9].sentence_start);
+}
+
+TEST(Tokenize, SentencesAndHeadings) {
+    const auto t =
+        tokenize("Heading Without Stop\nFirst sentence. Second one! \"Quoted\" third?\n\nNew para");
+    std::vector<std::size_t> starts;
+    for (const auto& x : t)
+        if (x.sentence_start) starts.push_back(x.sentence);
+    EXPECT_EQ(starts, (std::vector<std::size_t>{0, 1, 2, 3, 4}));
+    EXPECT_EQ(t.back().line, 3u);
+    EXPECT_TRUE(tokenize("ALL CAPS")[0].all_caps);
+}
+
+}  // namespace mapwire::text

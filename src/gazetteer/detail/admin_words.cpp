@@ -23,8 +23,8 @@ constexpr std::string_view kSuffixes[] = {" autonomous republic",
                                           " obl",
                                           " city",
                                           " municipality"};
-constexpr std::string_view kPrefixes[] = {
-    "autonomous republic of ", "republic of ", "province of ", "state of ", "city of ", "the "};
+constexpr std::string_view kPrefixes[] = {"autonomous republic of ", "republic of ", "province of ",
+                                          "state of ", "city of "};
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

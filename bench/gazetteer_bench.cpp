@@ -17,14 +17,14 @@ std::string index_path() {
 }
 
 const std::vector<std::string> kNames = {
-    "Donetsk",        "Donetsk region", "Kursk Oblast",  "Kyiv",          "Kiev",
-    "Київ",           "Zaporizhzhya",   "Avdiyivka",     "Kurakhovo",     "Kharkov",
-    "Moscow",         "Beijing",        "Ukraine",       "Russia",        "United States",
-    "Europe",         "Donbas",         "Crimea",        "Bakhmut",       "Pokrovsk",
-    "Khartoum",       "El Fasher",      "Gaza",          "Rafah",         "Aleppo",
-    "Idlib",          "Goma",           "Bamako",        "Mandalay",      "Sittwe",
-    "Zelensky",       "Mandarin",       "Douyin",        "Le Monde",      "Security Council",
-    "Tuesday",        "President",      "Lugansk",       "Odessa",        "Mykolaiv"};
+    "Donetsk",  "Donetsk region", "Kursk Oblast", "Kyiv",      "Kiev",
+    "Київ",     "Zaporizhzhya",   "Avdiyivka",    "Kurakhovo", "Kharkov",
+    "Moscow",   "Beijing",        "Ukraine",      "Russia",    "United States",
+    "Europe",   "Donbas",         "Crimea",       "Bakhmut",   "Pokrovsk",
+    "Khartoum", "El Fasher",      "Gaza",         "Rafah",     "Aleppo",
+    "Idlib",    "Goma",           "Bamako",       "Mandalay",  "Sittwe",
+    "Zelensky", "Mandarin",       "Douyin",       "Le Monde",  "Security Council",
+    "Tuesday",  "President",      "Lugansk",      "Odessa",    "Mykolaiv"};
 
 void BM_OpenAndFirstLookup(benchmark::State& state) {
     const std::string path = index_path();

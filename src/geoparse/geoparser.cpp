@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "geoparse/detail/cues.hpp"
 #include "text/normalize.hpp"
@@ -49,6 +50,7 @@ struct Match {
     bool admin_word = false;
     std::vector<Candidate> candidates;
     std::optional<Place> demonym_country;
+    bool other = false;  // part of an organisation's name, or a facility named after the place
 };
 
 class Parse {
@@ -72,13 +74,22 @@ private:
     }
     bool name_word(std::size_t i) const {
         const Token& t = tokens_[i];
-        return t.word && !t.number && (t.capitalized || t.all_caps);
+        if (!t.word || t.number) return false;
+        if (t.capitalized || t.all_caps) return true;
+        // Arabic article before a capital: "al-Balah", "el-Sheikh", "ash-Shati".
+        const auto dash = t.text.find('-');
+        return dash != std::string_view::npos && dash <= 3 && dash + 1 < t.text.size() &&
+               t.text[dash + 1] >= 'A' && t.text[dash + 1] <= 'Z';
     }
     void mark_headlines();
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
     void match_run(std::size_t first, std::size_t last);
     bool acceptable(const Match& m) const;
     void drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin);
+    void mark_features_and_organisations(std::size_t first, std::size_t last,
+                                         std::size_t match_begin);
+    void drop_unlikely_foreign_towns();
+    void index_tokens();
     void resolve();
     Role role_of(const Match& m, const Place& p) const;
     std::optional<Place> container_after(std::size_t match_index) const;
@@ -92,7 +103,39 @@ private:
     std::vector<Match> matches_;
     std::vector<int> token_match_;  // token -> match index or -1
     std::string focus_;
+    // Names repeat within an article ("Russia", "Ukraine"): each phrase is looked up once per
+    // focus country.
+    std::unordered_map<std::string, std::vector<Candidate>> lookups_;
+    std::unordered_map<std::string, std::optional<Place>> demonyms_;
+    const std::vector<Candidate>& lookup(std::string_view phrase);
+    const std::optional<Place>& demonym(std::string_view phrase);
 };
+
+const std::vector<Candidate>& Parse::lookup(std::string_view phrase) {
+    std::string key(phrase);
+    key += '\x1f';
+    key += focus_;
+    auto it = lookups_.find(key);
+    if (it == lookups_.end())
+        it = lookups_
+                 .emplace(std::move(key),
+                          gaz_.lookup(
+                              phrase,
+                              {.country = {}, .type = {}, .prefer_country = focus_, .limit = 40}))
+                 .first;
+    return it->second;
+}
+
+const std::optional<Place>& Parse::demonym(std::string_view phrase) {
+    auto it = demonyms_.find(std::string(phrase));
+    if (it == demonyms_.end()) {
+        auto countries = gaz_.demonym(phrase);
+        std::optional<Place> p;
+        if (!countries.empty()) p = countries[0];
+        it = demonyms_.emplace(std::string(phrase), p).first;
+    }
+    return it->second;
+}
 
 void Parse::mark_headlines() {
     // A line in Title Case or ALL CAPS is a headline: every word is capitalised there, so
@@ -155,7 +198,8 @@ bool Parse::acceptable(const Match& m) const {
     const bool strong = p.type == PlaceType::admin0 || p.type == PlaceType::region ||
                         p.type == PlaceType::admin1 || p.feature_code == "PPLC" ||
                         p.population >= 100000;
-    if (single && t.text.size() == 1) return false;  // "X", the platform
+    if (single && t.text.size() == 1) return false;            // "X", the platform
+    if (single && detail::is_not_place(t.text)) return false;  // "Christmas", "May"
     if (best.kind == gazetteer::NameKind::code && !(t.all_caps && p.type == PlaceType::admin0))
         return false;
     if (best.quality == gazetteer::MatchQuality::loose && span_text(m.first, m.last).size() < 6)
@@ -182,6 +226,24 @@ bool Parse::acceptable(const Match& m) const {
 void Parse::match_run(std::size_t first, std::size_t last) {
     const std::size_t begin = matches_.size();
     std::size_t i = first;
+    // "western Ukraine", "eastern Congo": a curated region when the gazetteer has one.
+    if (first > 0 && tokens_[first - 1].word && !tokens_[first - 1].capitalized &&
+        adjacent(first - 1, first)) {
+        const std::string dir = lower(tokens_[first - 1].text);
+        if (dir == "eastern" || dir == "western" || dir == "southern" || dir == "northern" ||
+            dir == "central") {
+            for (std::size_t j = std::min(last, first + 3); j > first; --j) {
+                const std::string_view phrase = span_text(first - 1, j);
+                const auto& c = lookup(phrase);
+                if (!c.empty() && c[0].place.type == PlaceType::region &&
+                    c[0].quality == gazetteer::MatchQuality::exact) {
+                    matches_.push_back(Match{first - 1, j, false, false, c, {}});
+                    i = j;
+                    break;
+                }
+            }
+        }
+    }
     while (i < last) {
         bool found = false;
         for (std::size_t j = std::min(last, i + 6); j > i; --j) {
@@ -190,22 +252,15 @@ void Parse::match_run(std::size_t first, std::size_t last) {
                 continue;
             const std::string_view phrase = span_text(i, j);
             if (j - i <= 3) {
-                auto countries = gaz_.demonym(phrase);
-                if (!countries.empty()) {
-                    Match m{i, j, true, false, {}, countries[0]};
+                if (const auto& country = demonym(phrase)) {
+                    Match m{i, j, true, false, {}, country};
                     matches_.push_back(std::move(m));
                     i = j;
                     found = true;
                     break;
                 }
             }
-            Match m{i,
-                    j,
-                    false,
-                    false,
-                    gaz_.lookup(phrase,
-                                {.country = {}, .type = {}, .prefer_country = focus_, .limit = 12}),
-                    {}};
+            Match m{i, j, false, false, lookup(phrase), {}};
             if (!m.candidates.empty()) m.admin_word = m.candidates[0].admin_word;
             if (acceptable(m)) {
                 matches_.push_back(std::move(m));
@@ -217,6 +272,33 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         if (!found) ++i;
     }
     drop_personal_names(first, last, begin);
+    mark_features_and_organisations(first, last, begin);
+}
+
+void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
+                                            std::size_t match_begin) {
+    bool organisation = false;
+    for (std::size_t k = first; k < last; ++k)
+        organisation = organisation || detail::is_organisation_word(tokens_[k].text);
+    for (std::size_t m = match_begin; m < matches_.size();) {
+        Match& x = matches_[m];
+        const std::string next = x.last < tokens_.size() && !tokens_[x.last - 1].possessive
+                                     ? lower(tokens_[x.last].text)
+                                     : "";
+        const bool country_like =
+            !x.candidates.empty() && (x.candidates[0].place.type == PlaceType::admin0 ||
+                                      x.candidates[0].place.type == PlaceType::region);
+        // "the Red Sea" is the sea, not Sudan's Red Sea state.
+        const bool the_feature = x.first > 0 && lower(tokens_[x.first - 1].text) == "the" &&
+                                 detail::is_natural_feature(lower(tokens_[x.last - 1].text));
+        if (!x.demonym && !country_like && (detail::is_natural_feature(next) || the_feature)) {
+            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));  // "Dnipro River"
+            continue;
+        }
+        if (!x.demonym && (detail::is_facility(next) || (organisation && x.last < last)))
+            x.other = true;
+        ++m;
+    }
 }
 
 void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin) {
@@ -228,7 +310,8 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     if (first > 0 && detail::is_title(tokens_[first - 1].text)) titled = true;
     std::vector<bool> covered(last - first, false);
     for (std::size_t m = match_begin; m < matches_.size(); ++m)
-        for (std::size_t k = matches_[m].first; k < matches_[m].last; ++k)
+        for (std::size_t k = std::max(matches_[m].first, first);
+             k < std::min(matches_[m].last, last); ++k)
             covered[k - first] = true;
     auto unknown = [&](std::size_t k) {
         return k >= first && k < last && !covered[k - first] && name_word(k) &&
@@ -252,17 +335,22 @@ std::optional<Place> Parse::container_after(std::size_t mi) const {
     const Match& m = matches_[mi];
     std::size_t k = m.last;
     int skipped = 0;
+    bool near = false;
     while (k < tokens_.size() && skipped < 3) {
         if (token_match_[k] >= 0) {
             const Match& c = matches_[static_cast<std::size_t>(token_match_[k])];
             if (c.demonym || c.candidates.empty()) return std::nullopt;
             const Place& p = c.candidates[0].place;
             if (p.type == PlaceType::admin1 || p.type == PlaceType::admin0) return p;
+            // "Belaya near Irkutsk": a town as a landmark, only after "near".
+            if (p.type == PlaceType::place && near) return p;
             return std::nullopt;
         }
         const std::string w = lower(tokens_[k].text);
-        if (w == "," || w == "in" || w == "the" || w == "(" || w == "of" || w == "eastern" ||
-            w == "western" || w == "southern" || w == "northern" || w == "central") {
+        if (w == "near" || w == "outside") near = true;
+        if (w == "," || w == "in" || w == "the" || w == "(" || w == "of" || w == "near" ||
+            w == "outside" || w == "eastern" || w == "western" || w == "southern" ||
+            w == "northern" || w == "central") {
             ++k;
             ++skipped;
             continue;
@@ -272,11 +360,38 @@ std::optional<Place> Parse::container_after(std::size_t mi) const {
     return std::nullopt;
 }
 
-void Parse::resolve() {
+void Parse::index_tokens() {
     token_match_.assign(tokens_.size(), -1);
     for (std::size_t m = 0; m < matches_.size(); ++m)
         for (std::size_t k = matches_[m].first; k < matches_[m].last; ++k)
             token_match_[k] = static_cast<int>(m);
+}
+
+void Parse::drop_unlikely_foreign_towns() {
+    // A lone small town abroad ("Wagner" in the US, in an article about Mali) is more often a
+    // name than a place; keep it only with a locative before it or a container after it.
+    for (std::size_t mi = 0; mi < matches_.size();) {
+        const Match& m = matches_[mi];
+        bool drop = false;
+        if (!m.demonym && !m.candidates.empty() && !focus_.empty()) {
+            const Place& p = m.candidates[0].place;
+            const bool locative =
+                m.first > 0 && (detail::is_locative(lower(tokens_[m.first - 1].text)) ||
+                                lower(tokens_[m.first - 1].text) == "from");
+            drop = p.type == PlaceType::place && p.population < 50000 && p.country != focus_ &&
+                   !locative && !container_after(mi);
+        }
+        if (drop) {
+            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(mi));
+            index_tokens();
+        } else {
+            ++mi;
+        }
+    }
+}
+
+void Parse::resolve() {
+    index_tokens();
 
     // The document's focus country: where its places lie. Towns and units weigh most,
     // countries named literally less, demonyms least; states named as actors not at all.
@@ -301,15 +416,13 @@ void Parse::resolve() {
             best = w;
             focus_ = c;
         }
+    drop_unlikely_foreign_towns();
 
     // Re-rank each match: the focus country, then a container named next to it.
     for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         Match& m = matches_[mi];
         if (m.demonym || m.candidates.empty()) continue;
-        if (!focus_.empty())
-            m.candidates =
-                gaz_.lookup(span_text(m.first, m.last),
-                            {.country = {}, .type = {}, .prefer_country = focus_, .limit = 12});
+        if (!focus_.empty()) m.candidates = lookup(span_text(m.first, m.last));
         std::optional<Place> container = container_after(mi);
         if (!container && m.first >= 1 && tokens_[m.first - 1].possessive &&
             token_match_[m.first - 1] >= 0) {
@@ -319,9 +432,14 @@ void Parse::resolve() {
         }
         if (!container) continue;
         for (auto& c : m.candidates) {
-            const bool inside = container->type == PlaceType::admin0
-                                    ? c.place.country == container->country
-                                    : c.place.admin1 == static_cast<std::int32_t>(container->index);
+            bool inside = false;
+            if (container->type == PlaceType::admin0)
+                inside = c.place.country == container->country;
+            else if (container->type == PlaceType::admin1)
+                inside = c.place.admin1 == static_cast<std::int32_t>(container->index);
+            else  // a nearby town: within about 150 km
+                inside = std::fabs(c.place.lat - container->lat) < 1.4 &&
+                         std::fabs(c.place.lon - container->lon) < 2.0;
             if (inside && c.place.index != container->index) c.score += 0.6;
         }
         std::stable_sort(m.candidates.begin(), m.candidates.end(),
@@ -331,6 +449,7 @@ void Parse::resolve() {
 
 Role Parse::role_of(const Match& m, const Place& p) const {
     if (m.demonym) return Role::demonym;
+    if (m.other) return Role::other;
     // Only states, capitals and large regions stand for governments.
     const bool can_be_metonym =
         p.type == PlaceType::admin0 || p.type == PlaceType::region || p.feature_code == "PPLC";
@@ -352,9 +471,9 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     }
     if (detail::is_locative(governing)) return Role::location;
     if (governing == "from" || governing == "by" || governing == "with") {
-        for (std::size_t s = 0; s < m.first; ++s)
-            if (tokens_[s].sentence == tokens_[m.first].sentence &&
-                detail::is_response_noun(lower(tokens_[s].text)))
+        for (std::size_t s = m.first; s > 0 && tokens_[s - 1].sentence == tokens_[m.first].sentence;
+             --s)
+            if (detail::is_response_noun(lower(tokens_[s - 1].text)))
                 return Role::metonym;  // "responses have come from Moscow", "response from the
                                        // United States"
         if (governing == "by") return Role::metonym;  // "a claim by Moscow"
@@ -377,7 +496,7 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     std::size_t n = m.last;
     while (n < tokens_.size() && tokens_[n].sentence == tokens_[m.first].sentence) {
         const std::string w = lower(tokens_[n].text);
-        if (token_match_[n] >= 0 || w == "," || w == "and" || w == "or" ||
+        if (token_match_[n] >= 0 || w == "," || w == "and" || w == "or" || w == "the" ||
             detail::is_auxiliary(w)) {
             ++n;
             continue;

@@ -23,7 +23,8 @@ Lexicon Lexicon::load(const std::string& path) {
 
 Lexicon Lexicon::from_words(std::vector<std::string> words) {
     Lexicon l;
-    std::sort(words.begin(), words.end());
+    // The pipeline writes the list sorted; sorting again would double the load time.
+    if (!std::is_sorted(words.begin(), words.end())) std::sort(words.begin(), words.end());
     l.words_ = std::move(words);
     return l;
 }

@@ -79,3 +79,49 @@ TEST(LookupCommand, MissingDatasetSaysHowToBuildIt) {
 
 }  // namespace
 }  // namespace mapwire
+
+namespace mapwire {
+namespace {
+
+TEST(EvalCommand, DevelopmentCorpusMeetsTargets) {
+    std::ostringstream out, err;
+    const int code =
+        cli::run({"mapwire", "--data", testing::dataset_dir(), "eval",
+                  std::string(MAPWIRE_TEST_DATA) + "/corpus/corpus.json", "--format", "json"},
+                 out, err);
+    ASSERT_EQ(code, 0) << err.str();
+    const auto j = nlohmann::json::parse(out.str());
+    EXPECT_GE(j["documents"].get<int>(), 40);
+    EXPECT_GE(j["f1"].get<double>(), 0.90) << j["errors"].dump(1);
+    EXPECT_GE(j["accuracy_161km"].get<double>(), 0.95) << j["errors"].dump(1);
+}
+
+TEST(GeocodeCommand, JsonContractAndBadInput) {
+    std::ostringstream out, err;
+    ASSERT_EQ(cli::run({"mapwire", "--data", testing::dataset_dir(), "geocode",
+                        testing::shared_dir() + "/seed/article.txt", "--date", "2025-04-09"},
+                       out, err),
+              0)
+        << err.str();
+    const auto j = nlohmann::json::parse(out.str());
+    ASSERT_TRUE(j["mentions"].is_array());
+    ASSERT_TRUE(j["warnings"].is_array());
+    for (const auto& m : j["mentions"]) {
+        for (const char* key :
+             {"text", "start", "end", "role", "place", "confidence", "candidates"})
+            EXPECT_TRUE(m.contains(key)) << key;
+        if (!m["place"].is_null()) {
+            for (const char* key : {"id", "name", "type", "country", "admin1", "lat", "lon"})
+                EXPECT_TRUE(m["place"].contains(key)) << key;
+        }
+    }
+    std::ostringstream o2, e2;
+    EXPECT_EQ(cli::run({"mapwire", "--data", testing::dataset_dir(), "geocode",
+                        "/nonexistent/article.txt"},
+                       o2, e2),
+              static_cast<int>(ExitCode::io));
+    EXPECT_NE(e2.str().find("/nonexistent/article.txt"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mapwire

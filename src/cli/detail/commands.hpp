@@ -33,5 +33,6 @@ struct Command {
 Command add_lookup_command(CLI::App& app, Context& ctx);
 Command add_geodata_command(CLI::App& app, Context& ctx);
 Command add_geocode_command(CLI::App& app, Context& ctx);
+Command add_eval_command(CLI::App& app, Context& ctx);
 
 }  // namespace mapwire::cli::detail

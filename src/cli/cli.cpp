@@ -30,11 +30,13 @@ std::string read_input(const std::string& path) {
         s << std::cin.rdbuf();
         return s.str();
     }
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw std::move(IoError("cannot open the input file", "check the path").in_file(path));
-    s << in.rdbuf();
+    std::string data(static_cast<std::size_t>(in.tellg()), '\0');  // one copy, not two
+    in.seekg(0);
+    in.read(data.data(), static_cast<std::streamsize>(data.size()));
     if (in.bad()) throw std::move(IoError("cannot read the input file").in_file(path));
-    return s.str();
+    return data;
 }
 
 }  // namespace detail

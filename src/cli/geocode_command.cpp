@@ -1,5 +1,7 @@
-// `mapwire geocode FILE|-`: every toponym of an article, resolved, as JSON or TSV.
-#include <iomanip>
+// `mapwire geocode FILE|-`: every toponym of an article, resolved, as JSON or TSV. Output is
+// streamed part by part, so a whole feed in one file stays within bounded memory.
+#include <iterator>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -8,6 +10,36 @@
 #include "geoparse/geoparser.hpp"
 
 namespace mapwire::cli::detail {
+namespace {
+
+nlohmann::ordered_json mention_json(const gazetteer::Gazetteer& gaz, const geoparse::Mention& m) {
+    nlohmann::ordered_json x;
+    x["text"] = m.text;
+    x["start"] = m.start;
+    x["end"] = m.end;
+    x["role"] = geoparse::to_string(m.role);
+    x["place"] = m.place ? place_json(gaz, *m.place, false) : nlohmann::ordered_json(nullptr);
+    x["confidence"] = m.confidence;
+    x["candidates"] = m.candidates;
+    return x;
+}
+
+void write_tsv_row(std::ostream& out, const gazetteer::Gazetteer& gaz, const geoparse::Mention& m) {
+    out << m.text << '\t' << m.start << '\t' << m.end << '\t' << geoparse::to_string(m.role);
+    if (m.place) {
+        const auto& p = *m.place;
+        const std::string admin1 =
+            p.admin1 >= 0 ? std::string(gaz.place(static_cast<std::uint32_t>(p.admin1)).name) : "";
+        out << '\t' << p.id << '\t' << p.name << '\t' << gazetteer::to_string(p.type) << '\t'
+            << p.country << '\t' << admin1 << '\t' << round_to(p.lat, 5) << '\t'
+            << round_to(p.lon, 5);
+    } else {
+        out << "\t\t\t\t\t\t\t";
+    }
+    out << '\t' << m.confidence << '\n';
+}
+
+}  // namespace
 
 Command add_geocode_command(CLI::App& app, Context& ctx) {
     struct Options {
@@ -21,58 +53,49 @@ Command add_geocode_command(CLI::App& app, Context& ctx) {
                     "Publication date (YYYY-MM-DD), reported with the result");
     cmd->add_option("--format", opts->format, "Output format")
         ->check(CLI::IsMember({"json", "tsv"}));
-    return {
-        cmd, [opts, &ctx] {
-            const auto gaz = open_gazetteer(ctx);
-            geoparse::Geoparser parser(gaz,
-                                       geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
-            const std::string text = read_input(opts->input);
-            const auto result = parser.parse(text, opts->input);
-            if (opts->format == "tsv") {
-                ctx.out << "text\tstart\tend\trole\tplace_"
-                           "id\tname\ttype\tcountry\tadmin1\tlat\tlon\tconfidence\n";
-                for (const auto& m : result.mentions) {
-                    ctx.out << m.text << '\t' << m.start << '\t' << m.end << '\t'
-                            << geoparse::to_string(m.role);
-                    if (m.place) {
-                        const auto& p = *m.place;
-                        const std::string admin1 =
-                            p.admin1 >= 0
-                                ? std::string(gaz.place(static_cast<std::uint32_t>(p.admin1)).name)
-                                : "";
-                        ctx.out << '\t' << p.id << '\t' << p.name << '\t'
-                                << gazetteer::to_string(p.type) << '\t' << p.country << '\t'
-                                << admin1 << '\t' << round_to(p.lat, 5) << '\t'
-                                << round_to(p.lon, 5);
-                    } else {
-                        ctx.out << "\t\t\t\t\t\t\t";
+    return {cmd, [opts, &ctx] {
+                const auto gaz = open_gazetteer(ctx);
+                geoparse::Geoparser parser(
+                    gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
+                const std::string text = read_input(opts->input);
+                const bool tsv = opts->format == "tsv";
+                std::map<std::string, std::size_t> focus_votes;
+                std::vector<std::string> warnings;
+                bool first = true;
+                if (tsv)
+                    ctx.out << "text\tstart\tend\trole\tplace_"
+                               "id\tname\ttype\tcountry\tadmin1\tlat\tlon\tconfidence\n";
+                else
+                    ctx.out << "{\n  \"mentions\": [";
+                parser.parse_parts(text, opts->input, [&](geoparse::GeoparseResult&& part) {
+                    if (!part.focus_country.empty()) ++focus_votes[part.focus_country];
+                    std::move(part.warnings.begin(), part.warnings.end(),
+                              std::back_inserter(warnings));
+                    for (const auto& m : part.mentions) {
+                        if (tsv) {
+                            write_tsv_row(ctx.out, gaz, m);
+                            continue;
+                        }
+                        ctx.out << (first ? "\n    " : ",\n    ") << mention_json(gaz, m).dump();
+                        first = false;
                     }
-                    ctx.out << '\t' << m.confidence << '\n';
-                }
-                return;
-            }
-            nlohmann::ordered_json j;
-            auto mentions = nlohmann::ordered_json::array();
-            for (const auto& m : result.mentions) {
-                nlohmann::ordered_json x;
-                x["text"] = m.text;
-                x["start"] = m.start;
-                x["end"] = m.end;
-                x["role"] = geoparse::to_string(m.role);
-                x["place"] =
-                    m.place ? place_json(gaz, *m.place, false) : nlohmann::ordered_json(nullptr);
-                x["confidence"] = m.confidence;
-                x["candidates"] = m.candidates;
-                mentions.push_back(std::move(x));
-            }
-            j["mentions"] = std::move(mentions);
-            j["warnings"] = result.warnings;
-            j["focus_country"] = result.focus_country.empty()
-                                     ? nlohmann::ordered_json(nullptr)
-                                     : nlohmann::ordered_json(result.focus_country);
-            if (!opts->date.empty()) j["date"] = opts->date;
-            ctx.out << j.dump(2) << "\n";
-        }};
+                });
+                if (tsv) return;
+                std::string focus;
+                std::size_t best = 0;
+                for (const auto& [country, votes] : focus_votes)
+                    if (votes > best) {
+                        best = votes;
+                        focus = country;
+                    }
+                ctx.out << (first ? "],\n" : "\n  ],\n")
+                        << "  \"warnings\": " << nlohmann::json(warnings).dump()
+                        << ",\n  \"focus_country\": "
+                        << (focus.empty() ? nlohmann::json(nullptr) : nlohmann::json(focus)).dump();
+                if (!opts->date.empty())
+                    ctx.out << ",\n  \"date\": " << nlohmann::json(opts->date).dump();
+                ctx.out << "\n}\n";
+            }};
 }
 
 }  // namespace mapwire::cli::detail

@@ -41,6 +41,30 @@ struct Gazetteer::Impl {
     const detail::KeyRecord* keys = nullptr;
     const detail::KeyRecord* loose = nullptr;
     const char* strings = nullptr;
+    const std::uint32_t* key_buckets = nullptr;
+    const std::uint32_t* loose_buckets = nullptr;
+    const detail::HashSlot* hash = nullptr;
+
+    // The records of an exact key, through the hash table.
+    std::pair<const detail::KeyRecord*, const detail::KeyRecord*> exact(
+        std::string_view key) const {
+        const std::uint64_t h = detail::key_hash(key.data(), key.size());
+        const std::uint64_t mask = header->hash_slots - 1;
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::uint64_t s = h & mask;; s = (s + 1) & mask) {
+            const detail::HashSlot& slot = hash[s];
+            if (slot.first_plus_one == 0) return {nullptr, nullptr};
+            if (slot.tag != tag) continue;
+            const detail::KeyRecord* first = keys + (slot.first_plus_one - 1);
+            if (str(first->key) != key) continue;
+            const detail::KeyRecord* last = first + 1;
+            const detail::KeyRecord* end = keys + header->key_count;
+            while (last != end && last->key.offset == first->key.offset &&
+                   last->key.length == first->key.length)
+                ++last;
+            return {first, last};
+        }
+    }
 
     Impl(detail::MappedFile f, std::string p) : file(std::move(f)), path(std::move(p)) {}
 
@@ -73,8 +97,10 @@ struct Gazetteer::Impl {
     }
 
     std::pair<const detail::KeyRecord*, const detail::KeyRecord*> range(
-        const detail::KeyRecord* begin, std::uint64_t count, std::string_view key) const {
-        const auto* end = begin + count;
+        const detail::KeyRecord* table, const std::uint32_t* buckets, std::string_view key) const {
+        const std::size_t b = detail::bucket_of(key.data(), key.size());
+        const auto* begin = table + buckets[b];
+        const auto* end = table + buckets[b + 1];
         const auto less_kv = [this](const detail::KeyRecord& r, std::string_view k) {
             return str(r.key) < k;
         };
@@ -107,6 +133,10 @@ struct Gazetteer::Impl {
                   std::uint64_t{header->place_count} * sizeof(detail::PlaceRecord)) ||
             !fits(header->keys_offset, header->key_count * sizeof(detail::KeyRecord)) ||
             !fits(header->loose_offset, header->loose_count * sizeof(detail::KeyRecord)) ||
+            !fits(header->key_buckets_offset, (detail::kBuckets + 1) * sizeof(std::uint32_t)) ||
+            !fits(header->loose_buckets_offset, (detail::kBuckets + 1) * sizeof(std::uint32_t)) ||
+            header->hash_slots == 0 || (header->hash_slots & (header->hash_slots - 1)) != 0 ||
+            !fits(header->hash_offset, header->hash_slots * sizeof(detail::HashSlot)) ||
             header->strings_offset > bytes.size() ||
             header->strings_size > bytes.size() - header->strings_offset)
             throw bad("sections out of bounds");
@@ -135,6 +165,11 @@ Gazetteer Gazetteer::open(const std::string& index_path) {
     impl->keys = reinterpret_cast<const detail::KeyRecord*>(base + impl->header->keys_offset);
     impl->loose = reinterpret_cast<const detail::KeyRecord*>(base + impl->header->loose_offset);
     impl->strings = base + impl->header->strings_offset;
+    impl->key_buckets =
+        reinterpret_cast<const std::uint32_t*>(base + impl->header->key_buckets_offset);
+    impl->loose_buckets =
+        reinterpret_cast<const std::uint32_t*>(base + impl->header->loose_buckets_offset);
+    impl->hash = reinterpret_cast<const detail::HashSlot*>(base + impl->header->hash_offset);
     return Gazetteer(std::move(impl));
 }
 
@@ -209,11 +244,11 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
     const std::string bare = detail::strip_admin_words(folded);
     const bool admin_word = !bare.empty();
 
-    std::unordered_map<std::uint32_t, Candidate> found;
-    auto collect = [&](const detail::KeyRecord* keys, std::uint64_t count, const std::string& key,
-                       MatchQuality quality) {
+    std::vector<Candidate> found;  // few per lookup: a vector beats a hash map
+    auto collect = [&](const detail::KeyRecord* keys, const std::uint32_t* buckets,
+                       const std::string& key, MatchQuality quality) {
         if (key.empty()) return;
-        auto [lo, hi] = impl_->range(keys, count, key);
+        auto [lo, hi] = keys == impl_->keys ? impl_->exact(key) : impl_->range(keys, buckets, key);
         for (const auto* k = lo; k != hi; ++k) {
             if (k->kind == static_cast<std::uint8_t>(NameKind::demonym)) continue;
             const Place p = impl_->place(k->place);
@@ -233,21 +268,23 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             }
             if (!options.prefer_country.empty() && p.country == options.prefer_country)
                 score += 0.3;
-            auto [it, inserted] = found.try_emplace(k->place);
-            if (inserted || score > it->second.score) {
-                it->second = Candidate{p, score, kind, quality, admin_word};
-            }
+            auto it = std::find_if(found.begin(), found.end(),
+                                   [&](const Candidate& c) { return c.place.index == k->place; });
+            if (it == found.end())
+                found.push_back(Candidate{p, score, kind, quality, admin_word});
+            else if (score > it->score)
+                *it = Candidate{p, score, kind, quality, admin_word};
         }
     };
-    for (const std::string* key : {&folded, &bare}) {
-        collect(impl_->keys, impl_->header->key_count, *key, MatchQuality::exact);
-        collect(impl_->loose, impl_->header->loose_count, text::loose_key(*key),
-                MatchQuality::loose);
-    }
+    for (const std::string* key : {&folded, &bare})
+        collect(impl_->keys, impl_->key_buckets, *key, MatchQuality::exact);
+    // Spelling variants only when no name matches as written: an exact match is the answer,
+    // and this keeps the common case to two binary searches.
+    if (found.empty())
+        for (const std::string* key : {&folded, &bare})
+            collect(impl_->loose, impl_->loose_buckets, text::loose_key(*key), MatchQuality::loose);
 
-    std::vector<Candidate> out;
-    out.reserve(found.size());
-    for (auto& [index, c] : found) out.push_back(c);
+    std::vector<Candidate> out = std::move(found);
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
         if (a.score != b.score) return a.score > b.score;
         return a.place.index < b.place.index;  // deterministic ties
@@ -256,11 +293,29 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
     return out;
 }
 
+bool Gazetteer::has_prefix(std::string_view prefix) const {
+    auto starts = [this](const detail::KeyRecord* table, const std::uint32_t* buckets,
+                         std::string_view p) {
+        if (p.empty()) return false;
+        const std::size_t b = detail::bucket_of(p.data(), p.size());
+        const auto* begin = table + buckets[b];
+        const auto* end = table + buckets[b + 1];
+        const auto* it =
+            std::lower_bound(begin, end, p, [this](const detail::KeyRecord& r, std::string_view k) {
+                return impl_->str(r.key) < k;
+            });
+        return it != end && impl_->str(it->key).substr(0, p.size()) == p;
+    };
+    if (starts(impl_->keys, impl_->key_buckets, prefix)) return true;
+    const std::string loose = text::loose_key(prefix);
+    return starts(impl_->loose, impl_->loose_buckets, loose);
+}
+
 std::vector<Place> Gazetteer::demonym(std::string_view word) const {
     std::vector<Place> out;
     const std::string key = text::fold(word);
     if (key.empty()) return out;
-    auto [lo, hi] = impl_->range(impl_->keys, impl_->header->key_count, key);
+    auto [lo, hi] = impl_->exact(key);
     for (const auto* k = lo; k != hi; ++k)
         if (k->kind == static_cast<std::uint8_t>(NameKind::demonym))
             out.push_back(impl_->place(k->place));

@@ -62,6 +62,35 @@ std::uint64_t align8(std::uint64_t n) {
     return (n + 7) & ~std::uint64_t{7};
 }
 
+// Open addressing with linear probing over the distinct keys, at most 70 % full.
+std::vector<detail::HashSlot> hash_table(const std::vector<PendingKey>& keys) {
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (i == 0 || keys[i].key != keys[i - 1].key) ++distinct;
+    std::size_t slots = 1024;
+    while (slots * 7 < distinct * 10) slots *= 2;
+    std::vector<detail::HashSlot> table(slots, detail::HashSlot{0, 0});
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i > 0 && keys[i].key == keys[i - 1].key) continue;
+        const std::uint64_t h = detail::key_hash(keys[i].key.data(), keys[i].key.size());
+        std::size_t s = h & (slots - 1);
+        while (table[s].first_plus_one != 0) s = (s + 1) & (slots - 1);
+        table[s] = {static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(i + 1)};
+    }
+    return table;
+}
+
+// Start index of each first-two-bytes bucket in the sorted keys (see index_format.hpp).
+std::vector<std::uint32_t> buckets(const std::vector<PendingKey>& keys) {
+    std::vector<std::uint32_t> start(detail::kBuckets + 1, static_cast<std::uint32_t>(keys.size()));
+    for (std::size_t i = keys.size(); i-- > 0;)
+        start[detail::bucket_of(keys[i].key.data(), keys[i].key.size())] =
+            static_cast<std::uint32_t>(i);
+    // Empty buckets start where the next non-empty one does.
+    for (std::size_t b = detail::kBuckets; b-- > 0;) start[b] = std::min(start[b], start[b + 1]);
+    return start;
+}
+
 }  // namespace
 
 std::uint32_t IndexWriter::add(PlaceEntry entry) {
@@ -148,7 +177,13 @@ void IndexWriter::write(const std::string& path, const std::string& metadata_jso
     h.key_count = key_records.size();
     h.loose_offset = align8(h.keys_offset + key_records.size() * sizeof(KeyRecord));
     h.loose_count = loose_records.size();
-    h.strings_offset = align8(h.loose_offset + loose_records.size() * sizeof(KeyRecord));
+    h.key_buckets_offset = align8(h.loose_offset + loose_records.size() * sizeof(KeyRecord));
+    h.loose_buckets_offset =
+        align8(h.key_buckets_offset + (detail::kBuckets + 1) * sizeof(std::uint32_t));
+    const auto hash = hash_table(keys);
+    h.hash_offset = align8(h.loose_buckets_offset + (detail::kBuckets + 1) * sizeof(std::uint32_t));
+    h.hash_slots = hash.size();
+    h.strings_offset = align8(h.hash_offset + hash.size() * sizeof(detail::HashSlot));
     h.strings_size = pool.bytes().size();
     h.metadata = meta;
 
@@ -169,6 +204,17 @@ void IndexWriter::write(const std::string& path, const std::string& metadata_jso
         pad_to(h.loose_offset);
         out.write(reinterpret_cast<const char*>(loose_records.data()),
                   static_cast<std::streamsize>(loose_records.size() * sizeof(KeyRecord)));
+        pad_to(h.key_buckets_offset);
+        const auto key_buckets = buckets(keys);
+        out.write(reinterpret_cast<const char*>(key_buckets.data()),
+                  static_cast<std::streamsize>(key_buckets.size() * sizeof(std::uint32_t)));
+        const auto loose_buckets = buckets(loose);
+        pad_to(h.loose_buckets_offset);
+        out.write(reinterpret_cast<const char*>(loose_buckets.data()),
+                  static_cast<std::streamsize>(loose_buckets.size() * sizeof(std::uint32_t)));
+        pad_to(h.hash_offset);
+        out.write(reinterpret_cast<const char*>(hash.data()),
+                  static_cast<std::streamsize>(hash.size() * sizeof(detail::HashSlot)));
         pad_to(h.strings_offset);
         out.write(pool.bytes().data(), static_cast<std::streamsize>(pool.bytes().size()));
         if (!out.flush()) throw std::move(IoError("write failed (disk full?)").in_file(temp));

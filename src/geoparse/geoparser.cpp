@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -246,12 +247,32 @@ void Parse::match_run(std::size_t first, std::size_t last) {
     }
     while (i < last) {
         bool found = false;
-        for (std::size_t j = std::min(last, i + 6); j > i; --j) {
-            // A span may not start or end with a connector word.
-            if (!name_word(i) || (!name_word(j - 1) && !detail::is_admin_word(tokens_[j - 1].text)))
+        // Longest spans first, but only as long as some name continues them.
+        std::size_t longest = i + 1;
+        if (i + 1 < last) {
+            std::string prefix = text::fold(tokens_[i].text);
+            while (longest < std::min(last, i + 6)) {
+                if (detail::is_admin_word(lower(tokens_[longest].text)) ||
+                    detail::is_admin_word(lower(tokens_[longest - 1].text))) {
+                    ++longest;  // "Kursk region": the unit is found through its bare name
+                    continue;
+                }
+                prefix += ' ';
+                if (!gaz_.has_prefix(prefix)) break;
+                prefix += text::fold(tokens_[longest].text);
+                ++longest;
+            }
+        }
+        for (std::size_t j = longest; j > i; --j) {
+            // A span may not start with a connector ("The") or a function word capitalised at
+            // the start of a sentence ("According"), nor end with a connector.
+            const std::string first_word = lower(tokens_[i].text);
+            if (!name_word(i) || first_word == "of" ||
+                (!tokens_[i].all_caps && detail::is_function_word(first_word)) ||
+                (!name_word(j - 1) && !detail::is_admin_word(tokens_[j - 1].text)))
                 continue;
             const std::string_view phrase = span_text(i, j);
-            if (j - i <= 3) {
+            if (j - i <= 2) {  // demonyms have one or two words ("Chinese", "North Korean")
                 if (const auto& country = demonym(phrase)) {
                     Match m{i, j, true, false, {}, country};
                     matches_.push_back(std::move(m));
@@ -591,9 +612,75 @@ GeoparseResult Parse::run() {
 Geoparser::Geoparser(const gazetteer::Gazetteer& gazetteer, Lexicon lexicon)
     : gazetteer_(gazetteer), lexicon_(std::move(lexicon)) {}
 
-GeoparseResult Geoparser::parse(std::string_view text, const std::string& source) const {
+namespace {
+
+// Where to cut a long text: the last paragraph break before `limit`, else the last line
+// break, else the last space (never inside a UTF-8 sequence: all three are ASCII).
+std::size_t cut_point(std::string_view text, std::size_t limit) {
+    const std::string_view head = text.substr(0, limit);
+    for (std::string_view sep : {"\n\n", "\n", " "}) {
+        const auto at = head.rfind(sep);
+        if (at != std::string_view::npos && at > limit / 2) return at + sep.size();
+    }
+    std::size_t at = limit;  // no white space at all: cut at a character boundary
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
+}  // namespace
+
+void Geoparser::parse_parts(std::string_view text, const std::string& source,
+                            const std::function<void(GeoparseResult&&)>& sink) const {
     text::require_utf8(text, source);
-    return Parse(gazetteer_, lexicon_, text).run();
+    // A very long input (a whole feed in one file) is parsed in parts of about 1 MiB cut at
+    // paragraph breaks, so that memory stays bounded; each part has its own focus country.
+    constexpr std::size_t kPart = std::size_t{1} << 20;
+    std::size_t byte_offset = 0, cp_offset = 0, line_offset = 0, sentence_offset = 0;
+    do {
+        const std::string_view rest = text.substr(byte_offset);
+        const std::size_t size = rest.size() <= kPart ? rest.size() : cut_point(rest, kPart);
+        const std::string_view part = rest.substr(0, size);
+        GeoparseResult r = Parse(gazetteer_, lexicon_, part).run();
+        std::size_t max_sentence = 0;
+        for (auto& m : r.mentions) {
+            m.start += cp_offset;
+            m.end += cp_offset;
+            m.byte_start += byte_offset;
+            m.byte_end += byte_offset;
+            m.line += line_offset;
+            max_sentence = std::max(max_sentence, m.sentence);
+            m.sentence += sentence_offset;
+        }
+        if (byte_offset > 0 || size < text.size())
+            for (auto& w : r.warnings) w = "part at byte " + std::to_string(byte_offset) + ": " + w;
+        byte_offset += size;
+        cp_offset += text::count_code_points(part);
+        line_offset += static_cast<std::size_t>(std::count(part.begin(), part.end(), '\n'));
+        sentence_offset += max_sentence + 1;
+        sink(std::move(r));
+    } while (byte_offset < text.size());
+}
+
+GeoparseResult Geoparser::parse(std::string_view text, const std::string& source) const {
+    GeoparseResult all;
+    std::map<std::string, std::size_t> focus_votes;
+    parse_parts(text, source, [&](GeoparseResult&& r) {
+        if (all.mentions.empty() && all.warnings.empty() && focus_votes.empty()) {
+            all = std::move(r);
+            if (!all.focus_country.empty()) ++focus_votes[all.focus_country];
+            return;
+        }
+        std::move(r.mentions.begin(), r.mentions.end(), std::back_inserter(all.mentions));
+        std::move(r.warnings.begin(), r.warnings.end(), std::back_inserter(all.warnings));
+        if (!r.focus_country.empty()) ++focus_votes[r.focus_country];
+    });
+    std::size_t best = 0;
+    for (const auto& [country, votes] : focus_votes)
+        if (votes > best) {
+            best = votes;
+            all.focus_country = country;
+        }
+    return all;
 }
 
 }  // namespace mapwire::geoparse

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,12 @@ public:
 
     // Throws text::TextError naming `source` when the text is not valid UTF-8.
     GeoparseResult parse(std::string_view text, const std::string& source = "-") const;
+
+    // The same, handing over the result part by part (about 1 MiB of text each, cut at
+    // paragraph breaks) so that a caller can stream a long input in bounded memory. Offsets
+    // are into the whole text.
+    void parse_parts(std::string_view text, const std::string& source,
+                     const std::function<void(GeoparseResult&&)>& sink) const;
 
 private:
     const gazetteer::Gazetteer& gazetteer_;

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace mapwire::geoparse {
@@ -19,7 +20,7 @@ public:
     bool empty() const { return words_.empty(); }
 
 private:
-    std::vector<std::string> words_;  // sorted
+    std::unordered_set<std::string> words_;
 };
 
 }  // namespace mapwire::geoparse

@@ -12,21 +12,26 @@ struct Char {
     std::size_t byte = 0, size = 0;
 };
 
+// Character classes with an ASCII fast path: news text is mostly ASCII, and utf8proc's
+// property lookup is the tokenizer's main cost otherwise.
 bool is_letter(utf8proc_int32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     const auto c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 bool is_digit(utf8proc_int32_t cp) {
+    if (cp < 0x80) return cp >= '0' && cp <= '9';
     const auto c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO;
 }
 bool is_mark(utf8proc_int32_t cp) {
+    if (cp < 0x80) return false;
     const auto c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
 }
 bool is_space(utf8proc_int32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-           utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+    if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+    return cp == 0xA0 || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 bool is_apostrophe(utf8proc_int32_t cp) {
     return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
@@ -35,6 +40,7 @@ bool is_hyphen(utf8proc_int32_t cp) {
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 bool is_upper(utf8proc_int32_t cp) {
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
@@ -57,6 +63,11 @@ std::vector<Token> tokenize(std::string_view text) {
     chars.reserve(text.size());
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     for (std::size_t pos = 0; pos < text.size();) {
+        if (p[pos] < 0x80) {
+            chars.push_back({p[pos], pos, 1});
+            ++pos;
+            continue;
+        }
         utf8proc_int32_t cp = 0;
         auto n = utf8proc_iterate(p + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
         if (n <= 0) {  // callers validate UTF-8 first; treat a stray byte as a symbol

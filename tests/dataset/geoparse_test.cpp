@@ -145,6 +145,23 @@ TEST_F(GeoparseData, CaseFile) {
     }
 }
 
+TEST_F(GeoparseData, LongInputIsParsedInPartsWithWholeTextOffsets) {
+    const std::string paragraph =
+        "Shelling hit Kharkiv and Kupiansk in the Kharkiv region on Monday, officials said.\n\n";
+    const auto one = parser_->parse(paragraph);
+    ASSERT_EQ(one.mentions.size(), 3u);
+    std::string text;
+    while (text.size() < (std::size_t{5} << 20) / 2) text += paragraph;  // 2.5 MiB: three parts
+    const auto all = parser_->parse(text);
+    EXPECT_EQ(all.mentions.size(), one.mentions.size() * (text.size() / paragraph.size()));
+    for (std::size_t i = 0; i < all.mentions.size(); i += 997) {
+        const auto& m = all.mentions[i];
+        EXPECT_EQ(text.substr(m.byte_start, m.byte_end - m.byte_start), m.text);
+        EXPECT_EQ(m.start, m.byte_start);  // ASCII: code points equal bytes
+    }
+    EXPECT_EQ(all.focus_country, "UA");
+}
+
 TEST_F(GeoparseData, InvalidUtf8IsAClearError) {
     const std::string bad = std::string("Fighting near Kharkiv") + static_cast<char>(0xFF) + "\n";
     try {

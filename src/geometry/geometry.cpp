@@ -218,6 +218,161 @@ Geometry Geometry::made_valid() const {
     return wrap(fixed, "make valid");
 }
 
+std::vector<Geometry> Geometry::polygons() const {
+    std::vector<Geometry> out;
+    if (empty()) return out;
+    std::vector<const GEOSGeometry*> stack = {impl_->g};
+    while (!stack.empty()) {
+        const GEOSGeometry* g = stack.back();
+        stack.pop_back();
+        const int type = GEOSGeomTypeId_r(ctx(), g);
+        if (type == GEOS_POLYGON) {
+            out.push_back(wrap(GEOSGeom_clone_r(ctx(), g), "clone"));
+        } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+            const int n = GEOSGetNumGeometries_r(ctx(), g);
+            for (int i = n; i-- > 0;) stack.push_back(GEOSGetGeometryN_r(ctx(), g, i));
+        }
+    }
+    return out;
+}
+
+Geometry Geometry::simplified(double tolerance) const {
+    if (empty()) return *this;
+    return wrap(GEOSTopologyPreserveSimplify_r(ctx(), impl_->g, tolerance), "simplify");
+}
+
+namespace {
+
+void append_number(std::string& out, double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s(buf);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    out += s;
+}
+
+std::vector<Point> ring_points(const GEOSGeometry* ring) {
+    std::vector<Point> pts;
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx(), ring);
+    unsigned int n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(ctx(), seq, &n)) return pts;
+    pts.resize(n);
+    for (unsigned int i = 0; i < n; ++i)
+        GEOSCoordSeq_getXY_r(ctx(), seq, i, &pts[i].lon, &pts[i].lat);
+    return pts;
+}
+
+void append_positions(std::string& out, const std::vector<Point>& pts, int decimals) {
+    out += '[';
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        if (i) out += ',';
+        out += '[';
+        append_number(out, pts[i].lon, decimals);
+        out += ',';
+        append_number(out, pts[i].lat, decimals);
+        out += ']';
+    }
+    out += ']';
+}
+
+// RFC 7946 section 3.1.6: exterior rings counter-clockwise, holes clockwise.
+void append_ring(std::string& out, const GEOSGeometry* ring, bool exterior, int decimals) {
+    auto pts = ring_points(ring);
+    double twice_area = 0;
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i)
+        twice_area += pts[i].lon * pts[i + 1].lat - pts[i + 1].lon * pts[i].lat;
+    if ((twice_area > 0) != exterior) std::reverse(pts.begin(), pts.end());
+    append_positions(out, pts, decimals);
+}
+
+void append_polygon_rings(std::string& out, const GEOSGeometry* poly, int decimals) {
+    out += '[';
+    append_ring(out, GEOSGetExteriorRing_r(ctx(), poly), true, decimals);
+    const int holes = GEOSGetNumInteriorRings_r(ctx(), poly);
+    for (int i = 0; i < holes; ++i) {
+        out += ',';
+        append_ring(out, GEOSGetInteriorRingN_r(ctx(), poly, i), false, decimals);
+    }
+    out += ']';
+}
+
+void append_geometry(std::string& out, const GEOSGeometry* g, int decimals) {
+    const int type = GEOSGeomTypeId_r(ctx(), g);
+    const int n = GEOSGetNumGeometries_r(ctx(), g);
+    switch (type) {
+        case GEOS_POINT: {
+            double x = 0, y = 0;
+            GEOSGeomGetX_r(ctx(), g, &x);
+            GEOSGeomGetY_r(ctx(), g, &y);
+            out += "{\"type\":\"Point\",\"coordinates\":[";
+            append_number(out, x, decimals);
+            out += ',';
+            append_number(out, y, decimals);
+            out += "]}";
+            return;
+        }
+        case GEOS_LINESTRING:
+        case GEOS_LINEARRING:
+            out += "{\"type\":\"LineString\",\"coordinates\":";
+            append_positions(out, ring_points(g), decimals);
+            out += '}';
+            return;
+        case GEOS_POLYGON:
+            out += "{\"type\":\"Polygon\",\"coordinates\":";
+            append_polygon_rings(out, g, decimals);
+            out += '}';
+            return;
+        case GEOS_MULTIPOLYGON:
+            out += "{\"type\":\"MultiPolygon\",\"coordinates\":[";
+            for (int i = 0; i < n; ++i) {
+                if (i) out += ',';
+                append_polygon_rings(out, GEOSGetGeometryN_r(ctx(), g, i), decimals);
+            }
+            out += "]}";
+            return;
+        case GEOS_MULTILINESTRING:
+            out += "{\"type\":\"MultiLineString\",\"coordinates\":[";
+            for (int i = 0; i < n; ++i) {
+                if (i) out += ',';
+                append_positions(out, ring_points(GEOSGetGeometryN_r(ctx(), g, i)), decimals);
+            }
+            out += "]}";
+            return;
+        default: {
+            // A collection (what overlay can return): its polygons as one MultiPolygon.
+            std::vector<const GEOSGeometry*> polys;
+            for (int i = 0; i < n; ++i) {
+                const GEOSGeometry* part = GEOSGetGeometryN_r(ctx(), g, i);
+                const int t = GEOSGeomTypeId_r(ctx(), part);
+                if (t == GEOS_POLYGON)
+                    polys.push_back(part);
+                else if (t == GEOS_MULTIPOLYGON)
+                    for (int k = 0; k < GEOSGetNumGeometries_r(ctx(), part); ++k)
+                        polys.push_back(GEOSGetGeometryN_r(ctx(), part, k));
+            }
+            out += "{\"type\":\"MultiPolygon\",\"coordinates\":[";
+            for (std::size_t i = 0; i < polys.size(); ++i) {
+                if (i) out += ',';
+                append_polygon_rings(out, polys[i], decimals);
+            }
+            out += "]}";
+        }
+    }
+}
+
+}  // namespace
+
+std::string Geometry::geojson(int decimals) const {
+    if (empty()) return "null";
+    std::string out;
+    append_geometry(out, impl_->g, decimals);
+    return out;
+}
+
 // --- PolygonIndex ---------------------------------------------------------------------------
 
 struct PolygonIndex::Impl {

@@ -56,6 +56,15 @@ public:
     bool contains(Point p) const;
     // Repairs invalid polygons (self-intersections in source data) so that overlay works.
     Geometry made_valid() const;
+    // The polygons of a (multi)polygon or collection, each on its own.
+    std::vector<Geometry> polygons() const;
+    // Douglas-Peucker simplification that keeps polygons valid (tolerance in degrees).
+    Geometry simplified(double tolerance) const;
+
+    // The geometry as an RFC 7946 GeoJSON geometry object: longitude/latitude, exterior rings
+    // counter-clockwise and holes clockwise, `decimals` places, no trailing zeros. Output
+    // is byte-identical for the same geometry. Empty geometries give "null".
+    std::string geojson(int decimals = 6) const;
 
     struct Impl;
     explicit Geometry(std::shared_ptr<const Impl> impl);

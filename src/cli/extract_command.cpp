@@ -1,0 +1,124 @@
+// `mapwire extract FILE`: events and territory figures as JSON; with --geojson DIR, also the
+// GeoJSON layers events, places and figures.
+#include <nlohmann/json.hpp>
+
+#include "cli/detail/commands.hpp"
+#include "cli/detail/place_json.hpp"
+#include "events/extractor.hpp"
+#include "export/geojson.hpp"
+
+namespace mapwire::cli::detail {
+namespace {
+
+nlohmann::ordered_json actor_json(const events::Actor& a) {
+    nlohmann::ordered_json j;
+    j["name"] = a.name.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.name);
+    j["country"] =
+        a.country.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.country);
+    if (!a.side.empty()) j["side"] = a.side;
+    return j;
+}
+
+nlohmann::ordered_json optional_number(const std::optional<double>& v, int digits) {
+    return v ? nlohmann::ordered_json(round_to(*v, digits)) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::ordered_json extraction_json(const gazetteer::Gazetteer& gaz,
+                                       const events::Extraction& x) {
+    nlohmann::ordered_json j;
+    j["date"] = x.date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x.date);
+    auto events = nlohmann::ordered_json::array();
+    for (const auto& e : x.events) {
+        nlohmann::ordered_json o;
+        o["id"] = e.id;
+        o["type"] = e.type;
+        o["sub_type"] = e.sub_type;
+        o["actor1"] = actor_json(e.actor1);
+        o["actor2"] = actor_json(e.actor2);
+        auto counts = nlohmann::ordered_json::array();
+        for (const auto& c : e.counts)
+            counts.push_back(
+                {{"meaning", c.meaning}, {"value", c.value}, {"approximate", c.approximate}});
+        o["counts"] = counts;
+        o["date"] = {
+            {"date", e.date.date.empty() ? nlohmann::ordered_json(nullptr)
+                                         : nlohmann::ordered_json(e.date.date)},
+            {"precision", e.date.precision.empty() ? nlohmann::ordered_json(nullptr)
+                                                   : nlohmann::ordered_json(e.date.precision)},
+            {"text", e.date.text}};
+        o["location"] =
+            e.location ? place_json(gaz, *e.location, false) : nlohmann::ordered_json(nullptr);
+        o["location_text"] = e.location_text;
+        o["geo_precision"] = e.geo_precision;
+        o["attribution"] = e.attribution.empty() ? nlohmann::ordered_json(nullptr)
+                                                 : nlohmann::ordered_json(e.attribution);
+        o["reporting"] = events::to_string(e.reporting);
+        o["trigger"] = e.trigger;
+        o["sentence"] = {{"text", e.sentence}, {"start", e.start}, {"end", e.end}};
+        events.push_back(std::move(o));
+    }
+    j["events"] = std::move(events);
+    auto figures = nlohmann::ordered_json::array();
+    for (const auto& f : x.figures) {
+        nlohmann::ordered_json o;
+        o["id"] = f.id;
+        o["text"] = f.text;
+        o["holder"] =
+            f.holder.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.holder);
+        o["territory"] =
+            f.territory ? place_json(gaz, *f.territory, true) : nlohmann::ordered_json(nullptr);
+        o["stated"] = {{"value", f.stated_value},
+                       {"unit", f.unit},
+                       {"hedge", f.hedge.empty() ? nlohmann::ordered_json(nullptr)
+                                                 : nlohmann::ordered_json(f.hedge)}};
+        o["stated_share_percent"] = round_to(f.stated_share, 2);
+        o["stated_km2"] = round_to(f.stated_km2, 0);
+        o["since"] =
+            f.since.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.since);
+        o["where"] =
+            f.where.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.where);
+        o["measured_km2"] = optional_number(f.measured_km2, 0);
+        o["measured_share_percent"] = optional_number(f.measured_share, 2);
+        o["difference_km2"] = optional_number(f.difference_km2, 0);
+        o["difference_points"] = optional_number(f.difference_points, 2);
+        o["control_layer"] = f.control_layer.empty() ? nlohmann::ordered_json(nullptr)
+                                                     : nlohmann::ordered_json(f.control_layer);
+        o["sentence"] = {{"text", f.sentence}, {"start", f.start}, {"end", f.end}};
+        figures.push_back(std::move(o));
+    }
+    j["figures"] = std::move(figures);
+    j["warnings"] = x.warnings;
+    return j;
+}
+
+Command add_extract_command(CLI::App& app, Context& ctx) {
+    struct Options {
+        std::string input, date, control, geojson;
+    };
+    auto opts = std::make_shared<Options>();
+    CLI::App* cmd =
+        app.add_subcommand("extract", "Extract events and territory figures from an article");
+    cmd->add_option("FILE", opts->input, "Article as UTF-8 text, or - for standard input")
+        ->required();
+    cmd->add_option("--date", opts->date, "Publication date (YYYY-MM-DD) for relative dates");
+    cmd->add_option("--control", opts->control,
+                    "Control-area layer (any vector format GDAL reads)");
+    cmd->add_option("--geojson", opts->geojson,
+                    "Also write events, places and figures .geojson here");
+    return {cmd, [opts, &ctx] {
+                const auto gaz = open_gazetteer(ctx);
+                geoparse::Geoparser parser(
+                    gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
+                const std::string gpkg = dataset_dir(ctx) + "/mapwire.gpkg";
+                events::Extractor extractor(gaz, parser, gpkg);
+                const std::string text = read_input(opts->input);
+                const auto x = extractor.extract(text, opts->input, {opts->date, opts->control});
+                if (!opts->geojson.empty())
+                    exporter::write_geojson_layers(x, gaz, gpkg, opts->geojson);
+                ctx.out << extraction_json(gaz, x).dump(2) << "\n";
+            }};
+}
+
+}  // namespace mapwire::cli::detail

@@ -1,0 +1,73 @@
+// Reported events and territory figures: what the extractor finds in an article.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazetteer/place.hpp"
+
+namespace mapwire::events {
+
+struct Actor {
+    std::string name;     // as the text puts it: "Ukrainian forces", "Chinese nationals"
+    std::string country;  // ISO alpha-2 of the actor's nationality, or ""
+    std::string side;     // ISO alpha-2 of the state it fights for, when different ("RU")
+};
+
+struct Count {
+    std::int64_t value = 0;
+    std::string meaning;       // captured, engaged, killed, injured, deployed, launched ...
+    bool approximate = false;  // "thousands", "about 40", "at least 50"
+};
+
+// A date as the text gives it: `date` is always a full ISO 8601 day (the first day of the
+// period for coarser dates), `precision` says how much of it is known.
+struct EventDate {
+    std::string date;       // YYYY-MM-DD, or "" when unknown
+    std::string precision;  // day, week, month, year, approximate
+    std::string text;       // the words it came from ("on Monday", "early this year")
+};
+
+enum class Reporting { fact, claim, allegation };
+std::string_view to_string(Reporting r);
+
+struct Event {
+    std::string id;        // e1, e2 ... in text order
+    std::string type;      // ACLED event type
+    std::string sub_type;  // ACLED sub-event type
+    std::string trigger;   // the word that signalled the event
+    Actor actor1, actor2;
+    std::vector<Count> counts;
+    EventDate date;
+    std::optional<gazetteer::Place> location;
+    std::string location_text;
+    int geo_precision = 3;  // 1 town, 2 admin-1 or region, 3 country (ACLED)
+    std::string sentence;
+    std::size_t start = 0, end = 0;  // code points of the sentence
+    std::string attribution;         // "Zelensky", "Le Monde"
+    Reporting reporting = Reporting::fact;
+};
+
+struct TerritoryFigure {
+    std::string id;                             // f1, f2 ...
+    std::string text;                           // "approximately 20% of Ukraine's territory"
+    std::string holder;                         // ISO alpha-2 of the state said to hold it
+    std::optional<gazetteer::Place> territory;  // the whole it is a share of (Ukraine)
+    double stated_value = 0;                    // as written
+    std::string unit;                           // percent, km2
+    std::string hedge;                          // approximately, about, more than ... or ""
+    double stated_share = 0;  // percent of the territory (converted when given as area)
+    double stated_km2 = 0;    // km² (converted when given as a share)
+    std::string since;        // "2022"
+    std::string where;        // "primarily in the eastern regions"
+    std::string sentence;
+    std::size_t start = 0, end = 0;
+    // With a control-area layer:
+    std::optional<double> measured_km2, measured_share;       // geodesic
+    std::optional<double> difference_km2, difference_points;  // stated minus measured
+    std::string control_layer;
+};
+
+}  // namespace mapwire::events

@@ -1,0 +1,246 @@
+// The three GeoJSON layers. Properties are flat and typed the same on every feature (null
+// where absent), so that QGIS and ogr2ogr read one column type per property; dates are full
+// ISO days with a separate precision field.
+#include "export/geojson.hpp"
+
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "geometry/geometry.hpp"
+#include "geometry/vector_io.hpp"
+
+namespace mapwire::exporter {
+namespace {
+
+namespace fs = std::filesystem;
+using gazetteer::Place;
+using gazetteer::PlaceType;
+using nlohmann::ordered_json;
+
+constexpr double kSimplify = 0.01;  // degrees, about 1 km: fine for web maps, keeps files small
+constexpr const char* kCountFields[] = {"killed",   "injured",  "captured",    "engaged",
+                                        "deployed", "launched", "intercepted", "displaced",
+                                        "arrested", "assaults"};
+
+ordered_json or_null(const std::string& s) {
+    return s.empty() ? ordered_json(nullptr) : ordered_json(s);
+}
+
+void write_atomically(const fs::path& path, const std::string& content) {
+    const fs::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::move(IoError("cannot write").in_file(temp.string()));
+        out << content;
+        if (!out.flush())
+            throw std::move(IoError("write failed (disk full?)").in_file(temp.string()));
+    }
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec)
+        throw std::move(IoError("cannot move the finished file into place: " + ec.message())
+                            .in_file(path.string()));
+}
+
+class Collection {
+public:
+    void add(const std::string& geometry, const ordered_json& properties) {
+        body_ += body_.empty() ? "\n" : ",\n";
+        body_ += R"({"type":"Feature","geometry":)" + geometry + R"(,"properties":)" +
+                 properties.dump() + "}";
+    }
+    std::string text() const {
+        return R"({"type":"FeatureCollection","features":[)" + body_ + "\n]}\n";
+    }
+
+private:
+    std::string body_;
+};
+
+// Area geometry from the GeoPackage, cached by place id.
+class AreaSource {
+public:
+    explicit AreaSource(std::string gpkg) : gpkg_(std::move(gpkg)) {}
+    std::string geometry(const Place& p) {
+        if (p.type == PlaceType::place) return geometry::Geometry::point({p.lon, p.lat}).geojson();
+        const std::string id(p.id);
+        auto it = cache_.find(id);
+        if (it != cache_.end()) return it->second;
+        const std::string layer = p.type == PlaceType::admin0   ? "countries"
+                                  : p.type == PlaceType::admin1 ? "admin1"
+                                                                : "regions";
+        const auto found = geometry::read_features(
+            gpkg_, {.layer = layer, .encoding = {}, .where = "id = '" + id + "'"});
+        std::string g = found.empty() ? geometry::Geometry::point({p.lon, p.lat}).geojson()
+                                      : found[0].geometry().simplified(kSimplify).geojson();
+        return cache_.emplace(id, std::move(g)).first->second;
+    }
+
+private:
+    std::string gpkg_;
+    std::map<std::string, std::string> cache_;
+};
+
+std::string admin1_name(const gazetteer::Gazetteer& gaz, const Place& p) {
+    return p.admin1 >= 0 ? std::string(gaz.place(static_cast<std::uint32_t>(p.admin1)).name) : "";
+}
+
+std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer& gaz) {
+    Collection c;
+    for (const auto& e : x.events) {
+        ordered_json p;
+        p["id"] = e.id;
+        p["event_type"] = e.type;
+        p["sub_event_type"] = e.sub_type;
+        p["actor1"] = or_null(e.actor1.name);
+        p["actor1_country"] = or_null(e.actor1.country);
+        p["actor2"] = or_null(e.actor2.name);
+        p["actor2_country"] = or_null(e.actor2.country);
+        p["actor2_side"] = or_null(e.actor2.side);
+        p["date"] = or_null(e.date.date);
+        p["date_precision"] = or_null(e.date.precision);
+        p["date_text"] = or_null(e.date.text);
+        p["location"] =
+            e.location ? ordered_json(std::string(e.location->name)) : ordered_json(nullptr);
+        p["location_id"] =
+            e.location ? ordered_json(std::string(e.location->id)) : ordered_json(nullptr);
+        p["location_type"] = e.location
+                                 ? ordered_json(std::string(gazetteer::to_string(e.location->type)))
+                                 : ordered_json(nullptr);
+        p["country"] =
+            e.location ? or_null(std::string(e.location->country)) : ordered_json(nullptr);
+        p["admin1"] = e.location ? or_null(admin1_name(gaz, *e.location)) : ordered_json(nullptr);
+        p["geo_precision"] = e.geo_precision;
+        bool approximate = false;
+        for (const char* field : kCountFields) {
+            p[field] = nullptr;
+            for (const auto& count : e.counts)
+                if (count.meaning == field) {
+                    p[field] = count.value;
+                    approximate = approximate || count.approximate;
+                }
+        }
+        p["counts_approximate"] = approximate;
+        p["attribution"] = or_null(e.attribution);
+        p["reporting"] = std::string(events::to_string(e.reporting));
+        p["sentence"] = e.sentence;
+        p["sentence_start"] = e.start;
+        p["sentence_end"] = e.end;
+        // An event known only to an area is still a point here (its label point), marked by
+        // geo_precision; maps draw such events as "somewhere in" the area.
+        c.add(e.location ? geometry::Geometry::point({e.location->lon, e.location->lat}).geojson()
+                         : "null",
+              p);
+    }
+    return c.text();
+}
+
+std::string places_layer(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
+                         AreaSource& areas) {
+    // One feature per place, however often the text names it: every mention is listed in
+    // its properties (a country named twenty times is one polygon, not twenty).
+    struct Entry {
+        Place place;
+        std::vector<const geoparse::Mention*> mentions;
+    };
+    std::vector<Entry> entries;
+    for (const auto& m : x.places.mentions) {
+        if (!m.place) continue;
+        auto it = std::find_if(entries.begin(), entries.end(),
+                               [&](const Entry& e) { return e.place.id == m.place->id; });
+        if (it == entries.end())
+            entries.push_back({*m.place, {&m}});
+        else
+            it->mentions.push_back(&m);
+    }
+    Collection c;
+    for (const auto& e : entries) {
+        ordered_json p;
+        p["place_id"] = std::string(e.place.id);
+        p["name"] = std::string(e.place.name);
+        p["type"] = std::string(gazetteer::to_string(e.place.type));
+        p["country"] = or_null(std::string(e.place.country));
+        p["admin1"] = or_null(admin1_name(gaz, e.place));
+        p["mentions"] = e.mentions.size();
+        // The most literal role it plays anywhere in the text.
+        std::string role = "demonym", roles, texts, starts;
+        for (const auto* m : e.mentions) {
+            const std::string r(geoparse::to_string(m->role));
+            if (r == "location" || (r == "metonym" && role != "location") ||
+                (r == "other" && role == "demonym"))
+                role = r;
+            if (roles.find(r) == std::string::npos) roles += (roles.empty() ? "" : ",") + r;
+            if (texts.find(m->text) == std::string::npos)
+                texts += (texts.empty() ? "" : "; ") + m->text;
+            starts += (starts.empty() ? "" : ",") + std::to_string(m->start);
+        }
+        p["role"] = role;
+        p["roles"] = roles;
+        p["texts"] = texts;
+        p["starts"] = starts;
+        double confidence = 0;
+        for (const auto* m : e.mentions) confidence = std::max(confidence, m->confidence);
+        p["confidence"] = confidence;
+        p["area_km2"] = e.place.type == PlaceType::place
+                            ? ordered_json(nullptr)
+                            : ordered_json(std::round(e.place.area_km2));
+        p["occupied_by"] = or_null(std::string(e.place.occupied_by));
+        c.add(areas.geometry(e.place), p);
+    }
+    return c.text();
+}
+
+std::string figures_layer(const events::Extraction& x, AreaSource& areas) {
+    Collection c;
+    for (const auto& f : x.figures) {
+        ordered_json p;
+        auto number = [](const std::optional<double>& v, double scale) {
+            return v ? ordered_json(std::round(*v * scale) / scale) : ordered_json(nullptr);
+        };
+        p["id"] = f.id;
+        p["text"] = f.text;
+        p["holder"] = or_null(f.holder);
+        p["territory_id"] =
+            f.territory ? ordered_json(std::string(f.territory->id)) : ordered_json(nullptr);
+        p["territory"] =
+            f.territory ? ordered_json(std::string(f.territory->name)) : ordered_json(nullptr);
+        p["stated_value"] = f.stated_value;
+        p["stated_unit"] = f.unit;
+        p["hedge"] = or_null(f.hedge);
+        p["stated_share_percent"] = std::round(f.stated_share * 100) / 100;
+        p["stated_km2"] = std::round(f.stated_km2);
+        p["since"] = or_null(f.since);
+        p["where"] = or_null(f.where);
+        p["measured_km2"] = number(f.measured_km2, 1);
+        p["measured_share_percent"] = number(f.measured_share, 100);
+        p["difference_km2"] = number(f.difference_km2, 1);
+        p["difference_points"] = number(f.difference_points, 100);
+        p["sentence"] = f.sentence;
+        c.add(f.territory ? areas.geometry(*f.territory) : "null", p);
+    }
+    return c.text();
+}
+
+}  // namespace
+
+void write_geojson_layers(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
+                          const std::string& geopackage, const std::string& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw std::move(IoError("cannot create the output folder: " + ec.message()).in_file(dir));
+    AreaSource areas(geopackage);
+    // Build all three first, then write: a failure leaves no partial set behind.
+    const std::string events = events_layer(x, gaz);
+    const std::string places = places_layer(x, gaz, areas);
+    const std::string figures = figures_layer(x, areas);
+    write_atomically(fs::path(dir) / "events.geojson", events);
+    write_atomically(fs::path(dir) / "places.geojson", places);
+    write_atomically(fs::path(dir) / "figures.geojson", figures);
+}
+
+}  // namespace mapwire::exporter

@@ -1,0 +1,18 @@
+// GeoJSON layers of an extraction: events, places and figures, per RFC 7946, written
+// atomically and byte-identical for the same input.
+#pragma once
+
+#include <string>
+
+#include "events/extractor.hpp"
+#include "gazetteer/gazetteer.hpp"
+
+namespace mapwire::exporter {
+
+// Writes DIR/events.geojson, DIR/places.geojson and DIR/figures.geojson (creating DIR).
+// Area geometry comes from the dataset's GeoPackage, simplified to about 1 km.
+void write_geojson_layers(const events::Extraction& extraction,
+                          const gazetteer::Gazetteer& gazetteer, const std::string& geopackage,
+                          const std::string& dir);
+
+}  // namespace mapwire::exporter

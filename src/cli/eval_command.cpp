@@ -1,30 +1,40 @@
-// `mapwire eval CORPUS.json`: geotagging precision/recall/F1 and geocoding accuracy@161km on
-// an annotated corpus (tests/data/corpus/corpus.json is the project's own).
+// `mapwire eval CORPUS.json`: geotagging precision/recall/F1, geocoding accuracy@161km and
+// event extraction scores on an annotated corpus (tests/data/corpus/corpus.json is ours).
 #include <iomanip>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/detail/commands.hpp"
+#include "events/evaluation.hpp"
+#include "events/extractor.hpp"
 #include "geoparse/evaluation.hpp"
 #include "text/utf8.hpp"
 
 namespace mapwire::cli::detail {
 namespace {
 
-std::vector<geoparse::GoldDocument> read_corpus(const std::string& path) {
+struct CorpusDocument {
+    geoparse::GoldDocument gold;
+    std::string date;
+    std::vector<events::GoldEvent> events;
+};
+
+std::vector<CorpusDocument> read_corpus(const std::string& path, const gazetteer::Gazetteer& gaz) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(read_input(path));
     } catch (const nlohmann::json::exception& e) {
         throw std::move(Error(std::string("not valid JSON: ") + e.what()).in_file(path));
     }
-    std::vector<geoparse::GoldDocument> docs;
+    std::vector<CorpusDocument> docs;
     const auto& list = j.at("documents");
     for (std::size_t d = 0; d < list.size(); ++d) {
         const auto& jd = list[d];
-        geoparse::GoldDocument doc;
+        CorpusDocument cd;
+        geoparse::GoldDocument& doc = cd.gold;
         doc.id = jd.value("id", "document " + std::to_string(d));
         doc.text = jd.at("text").get<std::string>();
+        cd.date = jd.value("date", "");
         std::size_t cursor = 0;  // gold mentions are listed in text order
         for (const auto& jm : jd.at("mentions")) {
             geoparse::GoldMention g;
@@ -52,7 +62,27 @@ std::vector<geoparse::GoldDocument> read_corpus(const std::string& path) {
                     std::make_pair(place.at("lat").get<double>(), place.at("lon").get<double>());
             doc.mentions.push_back(std::move(g));
         }
-        docs.push_back(std::move(doc));
+        for (const auto& je : jd.value("events", nlohmann::json::array())) {
+            events::GoldEvent e{je.at("type"), je.at("sub_type"), 0, 0, je.at("location")};
+            // The location is the text of a gold toponym: its point, or its gazetteer place's.
+            bool located = false;
+            for (const auto& m : doc.mentions) {
+                if (m.text != e.location || located) continue;
+                if (m.point)
+                    std::tie(e.lat, e.lon) = *m.point;
+                else if (m.id)
+                    if (auto p = gaz.find_id(*m.id))
+                        std::tie(e.lat, e.lon) = std::make_pair(p->lat, p->lon);
+                located = m.point || m.id;
+            }
+            if (!located)
+                throw std::move(
+                    Error("event location '" + e.location + "' is not a gold toponym with a place")
+                        .in_file(path)
+                        .with_feature(doc.id));
+            cd.events.push_back(std::move(e));
+        }
+        docs.push_back(std::move(cd));
     }
     return docs;
 }
@@ -66,7 +96,7 @@ Command add_eval_command(CLI::App& app, Context& ctx) {
     };
     auto opts = std::make_shared<Options>();
     CLI::App* cmd =
-        app.add_subcommand("eval", "Score geotagging and geocoding on an annotated corpus");
+        app.add_subcommand("eval", "Score geotagging, geocoding and events on an annotated corpus");
     cmd->add_option("CORPUS", opts->corpus, "Corpus JSON (see tests/data/corpus/corpus.json)")
         ->required();
     cmd->add_option("--format", opts->format, "Output format")
@@ -76,8 +106,16 @@ Command add_eval_command(CLI::App& app, Context& ctx) {
                 const auto gaz = open_gazetteer(ctx);
                 geoparse::Geoparser parser(
                     gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
-                const auto docs = read_corpus(opts->corpus);
-                const auto e = geoparse::evaluate(parser, gaz, docs);
+                const auto docs = read_corpus(opts->corpus, gaz);
+                std::vector<geoparse::GoldDocument> gold;
+                for (const auto& d : docs) gold.push_back(d.gold);
+                const auto e = geoparse::evaluate(parser, gaz, gold);
+                events::Extractor extractor(gaz, parser, dataset_dir(ctx) + "/mapwire.gpkg");
+                events::EventScore ev;
+                for (const auto& d : docs) {
+                    const auto x = extractor.extract(d.gold.text, d.gold.id, {d.date, {}});
+                    ev.add(events::score_events(d.gold.id, x.events, d.events));
+                }
                 if (opts->format == "json") {
                     nlohmann::ordered_json j;
                     j["documents"] = docs.size();
@@ -89,7 +127,15 @@ Command add_eval_command(CLI::App& app, Context& ctx) {
                     j["f1"] = e.f1();
                     j["accuracy_161km"] = e.accuracy_161km();
                     j["role_accuracy"] = e.role_accuracy();
+                    j["events"] = {{"gold", ev.gold},
+                                   {"predicted", ev.predicted},
+                                   {"matched", ev.matched},
+                                   {"type_matched", ev.type_matched},
+                                   {"precision", ev.precision()},
+                                   {"recall", ev.recall()},
+                                   {"f1", ev.f1()}};
                     j["errors"] = e.errors;
+                    j["event_errors"] = ev.errors;
                     ctx.out << j.dump(2) << "\n";
                     return;
                 }
@@ -99,9 +145,16 @@ Command add_eval_command(CLI::App& app, Context& ctx) {
                         << ", matched " << e.matched << "\nprecision      " << e.precision()
                         << "\nrecall         " << e.recall() << "\nF1             " << e.f1()
                         << "\naccuracy@161km " << e.accuracy_161km() << " (" << e.geocoded_right
-                        << "/" << e.geocoded << ")\nrole accuracy  " << e.role_accuracy() << "\n";
-                if (opts->verbose)
+                        << "/" << e.geocoded << ")\nrole accuracy  " << e.role_accuracy()
+                        << "\nevents         gold " << ev.gold << ", found " << ev.predicted
+                        << ", matched " << ev.matched
+                        << " (type and place right: " << ev.type_matched << ")"
+                        << "\nevent P/R/F1   " << ev.precision() << " / " << ev.recall() << " / "
+                        << ev.f1() << "\n";
+                if (opts->verbose) {
                     for (const auto& err : e.errors) ctx.out << "  " << err << "\n";
+                    for (const auto& err : ev.errors) ctx.out << "  " << err << "\n";
+                }
             }};
 }
 

@@ -48,6 +48,7 @@ struct Event {
     std::size_t start = 0, end = 0;  // code points of the sentence
     std::string attribution;         // "Zelensky", "Le Monde"
     Reporting reporting = Reporting::fact;
+    std::size_t trigger_token = 0;  // internal: the trigger's token, for one event per clause
 };
 
 struct TerritoryFigure {

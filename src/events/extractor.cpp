@@ -48,7 +48,7 @@ bool one_of(const std::array<std::string_view, N>& list, std::string_view w) {
 
 // What a trigger word means. `object` says what must follow for the trigger to count:
 // people (captures), a place (territory), or anything.
-enum class Object { any, people, place, envoy, troops };
+enum class Object { any, people, place, envoy, troops, combatants, civilians };
 struct Trigger {
     std::string_view word;
     std::string_view type;
@@ -64,7 +64,9 @@ constexpr std::string_view kProtests = "Protests";
 constexpr std::string_view kRiots = "Riots";
 
 constexpr auto kTriggers = std::to_array<Trigger>({
-    // Captures of combatants belong to the fighting they happened in.
+    // A capture of a place is a change of territory; of combatants, part of the fighting.
+    {"captured", kBattles, "territory", Object::place},
+    {"capture", kBattles, "territory", Object::place},
     {"captured", kBattles, "Armed clash", Object::people},
     {"capture", kBattles, "Armed clash", Object::people},
     {"capturing", kBattles, "Armed clash", Object::people},
@@ -82,6 +84,11 @@ constexpr auto kTriggers = std::to_array<Trigger>({
     {"ambushed", kBattles, "Armed clash", Object::any},
     {"engaged", kBattles, "Armed clash", Object::people},
     {"attacked", kBattles, "Armed clash", Object::any},
+    {"raid", kBattles, "Armed clash", Object::any},
+    {"raids", kBattles, "Armed clash", Object::any},
+    // Killings: of combatants in fighting, of civilians as violence against them.
+    {"killed", kBattles, "Armed clash", Object::combatants},
+    {"killed", kCivilians, "Attack", Object::civilians},
     // Territory: resolved to overtakes/regains below, by who takes whose land.
     {"seized", kBattles, "territory", Object::place},
     {"took", kBattles, "territory", Object::place},
@@ -92,6 +99,8 @@ constexpr auto kTriggers = std::to_array<Trigger>({
     {"entered", kBattles, "territory", Object::place},
     {"liberated", kBattles, "territory", Object::place},
     {"fell", kBattles, "territory", Object::any},
+    {"withdrew", kBattles, "territory lost", Object::place},
+    {"withdrawal", kBattles, "territory lost", Object::place},
     {"swept", kBattles, "territory", Object::place},
     // Remote violence: the weapon words of the sentence pick the sub-type.
     {"struck", kRemote, "", Object::any},
@@ -105,6 +114,8 @@ constexpr auto kTriggers = std::to_array<Trigger>({
     {"hit", kRemote, "", Object::any},
     {"launched", kRemote, "", Object::any},
     {"fired", kRemote, "", Object::any},
+    {"attack", kRemote, "", Object::any},
+    {"attacks", kRemote, "", Object::any},
     // Violence against civilians.
     {"massacre", kCivilians, "Attack", Object::any},
     {"executed", kCivilians, "Attack", Object::any},
@@ -133,6 +144,12 @@ constexpr auto kPeople = std::to_array<std::string_view>(
 constexpr auto kTroops =
     std::to_array<std::string_view>({"troops", "soldiers", "forces", "units", "personnel",
                                      "fighters", "mercenaries", "battalions"});
+constexpr auto kCombatants =
+    std::to_array<std::string_view>({"fighters", "soldiers", "troops", "militants", "mercenaries",
+                                     "rebels", "servicemen", "jihadists"});
+constexpr auto kCivilianNouns = std::to_array<std::string_view>(
+    {"civilians", "villagers", "people", "residents", "children", "women", "worshippers", "farmers",
+     "displaced", "refugees", "students", "palestinians"});
 constexpr auto kEnvoy = std::to_array<std::string_view>(
     {"envoy", "ambassador", "representative", "chargé", "charge", "diplomat", "attaché"});
 constexpr auto kGroupNouns = std::to_array<std::string_view>(
@@ -144,8 +161,8 @@ constexpr auto kAirWeapons = std::to_array<std::string_view>(
     {"drone", "drones", "airstrike", "airstrikes", "aircraft", "jets", "warplanes", "bomb", "bombs",
      "bombs", "air", "glide", "helicopter", "helicopters", "uav", "uavs"});
 constexpr auto kShellWeapons = std::to_array<std::string_view>(
-    {"missile", "missiles", "shell", "shells", "shelling", "artillery", "rocket", "rockets",
-     "mortar", "mortars", "ballistic", "howitzer", "grad"});
+    {"shelled", "missile", "missiles", "shell", "shells", "shelling", "artillery", "rocket",
+     "rockets", "mortar", "mortars", "ballistic", "howitzer", "grad"});
 constexpr auto kExplosives =
     std::to_array<std::string_view>({"mine", "landmine", "ied", "explosive", "explosives"});
 constexpr auto kUnits = std::to_array<std::string_view>(
@@ -268,7 +285,7 @@ bool Extraction_::object_ok(const Sentence& s, std::size_t t, Object object) con
                 if (word(k) == "%" || word(k) == "percent") return false;  // a share of territory
             return any_in(begin, end, kPeople);
         case Object::place:
-            for (std::size_t k = t + 1; k < std::min(s.last, t + 5); ++k) {
+            for (std::size_t k = t + 1; k < std::min(s.last, t + 7); ++k) {
                 if (word(k) == "%" || word(k) == "percent") return false;
                 if (const Mention* m = mention_at(k); m && m->place && m->role == Role::location &&
                                                       m->place->type != PlaceType::admin0)
@@ -280,6 +297,10 @@ bool Extraction_::object_ok(const Sentence& s, std::size_t t, Object object) con
             return any_in(s.first, s.last, kEnvoy);
         case Object::troops:
             return any_in(t + 1, std::min(s.last, t + 6), kTroops);
+        case Object::combatants:
+            return any_in(t + 1, std::min(s.last, t + 6), kCombatants);
+        case Object::civilians:
+            return any_in(t + 1, std::min(s.last, t + 6), kCivilianNouns);
     }
     return false;
 }
@@ -322,7 +343,9 @@ Actor Extraction_::actor_before(const Sentence& s, std::size_t t) const {
             const Mention* lead = from > s.first ? mention_at(from - 1) : nullptr;
             if (in_object(lead ? from - 1 : from))
                 continue;  // "two Chinese nationals" is the object
-            if (lead && lead->role == Role::demonym) {
+            // "Russian forces"; "Sudan's army" (a state's possessive names its forces)
+            if (lead && (lead->role == Role::demonym || (tokens_[from - 1].possessive &&
+                                                         lead->place->type == PlaceType::admin0))) {
                 const Mention* m = lead;
                 return {
                     m->text + " " +
@@ -543,6 +566,12 @@ Reporting Extraction_::reporting(const Sentence& s) const {
 }
 
 std::string Extraction_::sub_type(const Sentence& s, const Trigger& trig, const Event& e) const {
+    if (trig.sub_type == "territory lost") {
+        // "Ukraine withdrew its forces from Avdiivka": the other side takes the place.
+        const bool own =
+            !e.actor1.country.empty() && e.location && e.actor1.country == e.location->country;
+        return own ? "Non-state actor overtakes territory" : "Government regains territory";
+    }
     if (trig.sub_type == "territory") {
         // Who takes whose land: a state retaking its own territory regains it; anyone else
         // (rebels, a foreign army) overtakes it.
@@ -573,66 +602,112 @@ std::vector<Event> Extraction_::events() {
     if (focus_place) focus = &*focus_place;
 
     for (std::size_t si = 0; si < sentences_.size(); ++si) {
-        const Sentence& s = sentences_[si];
-        for (std::size_t t = s.first; t < s.last; ++t) {
-            if (!tokens_[t].word) continue;
-            const std::string w = word(t);
-            auto trig = std::find_if(kTriggers.begin(), kTriggers.end(),
-                                     [&](const Trigger& x) { return x.word == w; });
-            if (trig == kTriggers.end() || !object_ok(s, t, trig->object)) continue;
-            if (headline_[tokens_[t].line]) continue;  // a headline restates the story
-            if (t > s.first && word(t - 1) == "the" && w == "captured")
-                continue;  // "the captured soldiers"
-            if (trig->type == kRemote) {
-                // "hit" and "launched" are events only with weapons in the sentence.
+        const Sentence& whole = sentences_[si];
+        // Clauses joined by "; " or ", and" / ", while" / ", but" can each report an event
+        // ("... around Pokrovsk, and a strike on a market in Kherson killed two civilians").
+        std::vector<Sentence> clauses;
+        Sentence clause = whole;
+        for (std::size_t k = whole.first; k + 1 < whole.last; ++k) {
+            const std::string next = word(k + 1);
+            const bool boundary = tokens_[k].text == ";" ||
+                                  (tokens_[k].text == "," && (next == "and" || next == "while" ||
+                                                              next == "but" || next == "whereas"));
+            if (!boundary) continue;
+            clause.last = k;
+            clauses.push_back(clause);
+            clause.first = k + 1;
+        }
+        clause.last = whole.last;
+        clauses.push_back(clause);
+        for (const Sentence& s : clauses)
+            for (std::size_t t = s.first; t < s.last; ++t) {
+                if (!tokens_[t].word) continue;
+                const std::string w = word(t);
+                // The first reading of the word whose object fits ("captured Lashio" is territory,
+                // "captured two soldiers" is fighting).
+                auto trig = std::find_if(kTriggers.begin(), kTriggers.end(), [&](const Trigger& x) {
+                    return x.word == w && object_ok(s, t, x.object);
+                });
+                if (trig == kTriggers.end()) continue;
+                if (headline_[tokens_[t].line]) continue;  // a headline restates the story
+                if (t > s.first && word(t - 1) == "the" && w == "captured")
+                    continue;  // "the captured soldiers"
                 bool weapon = false;
                 for (std::size_t k = s.first; k < s.last; ++k)
                     weapon =
                         weapon || one_of(kAirWeapons, word(k)) || one_of(kShellWeapons, word(k));
-                if (!weapon) continue;
-            }
-            Event e;
-            e.type = std::string(trig->type);
-            e.trigger = std::string(tokens_[t].text);
-            e.actor1 = actor_before(s, t);
-            e.actor2 = actor_after(s, t);
-            if ((w == "captive" || w == "captives") && e.actor2.country.empty()) {
-                std::swap(e.actor1, e.actor2);  // "a Chinese captive": the captive is the object
-            }
-            e.counts = counts(s);
-            e.date = detail::resolve_date(
-                [&] {
-                    std::vector<std::string_view> words;
+                // "hit", "launched", "attack" are remote violence only with weapons in the
+                // sentence; an attack without them is fighting ("attacked a police school").
+                const bool attack = w == "attack" || w == "attacks";
+                if (trig->type == kRemote && trig->sub_type.empty() && !weapon && !attack) continue;
+                // "the attack", "the strikes", "these attacks": a reference back, not a new event.
+                if (t > s.first && tokens_[t].text != "Strikes" &&
+                    (word(t - 1) == "the" || word(t - 1) == "this" || word(t - 1) == "these" ||
+                     word(t - 1) == "that") &&
+                    (attack || w == "strike" || w == "strikes" || w == "shelling"))
+                    continue;
+                if (attack && !weapon) {
+                    // A bare "attacks on shipping" with no place named is too vague to map.
+                    bool place = false;
                     for (std::size_t k = s.first; k < s.last; ++k)
-                        if (tokens_[k].word) words.push_back(tokens_[k].text);
-                    return words;
-                }(),
-                reference_);
-            locate(s, t, e);
-            if (trig->object == Object::envoy && e.location && e.location->parent_country >= 0) {
-                // The host state summons: its capital is where it happens.
-                e.actor1 = {
-                    "Government of " + std::string(gaz_.place(static_cast<std::uint32_t>(
-                                                                  e.location->parent_country))
-                                                       .name),
-                    std::string(e.location->country),
-                    {}};
+                        if (const Mention* m = mention_at(k);
+                            m && m->place && m->role == Role::location)
+                            place = true;
+                    if (!place) continue;
+                }
+                Event e;
+                e.type = std::string(trig->type);
+                e.trigger = std::string(tokens_[t].text);
+                e.actor1 = actor_before(s, t);
+                e.actor2 = actor_after(s, t);
+                if ((w == "captive" || w == "captives") && e.actor2.country.empty()) {
+                    std::swap(e.actor1,
+                              e.actor2);  // "a Chinese captive": the captive is the object
+                }
+                e.counts = counts(s);
+                e.date = detail::resolve_date(
+                    [&] {
+                        std::vector<std::string_view> words;
+                        for (std::size_t k = s.first; k < s.last; ++k)
+                            if (tokens_[k].word) words.push_back(tokens_[k].text);
+                        return words;
+                    }(),
+                    reference_);
+                locate(s, t, e);
+                if (trig->object == Object::envoy && e.location &&
+                    e.location->parent_country >= 0) {
+                    // The host state summons: its capital is where it happens.
+                    e.actor1 = {
+                        "Government of " + std::string(gaz_.place(static_cast<std::uint32_t>(
+                                                                      e.location->parent_country))
+                                                           .name),
+                        std::string(e.location->country),
+                        {}};
+                }
+                e.sub_type = sub_type(s, *trig, e);
+                if (attack && !weapon) {
+                    e.type = std::string(kBattles);
+                    e.sub_type = "Armed clash";
+                }
+                if (e.sub_type.empty()) continue;
+                e.sentence =
+                    std::string(text_.substr(whole.byte_begin, whole.byte_end - whole.byte_begin));
+                e.start = whole.cp_begin;
+                e.end = whole.cp_end;
+                e.attribution = attribution(si);
+                e.reporting = reporting(whole);
+                if (!e.location && focus) {  // nothing in the sentence: the article's country
+                    e.location = *focus;
+                    e.geo_precision = 3;
+                }
+                // One sentence, one event: its first trigger says what happened, later words
+                // ("killing three people") add detail, not events.
+                if (!out.empty() && out.back().start == e.start &&
+                    out.back().trigger_token >= s.first)
+                    continue;
+                e.trigger_token = t;
+                out.push_back(std::move(e));
             }
-            e.sub_type = sub_type(s, *trig, e);
-            if (e.sub_type.empty()) continue;
-            e.sentence = std::string(text_.substr(s.byte_begin, s.byte_end - s.byte_begin));
-            e.start = s.cp_begin;
-            e.end = s.cp_end;
-            e.attribution = attribution(si);
-            e.reporting = reporting(s);
-            if (!e.location && focus) {  // nothing in the sentence: the article's country
-                e.location = *focus;
-                e.geo_precision = 3;
-            }
-            // One sentence, one event of a kind: later triggers of the same kind add nothing.
-            if (!out.empty() && out.back().start == e.start && out.back().type == e.type) continue;
-            out.push_back(std::move(e));
-        }
     }
 
     // Merge repeated reports of one event: same type and the same opposing nationality

@@ -50,9 +50,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.add_option("--data", ctx.data_dir,
                    "Dataset folder (default: $MAPWIRE_DATA or the build's geodata/)");
     const std::vector<detail::Command> commands = {
-        detail::add_lookup_command(app, ctx), detail::add_geodata_command(app, ctx),
+        detail::add_lookup_command(app, ctx),  detail::add_geodata_command(app, ctx),
         detail::add_geocode_command(app, ctx), detail::add_eval_command(app, ctx),
-        detail::add_extract_command(app, ctx)};
+        detail::add_extract_command(app, ctx), detail::add_map_command(app, ctx)};
 
     try {
         std::vector<std::string> rest(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));

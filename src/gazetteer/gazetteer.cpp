@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <mutex>
 #include <unordered_map>
 
 #include "gazetteer/detail/admin_words.hpp"
@@ -44,6 +45,8 @@ struct Gazetteer::Impl {
     const std::uint32_t* key_buckets = nullptr;
     const std::uint32_t* loose_buckets = nullptr;
     const detail::HashSlot* hash = nullptr;
+    std::once_flag ids_once;
+    std::unordered_map<std::string_view, std::uint32_t> ids;
 
     // The records of an exact key, through the hash table.
     std::pair<const detail::KeyRecord*, const detail::KeyRecord*> exact(
@@ -186,10 +189,15 @@ std::string_view Gazetteer::metadata() const {
 }
 
 std::optional<Place> Gazetteer::find_id(std::string_view id) const {
-    // Ids are unique; a linear scan is fine for the rare lookups by id (CLI, tests).
-    for (std::uint32_t i = 0; i < impl_->header->place_count; ++i)
-        if (impl_->str(impl_->places[i].id) == id) return impl_->place(i);
-    return std::nullopt;
+    // Built on first use: most runs never look places up by id.
+    std::call_once(impl_->ids_once, [this] {
+        impl_->ids.reserve(impl_->header->place_count);
+        for (std::uint32_t i = 0; i < impl_->header->place_count; ++i)
+            impl_->ids.emplace(impl_->str(impl_->places[i].id), i);
+    });
+    auto it = impl_->ids.find(id);
+    if (it == impl_->ids.end()) return std::nullopt;
+    return impl_->place(it->second);
 }
 
 namespace {

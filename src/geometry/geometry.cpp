@@ -218,6 +218,32 @@ Geometry Geometry::made_valid() const {
     return wrap(fixed, "make valid");
 }
 
+Geometry Geometry::transformed(const std::function<void(double& x, double& y)>& f) const {
+    if (empty()) return *this;
+    struct Ctx {
+        const std::function<void(double&, double&)>* f;
+    } data{&f};
+    GEOSGeometry* g = GEOSGeom_transformXY_r(
+        ctx(), impl_->g,
+        [](double* x, double* y, void* user) {
+            (*static_cast<Ctx*>(user)->f)(*x, *y);
+            return 1;
+        },
+        &data);
+    return wrap(g, "transform");
+}
+
+Geometry Geometry::densified(double max_length) const {
+    if (empty()) return *this;
+    return wrap(GEOSDensify_r(ctx(), impl_->g, max_length), "densify");
+}
+
+Geometry Geometry::clipped(const Box& b) const {
+    if (empty()) return *this;
+    return wrap(GEOSClipByRect_r(ctx(), impl_->g, b.min_lon, b.min_lat, b.max_lon, b.max_lat),
+                "clip");
+}
+
 std::vector<Geometry> Geometry::polygons() const {
     std::vector<Geometry> out;
     if (empty()) return out;
@@ -370,6 +396,41 @@ std::string Geometry::geojson(int decimals) const {
     if (empty()) return "null";
     std::string out;
     append_geometry(out, impl_->g, decimals);
+    return out;
+}
+
+std::vector<Geometry::Path> Geometry::paths() const {
+    std::vector<Path> out;
+    if (empty()) return out;
+    std::vector<const GEOSGeometry*> stack = {impl_->g};
+    while (!stack.empty()) {
+        const GEOSGeometry* g = stack.back();
+        stack.pop_back();
+        switch (GEOSGeomTypeId_r(ctx(), g)) {
+            case GEOS_POINT: {
+                Point p;
+                GEOSGeomGetX_r(ctx(), g, &p.lon);
+                GEOSGeomGetY_r(ctx(), g, &p.lat);
+                out.push_back({{p}, false});
+                break;
+            }
+            case GEOS_LINESTRING:
+            case GEOS_LINEARRING:
+                out.push_back({ring_points(g), false});
+                break;
+            case GEOS_POLYGON: {
+                out.push_back({ring_points(GEOSGetExteriorRing_r(ctx(), g)), true});
+                const int holes = GEOSGetNumInteriorRings_r(ctx(), g);
+                for (int i = 0; i < holes; ++i)
+                    out.push_back({ring_points(GEOSGetInteriorRingN_r(ctx(), g, i)), true});
+                break;
+            }
+            default: {
+                const int n = GEOSGetNumGeometries_r(ctx(), g);
+                for (int i = n; i-- > 0;) stack.push_back(GEOSGetGeometryN_r(ctx(), g, i));
+            }
+        }
+    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +57,22 @@ public:
     bool contains(Point p) const;
     // Repairs invalid polygons (self-intersections in source data) so that overlay works.
     Geometry made_valid() const;
+    // Every vertex passed through `f` (used for projections).
+    Geometry transformed(const std::function<void(double& x, double& y)>& f) const;
+    // Adds vertices so that no segment is longer than `max_length` (so that projected
+    // straight edges curve as they should).
+    Geometry densified(double max_length) const;
+    // The part inside an axis-aligned rectangle (fast, may leave invalid polygons' edges).
+    Geometry clipped(const Box& box) const;
+
+    // The geometry as drawable paths: each ring or line as a point list; `closed` for
+    // polygon rings (fill them even-odd), open for lines; points as one-point paths.
+    struct Path {
+        std::vector<Point> points;
+        bool closed = false;
+    };
+    std::vector<Path> paths() const;
+
     // The polygons of a (multi)polygon or collection, each on its own.
     std::vector<Geometry> polygons() const;
     // Douglas-Peucker simplification that keeps polygons valid (tolerance in degrees).

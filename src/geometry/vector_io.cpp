@@ -97,6 +97,9 @@ double FeatureRecord::number(std::string_view field, double fallback) const {
 std::vector<FeatureRecord> read_features(const std::string& path, const ReadOptions& options) {
     auto ds = open_vector(path, options);
     OGRLayer* layer = pick_layer(*ds, path, options.layer);
+    if (options.bbox)
+        layer->SetSpatialFilterRect(options.bbox->min_lon, options.bbox->min_lat,
+                                    options.bbox->max_lon, options.bbox->max_lat);
     if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)
         throw std::move(
             IoError("invalid attribute filter").in_file(path).with_value(options.where));

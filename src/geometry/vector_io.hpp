@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -39,9 +40,10 @@ private:
 };
 
 struct ReadOptions {
-    std::string layer;     // layer name; empty for the first layer
-    std::string encoding;  // e.g. "CP1252" for shapefiles without a .cpg
-    std::string where;     // OGR SQL attribute filter
+    std::string layer;        // layer name; empty for the first layer
+    std::string encoding;     // e.g. "CP1252" for shapefiles without a .cpg
+    std::string where;        // OGR SQL attribute filter
+    std::optional<Box> bbox;  // only features whose extent meets this box (lon/lat)
 };
 
 // Reads every feature. Throws IoError naming the path when it cannot be opened, and

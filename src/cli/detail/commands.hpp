@@ -35,5 +35,6 @@ Command add_geodata_command(CLI::App& app, Context& ctx);
 Command add_geocode_command(CLI::App& app, Context& ctx);
 Command add_eval_command(CLI::App& app, Context& ctx);
 Command add_extract_command(CLI::App& app, Context& ctx);
+Command add_map_command(CLI::App& app, Context& ctx);
 
 }  // namespace mapwire::cli::detail

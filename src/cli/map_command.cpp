@@ -1,0 +1,129 @@
+// `mapwire map ARTICLE`: geoparse, extract, then draw map.png, map.svg, map.pdf and write the
+// GeoJSON layers, all into one folder.
+#include <cstdlib>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/detail/commands.hpp"
+#include "events/extractor.hpp"
+#include "export/geojson.hpp"
+#include "render/map.hpp"
+#include "style/style.hpp"
+
+namespace mapwire::cli::detail {
+namespace {
+
+// The headline: the first line when it reads as one (no closing full stop, not too long).
+std::string headline(const std::string& text) {
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+        if (line.empty()) continue;
+        if (line.size() < 200 && line.back() != '.') return line;
+        return {};
+    }
+    return {};
+}
+
+}  // namespace
+
+Command add_map_command(CLI::App& app, Context& ctx) {
+    struct Options {
+        std::string input, date, control, style = "light", size = "2400x1600", out = "out", title,
+                                          subtitle, source, projection, extent,
+                                          formats = "png,svg,pdf";
+        double dpi = 192;
+        bool no_inset = false;
+    };
+    auto o = std::make_shared<Options>();
+    CLI::App* cmd = app.add_subcommand(
+        "map", "Draw an annotated map of an article (PNG, SVG, PDF) with GeoJSON layers");
+    cmd->add_option("ARTICLE", o->input, "Article as UTF-8 text, or - for standard input")
+        ->required();
+    cmd->add_option("--date", o->date,
+                    "Publication date (YYYY-MM-DD): relative dates and 'data as of'");
+    cmd->add_option("--control", o->control,
+                    "Control-area layer to tint (any vector format GDAL reads)");
+    cmd->add_option("--style", o->style, "Style name (light, dark, print-grey) or YAML file");
+    cmd->add_option("--size", o->size, "Output size in pixels, WIDTHxHEIGHT");
+    cmd->add_option("--dpi", o->dpi, "Pixels per inch (96: one CSS pixel per pixel)");
+    cmd->add_option("--out", o->out, "Output folder");
+    cmd->add_option("--title", o->title, "Title (default: the article's headline)");
+    cmd->add_option("--subtitle", o->subtitle, "Subtitle");
+    cmd->add_option("--source", o->source,
+                    "Source credited on the map (the article's publication)");
+    cmd->add_option("--projection", o->projection,
+                    "PROJ string or EPSG code (default: a conic for the extent)");
+    cmd->add_option("--extent", o->extent,
+                    "min_lon,min_lat,max_lon,max_lat (default: from the events)");
+    cmd->add_option("--formats", o->formats, "Comma-separated: png, svg, pdf");
+    cmd->add_flag("--no-inset", o->no_inset, "Leave out the locator inset");
+    return {cmd, [o, &ctx] {
+                render::MapOptions mo;
+                if (std::sscanf(o->size.c_str(), "%dx%d", &mo.width, &mo.height) != 2)
+                    throw std::move(Error("--size must be WIDTHxHEIGHT in pixels", ExitCode::usage)
+                                        .with_value(o->size));
+                mo.dpi = o->dpi;
+                mo.projection = o->projection;
+                if (!o->extent.empty()) {
+                    render::LonLatBox b;
+                    if (std::sscanf(o->extent.c_str(), "%lf,%lf,%lf,%lf", &b.min_lon, &b.min_lat,
+                                    &b.max_lon, &b.max_lat) != 4 ||
+                        b.min_lon >= b.max_lon || b.min_lat >= b.max_lat)
+                        throw std::move(Error("--extent must be min_lon,min_lat,max_lon,max_lat",
+                                              ExitCode::usage)
+                                            .with_value(o->extent));
+                    mo.extent = b;
+                }
+                mo.formats.clear();
+                std::stringstream fs(o->formats);
+                for (std::string f; std::getline(fs, f, ',');) {
+                    if (f != "png" && f != "svg" && f != "pdf")
+                        throw std::move(
+                            Error("unknown output format", ExitCode::usage, "use png, svg or pdf")
+                                .with_value(f));
+                    mo.formats.push_back(f);
+                }
+                mo.control_layer = o->control;
+                mo.inset = !o->no_inset;
+                mo.source = o->source;
+
+                const char* styles_env = std::getenv("MAPWIRE_STYLES");
+                const auto style = style::load_style(o->style, styles_env && *styles_env
+                                                                   ? styles_env
+                                                                   : MAPWIRE_SOURCE_DIR "/styles");
+                const auto gaz = open_gazetteer(ctx);
+                geoparse::Geoparser parser(
+                    gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
+                const std::string gpkg = dataset_dir(ctx) + "/mapwire.gpkg";
+                events::Extractor extractor(gaz, parser, gpkg);
+                const std::string text = read_input(o->input);
+                const auto x = extractor.extract(text, o->input, {o->date, o->control});
+                mo.date = x.date;
+                mo.title = !o->title.empty() ? o->title : headline(text);
+                if (mo.title.empty()) mo.title = "Reported events";
+                mo.subtitle = o->subtitle;
+                if (mo.subtitle.empty()) {
+                    mo.subtitle = std::to_string(x.events.size()) +
+                                  (x.events.size() == 1 ? " reported event" : " reported events");
+                    if (!x.date.empty()) mo.subtitle += " · report of " + x.date;
+                }
+                const auto report = render::render_map(x, gaz, style, gpkg, mo, o->out);
+                exporter::write_geojson_layers(x, gaz, gpkg, o->out);
+                nlohmann::ordered_json j;
+                j["files"] = report.files;
+                for (const char* layer : {"events", "places", "figures"})
+                    j["files"].push_back(o->out + "/" + layer + ".geojson");
+                j["projection"] = report.projection;
+                j["extent"] = {report.extent.min_lon, report.extent.min_lat, report.extent.max_lon,
+                               report.extent.max_lat};
+                j["labels_placed"] = report.labels.size();
+                j["labels_dropped"] = report.dropped;
+                j["warnings"] = x.warnings;
+                ctx.out << j.dump(2) << "\n";
+            }};
+}
+
+}  // namespace mapwire::cli::detail

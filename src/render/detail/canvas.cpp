@@ -1,0 +1,458 @@
+// Cairo/Pango canvases for PNG and PDF, and the SVG writer.
+#include "render/detail/canvas.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <zlib.h>
+
+#include <unistd.h>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/error.hpp"
+
+namespace mapwire::render::detail {
+namespace {
+
+PangoFontDescription* font_description(const Font& f) {
+    PangoFontDescription* d = pango_font_description_new();
+    pango_font_description_set_family(d, f.family.c_str());
+    pango_font_description_set_absolute_size(d, f.size * PANGO_SCALE);
+    pango_font_description_set_weight(d, f.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(d, f.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    return d;
+}
+
+// A layout for `text`; the caller unrefs it.
+PangoLayout* make_layout(PangoContext* context, const std::string& text, const Font& font,
+                         double wrap_width) {
+    PangoLayout* layout = pango_layout_new(context);
+    PangoFontDescription* d = font_description(font);
+    pango_layout_set_font_description(layout, d);
+    pango_font_description_free(d);
+    if (font.letter_spacing != 0) {
+        PangoAttrList* attrs = pango_attr_list_new();
+        pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
+                                          static_cast<int>(font.letter_spacing * PANGO_SCALE)));
+        pango_layout_set_attributes(layout, attrs);
+        pango_attr_list_unref(attrs);
+    }
+    if (wrap_width > 0) {
+        pango_layout_set_width(layout, static_cast<int>(wrap_width * PANGO_SCALE));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+    }
+    pango_layout_set_text(layout, text.c_str(), -1);
+    return layout;
+}
+
+// One measuring context for the process: text metrics must not depend on the output format.
+PangoContext* measuring_context() {
+    static PangoContext* context = [] {
+        PangoFontMap* map = pango_cairo_font_map_get_default();
+        PangoContext* c = pango_font_map_create_context(map);
+        cairo_font_options_t* options = cairo_font_options_create();
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+        pango_cairo_context_set_font_options(c, options);
+        cairo_font_options_destroy(options);
+        return c;
+    }();
+    return context;
+}
+
+void set_color(cairo_t* cr, Color c) {
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
+
+void add_paths(cairo_t* cr, const Paths& paths) {
+    for (const auto& p : paths) {
+        if (p.points.empty()) continue;
+        cairo_move_to(cr, p.points[0].lon, p.points[0].lat);
+        for (std::size_t i = 1; i < p.points.size(); ++i)
+            cairo_line_to(cr, p.points[i].lon, p.points[i].lat);
+        if (p.closed) cairo_close_path(cr);
+    }
+}
+
+class CairoCanvas : public Canvas {
+public:
+    explicit CairoCanvas(cairo_t* cr) : cr_(cr) {
+        cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+        cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+        cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+    }
+    void fill(const Paths& paths, Color c) override {
+        cairo_new_path(cr_);
+        add_paths(cr_, paths);
+        set_color(cr_, c);
+        cairo_fill(cr_);
+    }
+    void stroke(const Paths& paths, Color c, double width,
+                const std::vector<double>& dash) override {
+        cairo_new_path(cr_);
+        add_paths(cr_, paths);
+        set_color(cr_, c);
+        cairo_set_line_width(cr_, width);
+        cairo_set_dash(cr_, dash.empty() ? nullptr : dash.data(), static_cast<int>(dash.size()), 0);
+        cairo_stroke(cr_);
+        cairo_set_dash(cr_, nullptr, 0, 0);
+    }
+    void hatch(const Paths& paths, Color c, double spacing, double angle, double width) override {
+        cairo_save(cr_);
+        cairo_new_path(cr_);
+        add_paths(cr_, paths);
+        double x1, y1, x2, y2;
+        cairo_path_extents(cr_, &x1, &y1, &x2, &y2);
+        cairo_clip(cr_);
+        const double a = angle * M_PI / 180, cx = (x1 + x2) / 2, cy = (y1 + y2) / 2;
+        const double reach = std::hypot(x2 - x1, y2 - y1) / 2 + spacing;
+        for (double d = -reach; d <= reach; d += spacing) {
+            const double ox = cx + d * std::cos(a + M_PI / 2), oy = cy + d * std::sin(a + M_PI / 2);
+            cairo_move_to(cr_, ox - reach * std::cos(a), oy - reach * std::sin(a));
+            cairo_line_to(cr_, ox + reach * std::cos(a), oy + reach * std::sin(a));
+        }
+        set_color(cr_, c);
+        cairo_set_line_width(cr_, width);
+        cairo_stroke(cr_);
+        cairo_restore(cr_);
+    }
+    void text(double x, double y, const std::string& s, const Font& font, Color color,
+              std::optional<Color> halo, double halo_width, double wrap_width) override {
+        // The same metrics options as measure(), so that text lands where placement put it.
+        PangoContext* context = pango_cairo_create_context(cr_);
+        cairo_font_options_t* options = cairo_font_options_create();
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+        pango_cairo_context_set_font_options(context, options);
+        cairo_font_options_destroy(options);
+        PangoLayout* layout = make_layout(context, s, font, wrap_width);
+        cairo_move_to(cr_, x, y);
+        if (halo) {
+            pango_cairo_layout_path(cr_, layout);
+            set_color(cr_, *halo);
+            cairo_set_line_width(cr_, halo_width);
+            cairo_stroke(cr_);
+            cairo_move_to(cr_, x, y);
+        }
+        set_color(cr_, color);
+        pango_cairo_show_layout(cr_, layout);
+        g_object_unref(layout);
+        g_object_unref(context);
+    }
+    void clip(double x, double y, double w, double h) override {
+        cairo_save(cr_);
+        cairo_rectangle(cr_, x, y, w, h);
+        cairo_clip(cr_);
+    }
+    void unclip() override { cairo_restore(cr_); }
+
+private:
+    cairo_t* cr_;
+};
+
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s(buf);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    if (s == "-0") s = "0";
+    return s;
+}
+
+std::string hex(Color c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<int>(std::lround(c.r * 255)),
+                  static_cast<int>(std::lround(c.g * 255)),
+                  static_cast<int>(std::lround(c.b * 255)));
+    return buf;
+}
+
+std::string paint(const char* attr, Color c) {
+    std::string s = std::string(attr) + "=\"" + hex(c) + "\"";
+    if (c.a < 1) s += std::string(" ") + attr + "-opacity=\"" + num(c.a) + "\"";
+    return s;
+}
+
+std::string escape(const std::string& t) {
+    std::string out;
+    for (char ch : t) {
+        switch (ch) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out.push_back(ch);
+        }
+    }
+    return out;
+}
+
+std::string path_data(const Paths& paths) {
+    std::string d;
+    for (const auto& p : paths) {
+        if (p.points.empty()) continue;
+        d += "M" + num(p.points[0].lon) + " " + num(p.points[0].lat);
+        for (std::size_t i = 1; i < p.points.size(); ++i)
+            d += "L" + num(p.points[i].lon) + " " + num(p.points[i].lat);
+        if (p.closed) d += "Z";
+    }
+    return d;
+}
+
+// SVG 1.1 with real <text>; ids are sequential, so the same map gives the same file.
+class SvgCanvas : public Canvas {
+public:
+    SvgCanvas(double w, double h, const std::string& title) : w_(w), h_(h), title_(title) {}
+    void fill(const Paths& paths, Color c) override {
+        const std::string d = path_data(paths);
+        if (!d.empty())
+            body_ << "<path d=\"" << d << "\" " << paint("fill", c) << " fill-rule=\"evenodd\"/>\n";
+    }
+    void stroke(const Paths& paths, Color c, double width,
+                const std::vector<double>& dash) override {
+        const std::string d = path_data(paths);
+        if (d.empty()) return;
+        body_ << "<path d=\"" << d << "\" fill=\"none\" " << paint("stroke", c)
+              << " stroke-width=\"" << num(width)
+              << "\" stroke-linejoin=\"round\" stroke-linecap=\"round\"";
+        if (!dash.empty()) {
+            body_ << " stroke-dasharray=\"";
+            for (std::size_t i = 0; i < dash.size(); ++i) body_ << (i ? " " : "") << num(dash[i]);
+            body_ << "\"";
+        }
+        body_ << "/>\n";
+    }
+    void hatch(const Paths& paths, Color c, double spacing, double angle, double width) override {
+        const std::string id = "hatch" + std::to_string(++patterns_);
+        defs_ << "<pattern id=\"" << id << "\" patternUnits=\"userSpaceOnUse\" width=\""
+              << num(spacing) << "\" height=\"" << num(spacing) << "\" patternTransform=\"rotate("
+              << num(angle) << ")\">"
+              << "<line x1=\"0\" y1=\"0\" x2=\"" << num(spacing) << "\" y2=\"0\" "
+              << paint("stroke", c) << " stroke-width=\"" << num(width * 2) << "\"/></pattern>\n";
+        const std::string d = path_data(paths);
+        if (!d.empty())
+            body_ << "<path d=\"" << d << "\" fill=\"url(#" << id
+                  << ")\" fill-rule=\"evenodd\"/>\n";
+    }
+    void text(double x, double y, const std::string& s, const Font& font, Color color,
+              std::optional<Color> halo, double halo_width, double wrap_width) override {
+        // Pango decides the line breaks; each line becomes a <tspan> at its baseline.
+        PangoLayout* layout = make_layout(measuring_context(), s, font, wrap_width);
+        PangoLayoutIter* it = pango_layout_get_iter(layout);
+        body_ << "<text font-family=\"" << escape(font.family) << "\" font-size=\""
+              << num(font.size) << "\"";
+        if (font.bold) body_ << " font-weight=\"bold\"";
+        if (font.italic) body_ << " font-style=\"italic\"";
+        if (font.letter_spacing != 0)
+            body_ << " letter-spacing=\"" << num(font.letter_spacing) << "\"";
+        body_ << " " << paint("fill", color);
+        if (halo)
+            body_ << " " << paint("stroke", *halo) << " stroke-width=\"" << num(halo_width)
+                  << "\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+        body_ << ">";
+        do {
+            PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
+            const int start = line->start_index, length = line->length;
+            PangoRectangle logical;
+            pango_layout_iter_get_line_extents(it, nullptr, &logical);
+            const double baseline = pango_layout_iter_get_baseline(it) / double(PANGO_SCALE);
+            std::string piece =
+                s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(length));
+            while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\n'))
+                piece.pop_back();
+            body_ << "<tspan x=\"" << num(x + logical.x / double(PANGO_SCALE)) << "\" y=\""
+                  << num(y + baseline) << "\">" << escape(piece) << "</tspan>";
+        } while (pango_layout_iter_next_line(it));
+        pango_layout_iter_free(it);
+        g_object_unref(layout);
+        body_ << "</text>\n";
+    }
+    void begin_group(const std::string& id) override {
+        body_ << "<g id=\"" << escape(id) << "\">\n";
+    }
+    void end_group() override { body_ << "</g>\n"; }
+    void clip(double x, double y, double w, double h) override {
+        const std::string id = "clip" + std::to_string(++clips_);
+        defs_ << "<clipPath id=\"" << id << "\"><rect x=\"" << num(x) << "\" y=\"" << num(y)
+              << "\" width=\"" << num(w) << "\" height=\"" << num(h) << "\"/></clipPath>\n";
+        body_ << "<g clip-path=\"url(#" << id << ")\">\n";
+    }
+    void unclip() override { body_ << "</g>\n"; }
+
+    std::string document() const {
+        std::ostringstream out;
+        out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            << "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" << num(w_)
+            << "\" height=\"" << num(h_) << "\" viewBox=\"0 0 " << num(w_) << " " << num(h_)
+            << "\">\n"
+            << "<title>" << escape(title_) << "</title>\n<defs>\n"
+            << defs_.str() << "</defs>\n"
+            << body_.str() << "</svg>\n";
+        return out.str();
+    }
+
+private:
+    double w_, h_;
+    std::string title_;
+    std::ostringstream defs_, body_;
+    int patterns_ = 0, clips_ = 0;
+};
+
+// PNG stores resolution in a pHYs chunk, which Cairo does not write: add it after IHDR.
+std::string with_dpi(const std::string& png, double dpi) {
+    const std::size_t ihdr_end = 8 + 4 + 4 + 13 + 4;
+    if (png.size() < ihdr_end) return png;
+    const auto ppm = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
+    unsigned char chunk[21];
+    auto be32 = [](unsigned char* p, std::uint32_t v) {
+        p[0] = static_cast<unsigned char>(v >> 24);
+        p[1] = static_cast<unsigned char>(v >> 16);
+        p[2] = static_cast<unsigned char>(v >> 8);
+        p[3] = static_cast<unsigned char>(v);
+    };
+    be32(chunk, 9);
+    std::memcpy(chunk + 4, "pHYs", 4);
+    be32(chunk + 8, ppm);
+    be32(chunk + 12, ppm);
+    chunk[16] = 1;  // unit: metre
+    be32(chunk + 17, static_cast<std::uint32_t>(crc32(crc32(0, nullptr, 0), chunk + 4, 13)));
+    return png.substr(0, ihdr_end) + std::string(reinterpret_cast<char*>(chunk), 21) +
+           png.substr(ihdr_end);
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+TextBox measure(const std::string& text, const Font& font, double wrap_width) {
+    PangoLayout* layout = make_layout(measuring_context(), text, font, wrap_width);
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, nullptr, &logical);
+    TextBox box{logical.width / double(PANGO_SCALE), logical.height / double(PANGO_SCALE),
+                pango_layout_get_baseline(layout) / double(PANGO_SCALE)};
+    g_object_unref(layout);
+    return box;
+}
+
+Paths rect_path(double x, double y, double w, double h) {
+    return {{{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, true}};
+}
+
+Paths circle_path(double cx, double cy, double r, int segments) {
+    geometry::Geometry::Path p;
+    p.closed = true;
+    for (int i = 0; i < segments; ++i) {
+        const double a = 2 * M_PI * i / segments;
+        p.points.push_back({cx + r * std::cos(a), cy + r * std::sin(a)});
+    }
+    return {p};
+}
+
+struct Output::Impl {
+    Format format;
+    std::string path, temp, title, creation_date;
+    double width, height, scale, dpi;
+    cairo_surface_t* surface = nullptr;
+    cairo_t* cr = nullptr;
+    std::unique_ptr<Canvas> canvas;
+    std::string pdf_bytes;
+};
+
+Output::Output(Format format, const std::string& path, double width, double height, double scale,
+               double dpi, const std::string& title, const std::string& creation_date)
+    : impl_(std::make_unique<Impl>()) {
+    auto& m = *impl_;
+    m.format = format;
+    m.path = path;
+    m.temp = path + ".tmp-" + std::to_string(::getpid());
+    m.title = title;
+    m.creation_date = creation_date;
+    m.width = width;
+    m.height = height;
+    m.scale = scale;
+    m.dpi = dpi;
+    if (format == Format::svg) {
+        m.canvas = std::make_unique<SvgCanvas>(width, height, title);
+        return;
+    }
+    if (format == Format::png) {
+        m.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+                                               static_cast<int>(std::lround(width * scale)),
+                                               static_cast<int>(std::lround(height * scale)));
+    } else {
+        // PDF pages are in points: 96 CSS px = 72 pt.
+        m.surface = cairo_pdf_surface_create_for_stream(append_bytes, &m.pdf_bytes, width * 0.75,
+                                                        height * 0.75);
+        cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+        cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_CREATOR, "mapwire");
+        cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                       creation_date.c_str());
+        cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_MOD_DATE,
+                                       creation_date.c_str());
+    }
+    if (cairo_surface_status(m.surface) != CAIRO_STATUS_SUCCESS)
+        throw std::move(
+            IoError("cannot create the drawing surface (image too large?)").in_file(path));
+    m.cr = cairo_create(m.surface);
+    cairo_scale(m.cr, format == Format::png ? scale : 0.75, format == Format::png ? scale : 0.75);
+    m.canvas = std::make_unique<CairoCanvas>(m.cr);
+}
+
+Output::~Output() {
+    if (impl_->cr) cairo_destroy(impl_->cr);
+    if (impl_->surface) cairo_surface_destroy(impl_->surface);
+    std::error_code ec;
+    std::filesystem::remove(impl_->temp, ec);
+}
+
+Canvas& Output::canvas() {
+    return *impl_->canvas;
+}
+
+void Output::finish() {
+    auto& m = *impl_;
+    std::string bytes;
+    if (m.format == Format::svg) {
+        bytes = static_cast<SvgCanvas&>(*m.canvas).document();
+    } else if (m.format == Format::png) {
+        cairo_surface_flush(m.surface);
+        cairo_surface_write_to_png_stream(m.surface, append_bytes, &bytes);
+        bytes = with_dpi(bytes, m.dpi);
+    } else {
+        cairo_destroy(m.cr);
+        m.cr = nullptr;
+        cairo_surface_finish(m.surface);
+        bytes = m.pdf_bytes;
+    }
+    {
+        std::ofstream out(m.temp, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::move(IoError("cannot write").in_file(m.temp));
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out.flush()) throw std::move(IoError("write failed (disk full?)").in_file(m.temp));
+    }
+    std::error_code ec;
+    std::filesystem::rename(m.temp, m.path, ec);
+    if (ec)
+        throw std::move(
+            IoError("cannot move the finished file into place: " + ec.message()).in_file(m.path));
+}
+
+}  // namespace mapwire::render::detail

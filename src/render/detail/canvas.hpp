@@ -1,0 +1,72 @@
+// Drawing surfaces: Cairo for PNG and PDF, and a hand-written SVG writer, because Cairo's SVG
+// output turns text into glyph outlines and newsroom editors need real, editable <text>.
+// All coordinates are CSS pixels of the map's logical size.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geometry/geometry.hpp"
+#include "style/style.hpp"
+
+namespace mapwire::render::detail {
+
+using Paths = std::vector<geometry::Geometry::Path>;
+using style::Color;
+
+struct Font {
+    std::string family = "Noto Sans";
+    double size = 12;  // px
+    bool bold = false;
+    bool italic = false;
+    double letter_spacing = 0;  // px
+};
+
+// Text measurement with Pango, shared by every canvas so that placement is identical.
+struct TextBox {
+    double width = 0, height = 0, baseline = 0;  // px; baseline from the top
+};
+TextBox measure(const std::string& text, const Font& font, double wrap_width = 0);
+
+class Canvas {
+public:
+    virtual ~Canvas() = default;
+    virtual void fill(const Paths& paths, Color color) = 0;
+    virtual void stroke(const Paths& paths, Color color, double width,
+                        const std::vector<double>& dash = {}) = 0;
+    // Parallel lines at `angle` degrees, `spacing` px apart, inside the paths.
+    virtual void hatch(const Paths& paths, Color color, double spacing, double angle,
+                       double width) = 0;
+    // Text with its top-left corner at (x, y), wrapped at `wrap_width` when > 0.
+    virtual void text(double x, double y, const std::string& text, const Font& font, Color color,
+                      std::optional<Color> halo = std::nullopt, double halo_width = 3,
+                      double wrap_width = 0) = 0;
+    virtual void begin_group(const std::string& id) { (void)id; }
+    virtual void end_group() {}
+    virtual void clip(double x, double y, double w, double h) = 0;
+    virtual void unclip() = 0;
+};
+
+enum class Format { png, svg, pdf };
+
+// A canvas writing to `path` (through a temporary file, renamed by finish()).
+// width/height are logical px; `scale` is output pixels per logical px (PNG only).
+class Output {
+public:
+    Output(Format format, const std::string& path, double width, double height, double scale,
+           double dpi, const std::string& title, const std::string& creation_date);
+    ~Output();
+    Canvas& canvas();
+    void finish();  // writes, then renames into place
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+Paths rect_path(double x, double y, double w, double h);
+Paths circle_path(double cx, double cy, double r, int segments = 32);
+
+}  // namespace mapwire::render::detail

@@ -1,0 +1,57 @@
+// Publication-grade maps of an extraction: PNG, SVG (real text) and PDF (embedded fonts,
+// vector geometry), the same map in each, byte-identical on rerun.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+#include "events/extractor.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "style/style.hpp"
+
+namespace mapwire::render {
+
+class RenderError : public ErrorKind<RenderError> {
+public:
+    using ErrorKind::ErrorKind;
+};
+
+struct LonLatBox {
+    double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
+};
+
+struct MapOptions {
+    int width = 2400, height = 1600;  // output pixels of the PNG
+    double dpi = 192;                 // pixels per inch; 96 dpi is 1 CSS px per pixel
+    std::string projection;           // PROJ string or EPSG code; "" chooses a conic for the extent
+    std::optional<LonLatBox> extent;  // "" chooses from the located events and places
+    std::string title, subtitle, source;
+    std::string date;           // "data as of"
+    std::string control_layer;  // areas to tint, any vector format GDAL reads
+    bool inset = true;
+    std::vector<std::string> formats = {"png", "svg", "pdf"};
+    std::string creation_date;  // PDF metadata (ISO 8601); from SOURCE_DATE_EPOCH by default
+};
+
+struct PlacedLabel {
+    std::string text;
+    double x = 0, y = 0, w = 0, h = 0;  // logical px
+};
+
+struct RenderReport {
+    std::vector<std::string> files;
+    std::vector<PlacedLabel> labels;   // every placed label and callout box
+    std::vector<std::string> dropped;  // labels that fitted nowhere
+    std::string projection;
+    LonLatBox extent;
+    double km_per_100px = 0;
+};
+
+// Writes map.png, map.svg, map.pdf (as requested) into out_dir.
+RenderReport render_map(const events::Extraction& extraction, const gazetteer::Gazetteer& gazetteer,
+                        const style::Style& style, const std::string& geopackage,
+                        const MapOptions& options, const std::string& out_dir);
+
+}  // namespace mapwire::render

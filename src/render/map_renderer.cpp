@@ -1,0 +1,940 @@
+// The map: extent and projection from the extraction, layers read from the dataset, clipped
+// in longitude/latitude, densified, projected and simplified to the output scale; labels and
+// callouts placed once, then the same scene drawn on each output.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "geometry/geometry.hpp"
+#include "geometry/projection.hpp"
+#include "geometry/vector_io.hpp"
+#include "render/detail/canvas.hpp"
+#include "render/detail/labels.hpp"
+#include "render/map.hpp"
+
+namespace mapwire::render {
+namespace {
+
+using detail::Canvas;
+using detail::Font;
+using detail::Paths;
+using detail::Rect;
+using gazetteer::Place;
+using gazetteer::PlaceType;
+using geometry::Box;
+using geometry::Geometry;
+using geometry::Point;
+using style::Color;
+
+constexpr double kHeader = 74;  // logical px
+constexpr double kFooter = 26;
+
+Color with_alpha(Color c, double a) {
+    c.a = a;
+    return c;
+}
+
+std::string upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
+std::string thousands(double v) {
+    std::string s = std::to_string(static_cast<long long>(std::llround(v)));
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
+        s.insert(static_cast<std::size_t>(i), ",");
+    return s;
+}
+
+std::string month_text(const std::string& iso, const std::string& precision) {
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (iso.size() != 10) return "";
+    const int y = std::atoi(iso.substr(0, 4).c_str()), m = std::atoi(iso.substr(5, 2).c_str()),
+              d = std::atoi(iso.substr(8, 2).c_str());
+    if (m < 1 || m > 12) return iso;
+    if (precision == "day")
+        return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
+    if (precision == "month") return std::string(months[m - 1]) + " " + std::to_string(y);
+    if (precision == "year") return std::to_string(y);
+    return "c. " + std::string(months[m - 1]) + " " + std::to_string(y);
+}
+
+// A symbol per ACLED event type, so types differ by shape as well as colour.
+Paths symbol(const std::string& type, double cx, double cy, double r) {
+    geometry::Geometry::Path p;
+    p.closed = true;
+    auto polygon = [&](int n, double rot, double inner) {
+        for (int i = 0; i < n * (inner > 0 ? 2 : 1); ++i) {
+            const double rr = inner > 0 && i % 2 ? inner * r : r;
+            const double a = rot + 2 * M_PI * i / (n * (inner > 0 ? 2 : 1));
+            p.points.push_back({cx + rr * std::cos(a), cy + rr * std::sin(a)});
+        }
+    };
+    if (type == "Battles") return detail::circle_path(cx, cy, r);
+    if (type == "Explosions/Remote violence")
+        polygon(8, -M_PI / 2, 0.5);  // burst
+    else if (type == "Violence against civilians")
+        polygon(3, -M_PI / 2, 0);  // triangle
+    else if (type == "Strategic developments")
+        polygon(4, M_PI / 4, 0);  // square
+    else
+        polygon(4, 0, 0);  // diamond
+    return {p};
+}
+
+std::string event_label(const events::Event& e) {
+    std::string what;
+    auto count = [&](const std::string& meaning) -> long long {
+        for (const auto& c : e.counts)
+            if (c.meaning == meaning) return c.value;
+        return -1;
+    };
+    const std::string who = e.actor2.name;
+    if (count("captured") > 0 && e.type == "Battles")
+        what = "Capture of " + std::to_string(count("captured")) + (who.empty() ? "" : " " + who);
+    else if (e.sub_type == "Other" && e.trigger == "summoned")
+        what = (e.actor2.name.empty() ? std::string("Envoy") : e.actor2.name) + " summoned";
+    else if (e.trigger == "deployed")
+        what = e.actor1.name + " deployed troops";
+    else
+        what = e.sub_type.empty() ? e.type : e.sub_type;
+    std::vector<std::string> extras;
+    for (const auto& c : e.counts)
+        if (!(c.meaning == "captured" && what.starts_with("Capture")))
+            extras.push_back(std::string(c.approximate ? "~" : "") + thousands(double(c.value)) +
+                             " " + c.meaning);
+    std::string line = what;
+    if (!extras.empty()) {
+        line += " (";
+        for (std::size_t i = 0; i < extras.size(); ++i) line += (i ? ", " : "") + extras[i];
+        line += ")";
+    }
+    std::string second = e.location ? std::string(e.location->name) : std::string();
+    const std::string when = month_text(e.date.date, e.date.precision);
+    if (!when.empty()) second += (second.empty() ? "" : " · ") + when;
+    if (e.reporting != events::Reporting::fact)
+        second += std::string(" · ") + std::string(events::to_string(e.reporting));
+    return line + "\n" + second;
+}
+
+struct Layer {
+    Paths paths;
+};
+
+struct EventMark {
+    const events::Event* event;
+    Point at;        // screen
+    bool exact;      // located to a town
+    int number = 0;  // shown when markers crowd
+};
+
+struct Label {
+    std::string text;
+    Font font;
+    Color color;
+    Rect box;
+    bool halo = true;
+};
+
+struct Callout {
+    std::string text;
+    Rect box;
+    Point anchor;
+    Color accent;
+};
+
+class Scene {
+public:
+    Scene(const events::Extraction& x, const gazetteer::Gazetteer& g, const style::Style& s,
+          const std::string& gpkg, const MapOptions& o)
+        : x_(x), gaz_(g), st_(s), gpkg_(gpkg), opt_(o) {
+        scale_ = o.dpi / 96.0;
+        width_ = o.width / scale_;
+        height_ = o.height / scale_;
+        // The header grows with a long (wrapped) title.
+        title_h_ =
+            detail::measure(o.title, {s.font, s.title_size, true, false, 0}, width_ - 32).height;
+        subtitle_h_ = o.subtitle.empty()
+                          ? 0
+                          : detail::measure(o.subtitle, {s.font, s.subtitle_size, false, false, 0},
+                                            width_ - 32)
+                                .height;
+        header_ = std::max(kHeader, 12 + title_h_ + 2 + subtitle_h_ + 10);
+        frame_ = {0, header_, width_, height_ - header_ - kFooter};
+    }
+
+    RenderReport build();
+    void draw(Canvas& c) const;
+
+private:
+    void choose_extent();
+    Paths screen(const Geometry& lonlat, double simplify_px = 0.4) const;
+    Point to_screen(Point lonlat) const;
+    std::vector<geometry::FeatureRecord> read(const std::string& layer,
+                                              const std::string& where = {}) const;
+    void load_layers();
+    void place_marks_and_labels(RenderReport& report);
+    void draw_furniture(Canvas& c) const;
+    void draw_legend(Canvas& c) const;
+    std::string holder_name(const std::string& code) const;
+    void draw_scale_bar(Canvas& c) const;
+    void draw_inset(Canvas& c) const;
+
+    const events::Extraction& x_;
+    const gazetteer::Gazetteer& gaz_;
+    const style::Style& st_;
+    std::string gpkg_;
+    const MapOptions& opt_;
+    double scale_ = 1, width_ = 0, height_ = 0, header_ = kHeader, title_h_ = 0, subtitle_h_ = 0;
+    Rect frame_;
+
+    std::string focus_;
+    Box lonlat_{};    // the map's extent, lon/lat
+    Box read_box_{};  // slightly larger, for reading and clipping
+    std::optional<geometry::Projection> proj_;
+    double min_x_ = 0, max_y_ = 0, k_ = 1;  // projected metres -> px
+
+    Layer land_, lakes_, rivers_, admin1_lines_, borders_, control_, occupied_, highlight_;
+    std::vector<Layer> countries_other_;
+    Layer focus_country_;
+    std::vector<EventMark> marks_;
+    std::vector<std::string> country_ids_;  // in view
+    std::set<std::string> named_units_;
+    std::vector<std::pair<std::string, std::string>> admin1_ids_;  // in view: id, country
+    std::vector<Label> labels_;
+    std::vector<Callout> callouts_;
+    std::vector<Point> place_dots_;
+    std::vector<bool> place_dot_capital_;
+    Rect legend_, inset_, scalebar_, figure_box_;
+    std::vector<std::string> legend_items_;
+    double km_per_px_ = 0;
+    bool disputed_in_view_ = false;
+    std::string figure_text_;
+    // inset
+    Paths inset_land_, inset_frame_;
+};
+
+Point Scene::to_screen(Point lonlat) const {
+    const Point p = proj_->forward(lonlat);
+    return {frame_.x + (p.lon - min_x_) * k_, frame_.y + (max_y_ - p.lat) * k_};
+}
+
+Paths Scene::screen(const Geometry& g, double simplify_px) const {
+    if (g.empty()) return {};
+    Geometry clipped = g.clipped(read_box_);
+    if (clipped.empty()) return {};
+    Geometry projected = proj_->forward(clipped.densified(0.2));
+    if (simplify_px > 0) projected = projected.simplified(simplify_px / k_);
+    auto paths = projected.paths();
+    for (auto& p : paths)
+        for (auto& pt : p.points)
+            pt = {frame_.x + (pt.lon - min_x_) * k_, frame_.y + (max_y_ - pt.lat) * k_};
+    return paths;
+}
+
+std::vector<geometry::FeatureRecord> Scene::read(const std::string& layer,
+                                                 const std::string& where) const {
+    return geometry::read_features(gpkg_, {.layer = layer,
+                                           .encoding = {},
+                                           .where = where,
+                                           .bbox = Box{read_box_.min_lon, read_box_.min_lat,
+                                                       read_box_.max_lon, read_box_.max_lat}});
+}
+
+void Scene::choose_extent() {
+    focus_ = x_.places.focus_country;
+    Box b{180, 90, -180, -90};
+    bool any = false;
+    auto add_point = [&](double lon, double lat) {
+        b.min_lon = std::min(b.min_lon, lon);
+        b.max_lon = std::max(b.max_lon, lon);
+        b.min_lat = std::min(b.min_lat, lat);
+        b.max_lat = std::max(b.max_lat, lat);
+        any = true;
+    };
+    auto add_place = [&](const Place& p) {
+        if (p.type == PlaceType::place) return add_point(p.lon, p.lat);
+        if (p.type == PlaceType::admin0 && p.country != focus_) return;
+        if (p.type == PlaceType::region && p.area_km2 > 3e6)
+            return;                              // a continent does not set the frame
+        if (p.max_lon - p.min_lon > 90) return;  // spans the antimeridian or the world
+        add_point(p.min_lon, p.min_lat);
+        add_point(p.max_lon, p.max_lat);
+    };
+    for (const auto& e : x_.events)
+        if (e.location) add_place(*e.location);
+    for (const auto& m : x_.places.mentions)
+        if (m.place && m.role == geoparse::Role::location) add_place(*m.place);
+    for (const auto& f : x_.figures)
+        if (f.territory) add_place(*f.territory);
+    if (!any)
+        throw RenderError("nothing to map: the article names no place that could be located",
+                          ExitCode::not_found,
+                          "check the warnings of `mapwire geocode`, or give --extent");
+    if (opt_.extent)
+        b = {opt_.extent->min_lon, opt_.extent->min_lat, opt_.extent->max_lon,
+             opt_.extent->max_lat};
+    // Pad, and give a single town some surroundings.
+    const double lon_pad = std::max(0.6, (b.max_lon - b.min_lon) * 0.08);
+    const double lat_pad = std::max(0.4, (b.max_lat - b.min_lat) * 0.08);
+    if (!opt_.extent)
+        b = {b.min_lon - lon_pad, b.min_lat - lat_pad, b.max_lon + lon_pad, b.max_lat + lat_pad};
+    b.min_lat = std::max(b.min_lat, -85.0);
+    b.max_lat = std::min(b.max_lat, 85.0);
+    lonlat_ = b;
+    proj_.emplace(opt_.projection.empty() ? geometry::Projection::conic_for(b)
+                                          : geometry::Projection(opt_.projection));
+
+    // Projected bounds from a grid over the box, then widened to the frame's aspect.
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (int i = 0; i <= 10; ++i)
+        for (int j = 0; j <= 10; ++j) {
+            const Point p = proj_->forward({b.min_lon + (b.max_lon - b.min_lon) * i / 10,
+                                            b.min_lat + (b.max_lat - b.min_lat) * j / 10});
+            if (!std::isfinite(p.lon)) continue;
+            x0 = std::min(x0, p.lon), x1 = std::max(x1, p.lon), y0 = std::min(y0, p.lat),
+            y1 = std::max(y1, p.lat);
+        }
+    const double want = frame_.w / frame_.h;
+    double w = x1 - x0, h = y1 - y0;
+    if (w / h < want) {
+        const double extra = h * want - w;
+        x0 -= extra / 2, x1 += extra / 2, w = x1 - x0;
+    } else {
+        const double extra = w / want - h;
+        y0 -= extra / 2, y1 += extra / 2, h = y1 - y0;
+    }
+    k_ = frame_.w / w;
+    min_x_ = x0;
+    max_y_ = y1;
+    // The lon/lat box that covers the whole frame, for reading and clipping.
+    Box r{180, 90, -180, -90};
+    for (int i = 0; i <= 20; ++i)
+        for (int j = 0; j <= 20; ++j) {
+            const Point ll = proj_->inverse({x0 + w * i / 20, y0 + h * j / 20});
+            if (!std::isfinite(ll.lon)) continue;
+            r.min_lon = std::min(r.min_lon, ll.lon), r.max_lon = std::max(r.max_lon, ll.lon);
+            r.min_lat = std::min(r.min_lat, ll.lat), r.max_lat = std::max(r.max_lat, ll.lat);
+        }
+    read_box_ = {std::max(-180.0, r.min_lon - 1), std::max(-90.0, r.min_lat - 1),
+                 std::min(180.0, r.max_lon + 1), std::min(90.0, r.max_lat + 1)};
+    // Scale: true at the centre of the map, measured along the ground.
+    const Point c0 = proj_->inverse({x0 + w / 2, y0 + h / 2});
+    const Point c1 = proj_->inverse({x0 + w / 2 + 100 / k_, y0 + h / 2});
+    const double rad = M_PI / 180;
+    const double a = std::pow(std::sin((c1.lat - c0.lat) * rad / 2), 2) +
+                     std::cos(c0.lat * rad) * std::cos(c1.lat * rad) *
+                         std::pow(std::sin((c1.lon - c0.lon) * rad / 2), 2);
+    km_per_px_ = 2 * 6371.0088 * std::asin(std::sqrt(a)) / 100;
+}
+
+void Scene::load_layers() {
+    for (const auto& f : read("land")) {
+        auto p = screen(f.geometry());
+        land_.paths.insert(land_.paths.end(), p.begin(), p.end());
+    }
+    geometry::PolygonIndex country_index;
+    std::int64_t n = 0;
+    for (const auto& f : read("countries")) {
+        auto p = screen(f.geometry());
+        if (f.text("country") == focus_)
+            focus_country_.paths = p;
+        else
+            countries_other_.push_back({p});
+        country_index.add(f.geometry(), n++);
+        country_ids_.push_back(f.text("id"));
+    }
+    for (const auto& f : read("lakes"))
+        if (f.number("scalerank", 0) <= 5) {
+            auto p = screen(f.geometry());
+            lakes_.paths.insert(lakes_.paths.end(), p.begin(), p.end());
+        }
+    for (const auto& f : read("rivers"))
+        if (f.number("scalerank", 0) <= 6) {
+            auto p = screen(f.geometry());
+            rivers_.paths.insert(rivers_.paths.end(), p.begin(), p.end());
+        }
+    for (const auto& f : read("admin1_lines")) {
+        auto p = screen(f.geometry());
+        admin1_lines_.paths.insert(admin1_lines_.paths.end(), p.begin(), p.end());
+    }
+    // Country borders from Natural Earth's boundary lines, less those that run inside one
+    // country in this worldview (the Crimean isthmus line when Crimea is Ukraine's).
+    for (const auto& f : read("boundary_lines")) {
+        const auto raw = f.geometry().paths();
+        bool internal = false;
+        for (const auto& path : raw) {
+            if (path.points.size() < 2) continue;
+            const std::size_t m = path.points.size() / 2;
+            const Point a = path.points[m == 0 ? 0 : m - 1], b = path.points[m];
+            const double dx = b.lon - a.lon, dy = b.lat - a.lat, len = std::hypot(dx, dy);
+            if (len == 0) continue;
+            const Point left{(a.lon + b.lon) / 2 - dy / len * 0.02,
+                             (a.lat + b.lat) / 2 + dx / len * 0.02};
+            const Point right{(a.lon + b.lon) / 2 + dy / len * 0.02,
+                              (a.lat + b.lat) / 2 - dx / len * 0.02};
+            const auto l = country_index.find(left), r = country_index.find(right);
+            if (l && r && *l == *r) internal = true;
+        }
+        if (internal) continue;
+        auto p = screen(f.geometry());
+        borders_.paths.insert(borders_.paths.end(), p.begin(), p.end());
+    }
+    // Units the events and places name, and units occupied since 2014 in view.
+    std::set<std::string> named;
+    for (const auto& e : x_.events)
+        if (e.location && e.location->type == PlaceType::admin1)
+            named.insert(std::string(e.location->id));
+    for (const auto& m : x_.places.mentions)
+        if (m.place && m.role == geoparse::Role::location && m.place->type == PlaceType::admin1)
+            named.insert(std::string(m.place->id));
+    named_units_ = named;
+    for (const auto& f : read("admin1")) {
+        admin1_ids_.push_back({f.text("id"), f.text("country")});
+        if (named.count(f.text("id"))) {
+            auto p = screen(f.geometry());
+            highlight_.paths.insert(highlight_.paths.end(), p.begin(), p.end());
+        }
+        if (!f.text("occupied_by").empty()) {
+            auto p = screen(f.geometry());
+            if (!p.empty()) disputed_in_view_ = true;
+            occupied_.paths.insert(occupied_.paths.end(), p.begin(), p.end());
+        }
+    }
+    if (!opt_.control_layer.empty()) {
+        for (const auto& f : geometry::read_features(opt_.control_layer)) {
+            auto p = screen(f.geometry().made_valid());
+            control_.paths.insert(control_.paths.end(), p.begin(), p.end());
+        }
+    }
+}
+
+std::string Scene::holder_name(const std::string& code) const {
+    if (code.empty()) return "?";
+    const auto p = gaz_.find_id("country:" + code);
+    return p ? std::string(p->name) : code;
+}
+
+void Scene::place_marks_and_labels(RenderReport& report) {
+    detail::LabelPlacer placer(frame_, 2);
+    // Furniture first: labels and callouts must keep clear of it.
+    const double legend_w = 230, inset_w = 200, inset_h = 140;
+    legend_items_.clear();
+    if (!focus_.empty()) legend_items_.push_back("focus");
+    if (!highlight_.paths.empty()) legend_items_.push_back("highlight");
+    if (!control_.paths.empty()) legend_items_.push_back("control");
+    if (!occupied_.paths.empty()) legend_items_.push_back("occupied");
+    std::set<std::string> types;
+    bool vague = false;
+    for (const auto& e : x_.events) {
+        if (!e.location) continue;
+        types.insert(e.type);
+        vague = vague || e.geo_precision > 1;
+    }
+    for (const auto& t : types) legend_items_.push_back("event:" + t);
+    if (vague) legend_items_.push_back("vague");
+    legend_items_.push_back("city");
+    const double legend_h = 30 + 20.0 * static_cast<double>(legend_items_.size());
+    legend_ = {frame_.x + 10, frame_.y + frame_.h - legend_h - 10, legend_w, legend_h};
+    inset_ = {frame_.x + frame_.w - inset_w - 10, frame_.y + 10, inset_w, inset_h};
+    scalebar_ = {frame_.x + frame_.w - 190, frame_.y + frame_.h - 40, 180, 30};
+    placer.block(legend_);
+    if (opt_.inset) placer.block(inset_);
+    placer.block(scalebar_);
+    if (!x_.figures.empty()) {
+        const auto& f = x_.figures[0];
+        figure_text_ =
+            "Stated: " + (f.hedge.empty() ? "" : f.hedge + " ") + thousands(f.stated_value) +
+            (f.unit == "percent" ? "%" : " km²") + " of " +
+            (f.territory ? std::string(f.territory->name) : std::string("the territory")) +
+            " held by " + holder_name(f.holder) + " (" + thousands(f.stated_km2) + " km²)";
+        if (f.measured_km2)
+            figure_text_ += "\nMeasured on the control layer: " +
+                            std::to_string(std::lround(*f.measured_share * 100) / 100) + "." +
+                            (std::lround(*f.measured_share * 100) % 100 < 10 ? "0" : "") +
+                            std::to_string(std::lround(*f.measured_share * 100) % 100) + "% (" +
+                            thousands(*f.measured_km2) + " km²)";
+        const auto box =
+            detail::measure(figure_text_, {st_.font, st_.small_size + 1, false, false, 0}, 300);
+        figure_box_ = {frame_.x + 10, frame_.y + 10, box.width + 20, box.height + 16};
+        placer.block(figure_box_);
+    }
+
+    // Event markers; events at the same spot are numbered.
+    for (const auto& e : x_.events) {
+        if (!e.location) continue;
+        const Point at = to_screen({e.location->lon, e.location->lat});
+        if (!std::isfinite(at.lon) || !Rect{at.lon - 1, at.lat - 1, 2, 2}.inside(frame_)) continue;
+        marks_.push_back({&e, at, e.geo_precision == 1, 0});
+    }
+    for (std::size_t i = 0; i < marks_.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (std::hypot(marks_[i].at.lon - marks_[j].at.lon,
+                           marks_[i].at.lat - marks_[j].at.lat) < 16) {
+                if (marks_[j].number == 0) marks_[j].number = static_cast<int>(j) + 1;
+                marks_[i].number = static_cast<int>(i) + 1;
+                marks_[i].at.lon += 14;  // side by side, each still its own symbol
+            }
+    for (const auto& m : marks_) placer.block({m.at.lon - 9, m.at.lat - 9, 18, 18});
+
+    // Callouts: a box per event, away from every marker and from each other.
+    const Font callout_font{st_.font, st_.callout_size, false, false, 0};
+    for (const auto& m : marks_) {
+        const std::string text =
+            (m.number ? std::to_string(m.number) + ". " : "") + event_label(*m.event);
+        const auto box = detail::measure(text, callout_font, 210);
+        const double w = box.width + 14, h = box.height + 10;
+        std::vector<Rect> candidates;
+        for (double d : {40.0, 70.0, 110.0, 160.0})
+            for (const auto& r : detail::around(m.at.lon, m.at.lat, w, h, d))
+                candidates.push_back(r);
+        Color accent = st_.text;
+        if (auto it = st_.event_colors.find(m.event->type); it != st_.event_colors.end())
+            accent = it->second;
+        if (auto r = placer.place(candidates)) {
+            callouts_.push_back({text, *r, m.at, accent});
+            report.labels.push_back({text, r->x, r->y, r->w, r->h});
+        } else {
+            report.dropped.push_back(text);
+        }
+    }
+
+    auto try_label = [&](const std::string& text, const Font& font, Color color, Point at,
+                         double dist, bool centred) {
+        const auto box = detail::measure(text, font);
+        std::vector<Rect> candidates;
+        if (centred) {
+            // An area's name: at its label point, else nudged within the area.
+            for (const auto& [dx, dy] : std::vector<std::pair<double, double>>{{0, 0},
+                                                                               {0, -24},
+                                                                               {0, 24},
+                                                                               {-40, 0},
+                                                                               {40, 0},
+                                                                               {-40, -24},
+                                                                               {40, 24},
+                                                                               {0, -48},
+                                                                               {0, 48}})
+                candidates.push_back({at.lon + dx - box.width / 2, at.lat + dy - box.height / 2,
+                                      box.width, box.height});
+        } else {
+            candidates = detail::around(at.lon, at.lat, box.width, box.height, dist);
+        }
+        if (auto r = placer.place(candidates)) {
+            labels_.push_back({text, font, color, *r, true});
+            report.labels.push_back({text, r->x, r->y, r->w, r->h});
+            return true;
+        }
+        report.dropped.push_back(text);
+        return false;
+    };
+
+    // Places of the events and of the text, then countries and units, then other cities.
+    std::set<std::string> labelled;
+    const Font place_font{st_.font, st_.label_size, true, false, 0};
+    for (const auto& m : marks_) {
+        if (!m.exact || labelled.count(std::string(m.event->location->id))) continue;
+        labelled.insert(std::string(m.event->location->id));
+        try_label(std::string(m.event->location->name), place_font, st_.text, m.at, 11, false);
+    }
+    for (const auto& mention : x_.places.mentions) {
+        if (!mention.place || mention.role != geoparse::Role::location ||
+            mention.place->type != PlaceType::place)
+            continue;
+        const std::string id(mention.place->id);
+        if (labelled.count(id)) continue;
+        const Point at = to_screen({mention.place->lon, mention.place->lat});
+        if (!Rect{at.lon - 1, at.lat - 1, 2, 2}.inside(frame_)) continue;
+        labelled.insert(id);
+        place_dots_.push_back(at);
+        place_dot_capital_.push_back(mention.place->feature_code == "PPLC");
+        placer.block({at.lon - 4, at.lat - 4, 8, 8});
+        try_label(std::string(mention.place->name), place_font, st_.text, at, 8, false);
+    }
+    const Font country_font{st_.font, st_.country_label_size, true, false, 2.5};
+    const Font unit_font{st_.font, st_.label_size - 1, false, true, 0};
+    // Units the report names, then the focus country, before everything else.
+    for (const auto& id : named_units_)
+        if (const auto p = gaz_.find_id(id)) {
+            const Point at = to_screen({p->lon, p->lat});
+            if (Rect{at.lon - 10, at.lat - 6, 20, 12}.inside(frame_))
+                try_label(std::string(p->name), {st_.font, st_.label_size, true, true, 0},
+                          st_.highlight_border.color, at, 0, true);
+        }
+    if (const auto p = gaz_.find_id("country:" + focus_)) {
+        const Point at = to_screen({p->lon, p->lat});
+        if (Rect{at.lon - 20, at.lat - 10, 40, 20}.inside(frame_))
+            try_label(upper(std::string(p->name)), country_font, st_.text_muted, at, 0, true);
+    }
+    for (const auto& id : country_ids_) {
+        if (id == "country:" + focus_) continue;
+        const auto p = gaz_.find_id(id);
+        if (!p) continue;
+        const Point at = to_screen({p->lon, p->lat});
+        if (!Rect{at.lon - 20, at.lat - 10, 40, 20}.inside(frame_)) continue;
+        try_label(upper(std::string(p->name)), country_font, st_.text_muted, at, 0, true);
+    }
+    for (const auto& [id, country] : admin1_ids_) {
+        if (country != focus_ || named_units_.count(id)) continue;
+        const auto p = gaz_.find_id(id);
+        if (!p || p->area_km2 < 3000) continue;
+        const Point at = to_screen({p->lon, p->lat});
+        if (!Rect{at.lon - 10, at.lat - 6, 20, 12}.inside(frame_)) continue;
+        try_label(std::string(p->name), unit_font, st_.text_muted, at, 0, true);
+    }
+    // Cities by importance, capitals first, while they fit.
+    auto cities = read("populated_places", "pop_max >= 150000");
+    std::stable_sort(cities.begin(), cities.end(), [](const auto& a, const auto& b) {
+        if (a.number("adm0cap") != b.number("adm0cap"))
+            return a.number("adm0cap") > b.number("adm0cap");
+        return a.number("pop_max") > b.number("pop_max");
+    });
+    const Font city_font{st_.font, st_.label_size - 1, false, false, 0};
+    int shown = 0;
+    for (const auto& c : cities) {
+        if (shown >= 30) break;
+        const Point at = to_screen({c.number("longitude"), c.number("latitude")});
+        if (!Rect{at.lon - 1, at.lat - 1, 2, 2}.inside(frame_)) continue;
+        bool near_labelled = false;
+        for (const auto& d : place_dots_)
+            near_labelled = near_labelled || std::hypot(d.lon - at.lon, d.lat - at.lat) < 6;
+        for (const auto& m : marks_)
+            near_labelled = near_labelled || std::hypot(m.at.lon - at.lon, m.at.lat - at.lat) < 10;
+        if (near_labelled) continue;
+        const Rect dot{at.lon - 4, at.lat - 4, 8, 8};
+        if (!placer.free(dot)) continue;
+        const auto box = detail::measure(c.text("name"), city_font);
+        auto r = placer.place([&] {
+            auto candidates = detail::around(at.lon, at.lat, box.width, box.height, 7);
+            return candidates;
+        }());
+        if (!r) continue;
+        placer.block(dot);
+        place_dots_.push_back(at);
+        place_dot_capital_.push_back(c.number("adm0cap") == 1);
+        labels_.push_back({c.text("name"), city_font, st_.text, *r, true});
+        report.labels.push_back({c.text("name"), r->x, r->y, r->w, r->h});
+        ++shown;
+    }
+
+    // Inset: the map's extent on a small-scale map of the wider region.
+    if (opt_.inset) {
+        const double cx = (lonlat_.min_lon + lonlat_.max_lon) / 2,
+                     cy = (lonlat_.min_lat + lonlat_.max_lat) / 2;
+        // Wide enough to place the map, not so wide that a conic projection tears.
+        const double span = std::min(
+            35.0,
+            std::max(lonlat_.max_lon - lonlat_.min_lon, lonlat_.max_lat - lonlat_.min_lat) * 1.6);
+        const Box wide{std::max(-180.0, cx - span), std::max(-85.0, cy - span * 0.6),
+                       std::min(180.0, cx + span), std::min(85.0, cy + span * 0.6)};
+        const geometry::Projection inset_proj = geometry::Projection::conic_for(wide);
+        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+        for (int i = 0; i <= 8; ++i)
+            for (int j = 0; j <= 8; ++j) {
+                const Point p =
+                    inset_proj.forward({wide.min_lon + (wide.max_lon - wide.min_lon) * i / 8,
+                                        wide.min_lat + (wide.max_lat - wide.min_lat) * j / 8});
+                x0 = std::min(x0, p.lon), x1 = std::max(x1, p.lon), y0 = std::min(y0, p.lat),
+                y1 = std::max(y1, p.lat);
+            }
+        const double k = std::min(inset_.w / (x1 - x0), inset_.h / (y1 - y0));
+        const double ox = inset_.x + (inset_.w - (x1 - x0) * k) / 2,
+                     oy = inset_.y + (inset_.h - (y1 - y0) * k) / 2;
+        auto to_inset = [&](Point p) {
+            return Point{ox + (p.lon - x0) * k, oy + (y1 - p.lat) * k};
+        };
+        for (const auto& f : geometry::read_features(
+                 gpkg_, {.layer = "land", .encoding = {}, .where = {}, .bbox = wide})) {
+            // Simplified before projection: at this scale a pixel is a large fraction of a degree.
+            const double degrees_per_px = (wide.max_lon - wide.min_lon) / inset_.w;
+            Geometry g = inset_proj.forward(
+                f.geometry().clipped(wide).simplified(degrees_per_px).densified(1.0));
+            for (auto p : g.paths()) {
+                for (auto& pt : p.points) pt = to_inset(pt);
+                inset_land_.push_back(std::move(p));
+            }
+        }
+        geometry::Geometry::Path frame_path;
+        frame_path.closed = true;
+        for (int i = 0; i <= 10; ++i)
+            frame_path.points.push_back(to_inset(
+                inset_proj.forward({lonlat_.min_lon + (lonlat_.max_lon - lonlat_.min_lon) * i / 10,
+                                    lonlat_.min_lat})));
+        for (int i = 0; i <= 10; ++i)
+            frame_path.points.push_back(to_inset(inset_proj.forward(
+                {lonlat_.max_lon,
+                 lonlat_.min_lat + (lonlat_.max_lat - lonlat_.min_lat) * i / 10})));
+        for (int i = 10; i >= 0; --i)
+            frame_path.points.push_back(to_inset(
+                inset_proj.forward({lonlat_.min_lon + (lonlat_.max_lon - lonlat_.min_lon) * i / 10,
+                                    lonlat_.max_lat})));
+        for (int i = 10; i >= 0; --i)
+            frame_path.points.push_back(to_inset(inset_proj.forward(
+                {lonlat_.min_lon,
+                 lonlat_.min_lat + (lonlat_.max_lat - lonlat_.min_lat) * i / 10})));
+        inset_frame_ = {frame_path};
+    }
+}
+
+RenderReport Scene::build() {
+    RenderReport report;
+    auto t0 = std::chrono::steady_clock::now();
+    auto lap = [&](const char* what) {
+        if (std::getenv("MAPWIRE_TIMING"))
+            fprintf(stderr, "%s %.3f\n", what,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    };
+    choose_extent();
+    lap("extent");
+    load_layers();
+    lap("layers");
+    place_marks_and_labels(report);
+    lap("labels");
+    report.projection = proj_->definition();
+    report.extent = {lonlat_.min_lon, lonlat_.min_lat, lonlat_.max_lon, lonlat_.max_lat};
+    report.km_per_100px = km_per_px_ * 100;
+    return report;
+}
+
+void Scene::draw(Canvas& c) const {
+    c.begin_group("map");
+    c.clip(frame_.x, frame_.y, frame_.w, frame_.h);
+    c.fill(detail::rect_path(frame_.x, frame_.y, frame_.w, frame_.h), st_.ocean);
+    c.fill(land_.paths, st_.land_outside);
+    for (const auto& l : countries_other_) c.fill(l.paths, st_.land_outside);
+    c.fill(focus_country_.paths, st_.land_focus);
+    c.fill(highlight_.paths, st_.highlight_fill);
+    if (!control_.paths.empty()) {
+        c.fill(control_.paths, st_.control_fill);
+        c.hatch(control_.paths, st_.control_hatch, 6, 45, 0.8);
+    }
+    if (!occupied_.paths.empty()) {
+        c.fill(occupied_.paths, st_.occupied_fill);
+        c.hatch(occupied_.paths, st_.occupied_hatch, 5, -45, 0.7);
+    }
+    c.fill(lakes_.paths, st_.lake);
+    c.stroke(rivers_.paths, st_.river.color, st_.river.width);
+    c.stroke(land_.paths, st_.coast.color, st_.coast.width);
+    c.stroke(admin1_lines_.paths, st_.admin1_border.color, st_.admin1_border.width);
+    c.stroke(highlight_.paths, st_.highlight_border.color, st_.highlight_border.width);
+    c.stroke(borders_.paths, st_.country_border.color, st_.country_border.width);
+    c.end_group();
+
+    c.begin_group("places");
+    for (std::size_t i = 0; i < place_dots_.size(); ++i) {
+        const double r = place_dot_capital_[i] ? 4 : 2.8;
+        c.fill(detail::circle_path(place_dots_[i].lon, place_dots_[i].lat, r), st_.place_dot);
+        c.stroke(detail::circle_path(place_dots_[i].lon, place_dots_[i].lat, r), st_.halo, 1);
+    }
+    c.end_group();
+
+    c.begin_group("callouts");
+    const Font callout_font{st_.font, st_.callout_size, false, false, 0};
+    for (const auto& co : callouts_) {
+        // Leader from the box's nearest edge point to the marker.
+        const double px = std::clamp(co.anchor.lon, co.box.x, co.box.x + co.box.w);
+        const double py = std::clamp(co.anchor.lat, co.box.y, co.box.y + co.box.h);
+        c.stroke({{{{px, py}, {co.anchor.lon, co.anchor.lat}}, false}}, st_.callout_border, 1);
+        c.fill(detail::rect_path(co.box.x, co.box.y, co.box.w, co.box.h), st_.callout_fill);
+        c.stroke(detail::rect_path(co.box.x, co.box.y, co.box.w, co.box.h), st_.callout_border,
+                 0.8);
+        c.fill(detail::rect_path(co.box.x, co.box.y, 3, co.box.h), co.accent);
+        c.text(co.box.x + 8, co.box.y + 5, co.text, callout_font, st_.callout_text, std::nullopt, 0,
+               210);
+    }
+    c.end_group();
+
+    c.begin_group("events");
+    for (const auto& m : marks_) {
+        Color color = st_.text;
+        if (auto it = st_.event_colors.find(m.event->type); it != st_.event_colors.end())
+            color = it->second;
+        if (m.exact) {
+            c.fill(symbol(m.event->type, m.at.lon, m.at.lat, 7), color);
+            c.stroke(symbol(m.event->type, m.at.lon, m.at.lat, 7), st_.halo, 1.5);
+        } else {
+            // Somewhere in the area: a hollow symbol in a dashed ring.
+            c.fill(detail::circle_path(m.at.lon, m.at.lat, 9), with_alpha(st_.halo, 0.8));
+            c.stroke(detail::circle_path(m.at.lon, m.at.lat, 9), color, 1.4, {3, 2});
+            c.stroke(symbol(m.event->type, m.at.lon, m.at.lat, 5), color, 1.6);
+        }
+    }
+    c.end_group();
+
+    c.begin_group("labels");
+    for (const auto& l : labels_) c.text(l.box.x, l.box.y, l.text, l.font, l.color, st_.halo, 3);
+    c.end_group();
+    c.unclip();
+    draw_furniture(c);
+}
+
+void Scene::draw_legend(Canvas& c) const {
+    const Font font{st_.font, st_.small_size, false, false, 0};
+    c.fill(detail::rect_path(legend_.x, legend_.y, legend_.w, legend_.h),
+           with_alpha(st_.callout_fill, 0.92));
+    c.stroke(detail::rect_path(legend_.x, legend_.y, legend_.w, legend_.h), st_.furniture_muted,
+             0.6);
+    c.text(legend_.x + 10, legend_.y + 7, "Legend", {st_.font, st_.small_size + 1, true, false, 0},
+           st_.furniture_text);
+    double y = legend_.y + 30;
+    for (const auto& item : legend_items_) {
+        const double sx = legend_.x + 12, sy = y + 1;
+        std::string text;
+        if (item == "focus") {
+            c.fill(detail::rect_path(sx, sy, 16, 11), st_.land_focus);
+            c.stroke(detail::rect_path(sx, sy, 16, 11), st_.country_border.color, 0.8);
+            const auto p = gaz_.find_id("country:" + focus_);
+            text = p ? std::string(p->name) : focus_;
+        } else if (item == "highlight") {
+            c.fill(detail::rect_path(sx, sy, 16, 11), st_.highlight_fill);
+            c.stroke(detail::rect_path(sx, sy, 16, 11), st_.highlight_border.color, 1);
+            text = "Region named in the report";
+        } else if (item == "control") {
+            c.fill(detail::rect_path(sx, sy, 16, 11), st_.control_fill);
+            c.hatch(detail::rect_path(sx, sy, 16, 11), st_.control_hatch, 4, 45, 0.7);
+            text = "Area held (control layer)";
+        } else if (item == "occupied") {
+            c.fill(detail::rect_path(sx, sy, 16, 11), st_.occupied_fill);
+            c.hatch(detail::rect_path(sx, sy, 16, 11), st_.occupied_hatch, 4, -45, 0.7);
+            text = "Occupied by Russia since 2014";
+        } else if (item.starts_with("event:")) {
+            const std::string type = item.substr(6);
+            Color color = st_.text;
+            if (auto it = st_.event_colors.find(type); it != st_.event_colors.end())
+                color = it->second;
+            c.fill(symbol(type, sx + 8, sy + 5.5, 6), color);
+            text = type;
+        } else if (item == "vague") {
+            c.stroke(detail::circle_path(sx + 8, sy + 5.5, 7), st_.text, 1.2, {3, 2});
+            text = "Somewhere in the region or country";
+        } else if (item == "city") {
+            c.fill(detail::circle_path(sx + 8, sy + 5.5, 2.8), st_.place_dot);
+            text = "City";
+        }
+        c.text(sx + 24, y - 1, text, font, st_.furniture_text);
+        y += 20;
+    }
+}
+
+void Scene::draw_scale_bar(Canvas& c) const {
+    // A round length near a fifth of the bar box, true at the map's centre.
+    const double max_km = km_per_px_ * 150;
+    double km = 1;
+    for (double step :
+         {1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0})
+        if (step <= max_km) km = step;
+    const double len = km / km_per_px_;
+    const double x = scalebar_.x + scalebar_.w - len - 10, y = scalebar_.y + 18;
+    c.fill(detail::rect_path(x - 6, scalebar_.y + 2, len + 12, 26),
+           with_alpha(st_.callout_fill, 0.85));
+    c.fill(detail::rect_path(x, y, len / 2, 4), st_.frame);
+    c.fill(detail::rect_path(x + len / 2, y, len / 2, 4), st_.halo);
+    c.stroke(detail::rect_path(x, y, len, 4), st_.frame, 0.8);
+    const std::string label = thousands(km) + " km";
+    const Font font{st_.font, st_.small_size, false, false, 0};
+    const auto box = detail::measure(label, font);
+    c.text(x + len / 2 - box.width / 2, y - box.height - 1, label, font, st_.furniture_text);
+}
+
+void Scene::draw_inset(Canvas& c) const {
+    c.fill(detail::rect_path(inset_.x, inset_.y, inset_.w, inset_.h), st_.ocean);
+    c.clip(inset_.x, inset_.y, inset_.w, inset_.h);
+    c.fill(inset_land_, st_.land);
+    c.stroke(inset_frame_, st_.highlight_border.color, 1.5);
+    c.unclip();
+    c.stroke(detail::rect_path(inset_.x, inset_.y, inset_.w, inset_.h), st_.frame, 0.8);
+}
+
+void Scene::draw_furniture(Canvas& c) const {
+    c.begin_group("furniture");
+    // Header and footer bands.
+    c.fill(detail::rect_path(0, 0, width_, header_),
+           Color{st_.callout_fill.r, st_.callout_fill.g, st_.callout_fill.b, 1});
+    c.fill(detail::rect_path(0, height_ - kFooter, width_, kFooter),
+           Color{st_.callout_fill.r, st_.callout_fill.g, st_.callout_fill.b, 1});
+    const Font title_font{st_.font, st_.title_size, true, false, 0};
+    const Font subtitle_font{st_.font, st_.subtitle_size, false, false, 0};
+    c.text(16, 10, opt_.title, title_font, st_.furniture_text, std::nullopt, 0, width_ - 32);
+    if (!opt_.subtitle.empty())
+        c.text(16, 12 + title_h_, opt_.subtitle, subtitle_font, st_.furniture_muted, std::nullopt,
+               0, width_ - 32);
+    std::string credits = (opt_.source.empty() ? "" : "Source: " + opt_.source + " · ") +
+                          "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0).";
+    if (!opt_.date.empty()) credits += " Data as of " + opt_.date + ".";
+    if (disputed_in_view_)
+        credits += " Borders: internationally recognised; Crimea occupied by Russia since 2014.";
+    c.text(16, height_ - kFooter + 6, credits, {st_.font, st_.small_size, false, false, 0},
+           st_.furniture_muted);
+    if (!figure_text_.empty()) {
+        c.fill(detail::rect_path(figure_box_.x, figure_box_.y, figure_box_.w, figure_box_.h),
+               with_alpha(st_.callout_fill, 0.95));
+        c.stroke(detail::rect_path(figure_box_.x, figure_box_.y, figure_box_.w, figure_box_.h),
+                 st_.callout_border, 0.8);
+        c.text(figure_box_.x + 10, figure_box_.y + 8, figure_text_,
+               {st_.font, st_.small_size + 1, false, false, 0}, st_.callout_text, std::nullopt, 0,
+               300);
+    }
+    draw_legend(c);
+    draw_scale_bar(c);
+    if (opt_.inset) draw_inset(c);
+    c.stroke(detail::rect_path(frame_.x, frame_.y, frame_.w, frame_.h), st_.frame, 1);
+    c.end_group();
+}
+
+std::string creation_date(const MapOptions& o) {
+    if (!o.creation_date.empty()) return o.creation_date;
+    // Reproducible builds: SOURCE_DATE_EPOCH, else a fixed date, never the clock.
+    std::time_t t = 0;
+    if (const char* env = std::getenv("SOURCE_DATE_EPOCH"))
+        t = static_cast<std::time_t>(std::atoll(env));
+    char buf[32];
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+}  // namespace
+
+RenderReport render_map(const events::Extraction& extraction, const gazetteer::Gazetteer& gazetteer,
+                        const style::Style& style, const std::string& geopackage,
+                        const MapOptions& options, const std::string& out_dir) {
+    if (options.width < 200 || options.height < 150 || options.width > 20000 ||
+        options.height > 20000)
+        throw std::move(
+            RenderError("map size out of range (200x150 to 20000x20000 pixels)", ExitCode::usage)
+                .with_value(std::to_string(options.width) + "x" + std::to_string(options.height)));
+    if (options.dpi < 36 || options.dpi > 1200)
+        throw std::move(RenderError("dpi out of range (36 to 1200)", ExitCode::usage)
+                            .with_value(std::to_string(options.dpi)));
+    Scene scene(extraction, gazetteer, style, geopackage, options);
+    RenderReport report = scene.build();
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec)
+        throw std::move(
+            IoError("cannot create the output folder: " + ec.message()).in_file(out_dir));
+    const double scale = options.dpi / 96.0;
+    const std::string date = creation_date(options);
+    for (const auto& f : options.formats) {
+        const detail::Format format = f == "png"   ? detail::Format::png
+                                      : f == "svg" ? detail::Format::svg
+                                                   : detail::Format::pdf;
+        const std::string path = out_dir + "/map." + f;
+        detail::Output out(format, path, options.width / scale, options.height / scale, scale,
+                           options.dpi, options.title, date);
+        scene.draw(out.canvas());
+        out.finish();
+        report.files.push_back(path);
+    }
+    return report;
+}
+
+}  // namespace mapwire::render

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job: set-up (packages, data, build), then geocode the sample article in examples/
-# and extract its events and figures with GeoJSON layers.
-# Usage: scripts/run.sh [ARTICLE [DATE]]   (outputs in out/)
+# The main job: set-up (packages, data, build), then map the sample article in examples/:
+# out/map.png, out/map.svg, out/map.pdf and the GeoJSON layers, plus the geocoding and
+# extraction as JSON.
+# Usage: scripts/run.sh [ARTICLE [DATE]]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${MAPWIRE_BUILD_DIR:-$ROOT/build}"
@@ -13,7 +14,9 @@ bash "$ROOT/scripts/setup.sh"
 mkdir -p "$ROOT/out"
 "$MAPWIRE" geocode --date "$DATE" "$ARTICLE" > "$ROOT/out/places.json.tmp"
 mv "$ROOT/out/places.json.tmp" "$ROOT/out/places.json"
-"$MAPWIRE" extract --date "$DATE" --geojson "$ROOT/out" "$ARTICLE" > "$ROOT/out/extract.json.tmp"
+"$MAPWIRE" extract --date "$DATE" "$ARTICLE" > "$ROOT/out/extract.json.tmp"
 mv "$ROOT/out/extract.json.tmp" "$ROOT/out/extract.json"
-"$MAPWIRE" geocode --format tsv "$ARTICLE" | cut -f1-4,6-9,12 | column -t -s "$(printf '\t')"
-echo "written: out/places.json, out/extract.json, out/events.geojson, out/places.geojson, out/figures.geojson" >&2
+"$MAPWIRE" map --date "$DATE" --source "mapwire sample article" --out "$ROOT/out" "$ARTICLE" > "$ROOT/out/map-report.json.tmp"
+mv "$ROOT/out/map-report.json.tmp" "$ROOT/out/map-report.json"
+echo "written: out/map.png, out/map.svg, out/map.pdf, out/events.geojson, out/places.geojson, out/figures.geojson," >&2
+echo "         out/places.json, out/extract.json, out/map-report.json" >&2

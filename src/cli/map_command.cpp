@@ -60,70 +60,75 @@ Command add_map_command(CLI::App& app, Context& ctx) {
                     "min_lon,min_lat,max_lon,max_lat (default: from the events)");
     cmd->add_option("--formats", o->formats, "Comma-separated: png, svg, pdf");
     cmd->add_flag("--no-inset", o->no_inset, "Leave out the locator inset");
-    return {cmd, [o, &ctx] {
-                render::MapOptions mo;
-                if (std::sscanf(o->size.c_str(), "%dx%d", &mo.width, &mo.height) != 2)
-                    throw std::move(Error("--size must be WIDTHxHEIGHT in pixels", ExitCode::usage)
-                                        .with_value(o->size));
-                mo.dpi = o->dpi;
-                mo.projection = o->projection;
-                if (!o->extent.empty()) {
-                    render::LonLatBox b;
-                    if (std::sscanf(o->extent.c_str(), "%lf,%lf,%lf,%lf", &b.min_lon, &b.min_lat,
-                                    &b.max_lon, &b.max_lat) != 4 ||
-                        b.min_lon >= b.max_lon || b.min_lat >= b.max_lat)
-                        throw std::move(Error("--extent must be min_lon,min_lat,max_lon,max_lat",
-                                              ExitCode::usage)
-                                            .with_value(o->extent));
-                    mo.extent = b;
-                }
-                mo.formats.clear();
-                std::stringstream fs(o->formats);
-                for (std::string f; std::getline(fs, f, ',');) {
-                    if (f != "png" && f != "svg" && f != "pdf")
-                        throw std::move(
-                            Error("unknown output format", ExitCode::usage, "use png, svg or pdf")
-                                .with_value(f));
-                    mo.formats.push_back(f);
-                }
-                mo.control_layer = o->control;
-                mo.inset = !o->no_inset;
-                mo.source = o->source;
+    return {
+        cmd, [o, &ctx] {
+            render::MapOptions mo;
+            if (std::sscanf(o->size.c_str(), "%dx%d", &mo.width, &mo.height) != 2)
+                throw std::move(Error("--size must be WIDTHxHEIGHT in pixels", ExitCode::usage)
+                                    .with_value(o->size));
+            mo.dpi = o->dpi;
+            mo.projection = o->projection;
+            if (!o->extent.empty()) {
+                render::LonLatBox b;
+                if (std::sscanf(o->extent.c_str(), "%lf,%lf,%lf,%lf", &b.min_lon, &b.min_lat,
+                                &b.max_lon, &b.max_lat) != 4 ||
+                    b.min_lon >= b.max_lon || b.min_lat >= b.max_lat)
+                    throw std::move(
+                        Error("--extent must be min_lon,min_lat,max_lon,max_lat", ExitCode::usage)
+                            .with_value(o->extent));
+                mo.extent = b;
+            }
+            mo.formats.clear();
+            std::stringstream fs(o->formats);
+            for (std::string f; std::getline(fs, f, ',');) {
+                if (f != "png" && f != "svg" && f != "pdf")
+                    throw std::move(
+                        Error("unknown output format", ExitCode::usage, "use png, svg or pdf")
+                            .with_value(f));
+                mo.formats.push_back(f);
+            }
+            mo.control_layer = o->control;
+            mo.inset = !o->no_inset;
+            mo.source = o->source;
 
-                const char* styles_env = std::getenv("MAPWIRE_STYLES");
-                const auto style = style::load_style(o->style, styles_env && *styles_env
-                                                                   ? styles_env
-                                                                   : MAPWIRE_SOURCE_DIR "/styles");
-                const auto gaz = open_gazetteer(ctx);
-                geoparse::Geoparser parser(
-                    gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
-                const std::string gpkg = dataset_dir(ctx) + "/mapwire.gpkg";
-                events::Extractor extractor(gaz, parser, gpkg);
-                const std::string text = read_input(o->input);
-                const auto x = extractor.extract(text, o->input, {o->date, o->control});
-                mo.date = x.date;
-                mo.title = !o->title.empty() ? o->title : headline(text);
-                if (mo.title.empty()) mo.title = "Reported events";
-                mo.subtitle = o->subtitle;
-                if (mo.subtitle.empty()) {
-                    mo.subtitle = std::to_string(x.events.size()) +
-                                  (x.events.size() == 1 ? " reported event" : " reported events");
-                    if (!x.date.empty()) mo.subtitle += " · report of " + x.date;
-                }
-                const auto report = render::render_map(x, gaz, style, gpkg, mo, o->out);
-                exporter::write_geojson_layers(x, gaz, gpkg, o->out);
-                nlohmann::ordered_json j;
-                j["files"] = report.files;
-                for (const char* layer : {"events", "places", "figures"})
-                    j["files"].push_back(o->out + "/" + layer + ".geojson");
-                j["projection"] = report.projection;
-                j["extent"] = {report.extent.min_lon, report.extent.min_lat, report.extent.max_lon,
-                               report.extent.max_lat};
-                j["labels_placed"] = report.labels.size();
-                j["labels_dropped"] = report.dropped;
-                j["warnings"] = x.warnings;
-                ctx.out << j.dump(2) << "\n";
-            }};
+            const char* styles_env = std::getenv("MAPWIRE_STYLES");
+            const auto style = style::load_style(
+                o->style, styles_env && *styles_env ? styles_env : MAPWIRE_SOURCE_DIR "/styles");
+            const auto gaz = open_gazetteer(ctx);
+            geoparse::Geoparser parser(gaz,
+                                       geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
+            const std::string gpkg = dataset_dir(ctx) + "/mapwire.gpkg";
+            events::Extractor extractor(gaz, parser, gpkg);
+            const std::string text = read_input(o->input);
+            const auto x = extractor.extract(text, o->input, {o->date, o->control});
+            mo.date = x.date;
+            mo.title = !o->title.empty() ? o->title : headline(text);
+            if (mo.title.empty()) mo.title = "Reported events";
+            mo.subtitle = o->subtitle;
+            if (mo.subtitle.empty()) {
+                mo.subtitle = std::to_string(x.events.size()) +
+                              (x.events.size() == 1 ? " reported event" : " reported events");
+                if (!x.date.empty()) mo.subtitle += " · report of " + x.date;
+            }
+            const auto report = render::render_map(x, gaz, style, gpkg, mo, o->out);
+            exporter::write_geojson_layers(x, gaz, gpkg, o->out);
+            nlohmann::ordered_json j;
+            j["files"] = report.files;
+            for (const char* layer : {"events", "places", "figures"})
+                j["files"].push_back(o->out + "/" + layer + ".geojson");
+            j["projection"] = report.projection;
+            j["extent"] = {report.extent.min_lon, report.extent.min_lat, report.extent.max_lon,
+                           report.extent.max_lat};
+            j["labels_placed"] = report.labels.size();
+            j["km_per_100px"] = report.km_per_100px;
+            auto boxes = nlohmann::ordered_json::array();
+            for (const auto& l : report.labels)
+                boxes.push_back({{"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});
+            j["labels"] = boxes;
+            j["labels_dropped"] = report.dropped;
+            j["warnings"] = x.warnings;
+            ctx.out << j.dump(2) << "\n";
+        }};
 }
 
 }  // namespace mapwire::cli::detail

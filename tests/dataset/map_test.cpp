@@ -1,0 +1,169 @@
+// `mapwire map` end to end on the seed article: all three outputs, the same map in each,
+// real text in the SVG, embedded fonts in the PDF, labels that never overlap, byte-identical
+// reruns, and clear errors for bad options.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "base/error.hpp"
+#include "cli/cli.hpp"
+#include "dataset.hpp"
+
+namespace mapwire {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSeed = testing::shared_dir() + "/seed/article.txt";
+const std::string kControl =
+    testing::shared_dir() + "/fixtures/territory/occupied-2024-07-08.geojson";
+
+struct MapResult {
+    int code;
+    nlohmann::json report;
+    std::string err;
+};
+
+MapResult map(const fs::path& out, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"mapwire",    "--data", testing::dataset_dir(),
+                                     "map",        kSeed,    "--date",
+                                     "2025-04-09", "--out",  out.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::ostringstream o, e;
+    const int code = cli::run(args, o, e);
+    return {code, code == 0 ? nlohmann::json::parse(o.str()) : nlohmann::json(), e.str()};
+}
+
+std::string tool(const std::string& command) {
+    std::array<char, 4096> buf{};
+    std::string out;
+    FILE* p = ::popen((command + " 2>&1").c_str(), "r");
+    while (p && std::fgets(buf.data(), buf.size(), p)) out += buf.data();
+    if (p) out += "\n(exit " + std::to_string(::pclose(p)) + ")";
+    return out;
+}
+
+class MapRun : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = fs::temp_directory_path() / ("mapwire-map-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        run_ = new MapResult(map(dir_, {"--control", kControl}));
+    }
+    static void TearDownTestSuite() {
+        fs::remove_all(dir_);
+        delete run_;
+    }
+    static fs::path dir_;
+    static MapResult* run_;
+};
+fs::path MapRun::dir_;
+MapResult* MapRun::run_ = nullptr;
+
+TEST_F(MapRun, WritesEveryOutput) {
+    ASSERT_EQ(run_->code, 0) << run_->err;
+    for (const char* f :
+         {"map.png", "map.svg", "map.pdf", "events.geojson", "places.geojson", "figures.geojson"})
+        EXPECT_TRUE(fs::exists(dir_ / f)) << f;
+    // PNG at the requested pixel size, with its DPI recorded.
+    const std::string png = testing::read_text((dir_ / "map.png").string());
+    ASSERT_GT(png.size(), 33u);
+    auto be32 = [&](std::size_t at) {
+        return (std::uint32_t(std::uint8_t(png[at])) << 24) |
+               (std::uint32_t(std::uint8_t(png[at + 1])) << 16) |
+               (std::uint32_t(std::uint8_t(png[at + 2])) << 8) |
+               std::uint32_t(std::uint8_t(png[at + 3]));
+    };
+    EXPECT_EQ(be32(16), 2400u);
+    EXPECT_EQ(be32(20), 1600u);
+    EXPECT_NE(png.find("pHYs"), std::string::npos);
+}
+
+TEST_F(MapRun, SvgHasRealTextAndOpensInRsvg) {
+    ASSERT_EQ(run_->code, 0);
+    const std::string svg = testing::read_text((dir_ / "map.svg").string());
+    EXPECT_NE(svg.find("<text"), std::string::npos);
+    for (const char* label :
+         {"Kursk Oblast", "Donetsk Oblast", "Kyiv", "Natural Earth", "GeoNames"})
+        EXPECT_NE(svg.find(label), std::string::npos) << label;
+    EXPECT_NE(svg.find("width=\"1200\" height=\"800\""),
+              std::string::npos);  // 2400x1600 px at 192 dpi
+    const std::string out = tool("rsvg-convert '" + (dir_ / "map.svg").string() + "' > /dev/null");
+    EXPECT_NE(out.find("(exit 0)"), std::string::npos) << out;
+}
+
+TEST_F(MapRun, PdfIsVectorWithEmbeddedFonts) {
+    ASSERT_EQ(run_->code, 0);
+    const std::string pdf = testing::read_text((dir_ / "map.pdf").string());
+    ASSERT_EQ(pdf.rfind("%PDF-", 0), 0u);
+    const std::string fonts = tool("pdffonts '" + (dir_ / "map.pdf").string() + "'");
+    EXPECT_NE(fonts.find("NotoSans"), std::string::npos) << fonts;
+    EXPECT_EQ(fonts.find(" no "), std::string::npos) << "every font embedded:\n" << fonts;
+    const std::string text = tool("pdftotext '" + (dir_ / "map.pdf").string() + "' -");
+    EXPECT_NE(text.find("Kursk Oblast"), std::string::npos) << text;
+}
+
+TEST_F(MapRun, LabelsNeverOverlapAndStayInFrame) {
+    ASSERT_EQ(run_->code, 0);
+    const auto& labels = run_->report["labels"];
+    ASSERT_GT(labels.size(), 10u);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const double x = labels[i]["x"], y = labels[i]["y"], w = labels[i]["w"], h = labels[i]["h"];
+        EXPECT_GE(x, 0);
+        EXPECT_GE(y, 0);
+        EXPECT_LE(x + w, 1200);
+        EXPECT_LE(y + h, 800);
+        for (std::size_t j = 0; j < i; ++j) {
+            const double x2 = labels[j]["x"], y2 = labels[j]["y"], w2 = labels[j]["w"],
+                         h2 = labels[j]["h"];
+            const bool overlap = x < x2 + w2 && x2 < x + w && y < y2 + h2 && y2 < y + h;
+            EXPECT_FALSE(overlap) << labels[i]["text"] << " overlaps " << labels[j]["text"];
+        }
+    }
+    // The events' places and units are labelled.
+    std::string all;
+    for (const auto& l : labels) all += l["text"].get<std::string>() + "|";
+    for (const char* want : {"Kursk Oblast", "Donetsk Oblast", "Kyiv", "UKRAINE"})
+        EXPECT_NE(all.find(want), std::string::npos) << want;
+}
+
+TEST_F(MapRun, RerunIsByteIdentical) {
+    ASSERT_EQ(run_->code, 0);
+    const fs::path again = dir_.string() + "-again";
+    ASSERT_EQ(map(again, {"--control", kControl}).code, 0);
+    for (const char* f : {"map.png", "map.svg", "map.pdf"})
+        EXPECT_EQ(testing::read_text((dir_ / f).string()), testing::read_text((again / f).string()))
+            << f;
+    fs::remove_all(again);
+}
+
+TEST(MapOptions, StylesSizesAndErrors) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-map-opts-" + std::to_string(::getpid()));
+    for (const char* style : {"dark", "print-grey"}) {
+        const auto r =
+            map(dir, {"--style", style, "--size", "1200x800", "--dpi", "96", "--formats", "svg"});
+        ASSERT_EQ(r.code, 0) << r.err;
+        EXPECT_NE(testing::read_text((dir / "map.svg").string()).find("width=\"1200\""),
+                  std::string::npos);
+    }
+    EXPECT_EQ(map(dir, {"--style", "neon"}).code, static_cast<int>(ExitCode::bad_input));
+    EXPECT_EQ(map(dir, {"--size", "big"}).code, static_cast<int>(ExitCode::usage));
+    EXPECT_EQ(map(dir, {"--projection", "+proj=nonsense"}).code,
+              static_cast<int>(ExitCode::bad_input));
+    const auto bad_style =
+        map(dir, {"--style", std::string(MAPWIRE_TEST_DATA) + "/styles/typo.yaml"});
+    EXPECT_EQ(bad_style.code, static_cast<int>(ExitCode::bad_input));
+    EXPECT_NE(bad_style.err.find("typo.yaml:2:"), std::string::npos) << bad_style.err;
+    EXPECT_NE(bad_style.err.find("did you mean 'ocean'"), std::string::npos) << bad_style.err;
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace mapwire

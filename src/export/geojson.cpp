@@ -21,7 +21,6 @@ using gazetteer::Place;
 using gazetteer::PlaceType;
 using nlohmann::ordered_json;
 
-constexpr double kSimplify = 0.01;  // degrees, about 1 km: fine for web maps, keeps files small
 constexpr const char* kCountFields[] = {"killed",   "injured",  "captured",    "engaged",
                                         "deployed", "launched", "intercepted", "displaced",
                                         "arrested", "assaults"};
@@ -73,10 +72,12 @@ public:
         const std::string layer = p.type == PlaceType::admin0   ? "countries"
                                   : p.type == PlaceType::admin1 ? "admin1"
                                                                 : "regions";
+        // The dataset's pre-simplified layers (about 1 km): full resolution would take a second
+        // for Russia or Europe, and make files no web map wants.
         const auto found = geometry::read_features(
-            gpkg_, {.layer = layer, .encoding = {}, .where = "id = '" + id + "'"});
+            gpkg_, {.layer = layer + "_simple", .encoding = {}, .where = "id = '" + id + "'"});
         std::string g = found.empty() ? geometry::Geometry::point({p.lon, p.lat}).geojson()
-                                      : found[0].geometry().simplified(kSimplify).geojson();
+                                      : found[0].geometry().geojson();
         return cache_.emplace(id, std::move(g)).first->second;
     }
 

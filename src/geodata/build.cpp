@@ -672,6 +672,19 @@ void Pipeline::write_outputs() {
     for (const Unit* u : sorted) gpkg.add(area_values(entries[u->entry]), u->geometry);
     gpkg.begin_layer("regions", "MultiPolygon", area_fields);
     for (const auto& [entry, g] : region_geometry_) gpkg.add(area_values(entries[entry]), g);
+    // The same areas simplified to about 1 km (0.01 degree), for GeoJSON export and small-scale
+    // maps: Russia or Europe at full resolution would take a second to read and simplify.
+    step("GeoPackage: simplified areas");
+    constexpr double kSimple = 0.01;
+    gpkg.begin_layer("countries_simple", "MultiPolygon", area_fields);
+    for (const auto& [alpha2, entry] : country_entry_)
+        gpkg.add(area_values(entries[entry]), country_geometry_[alpha2].simplified(kSimple));
+    gpkg.begin_layer("admin1_simple", "MultiPolygon", area_fields);
+    for (const Unit* u : sorted)
+        gpkg.add(area_values(entries[u->entry]), u->geometry.simplified(kSimple));
+    gpkg.begin_layer("regions_simple", "MultiPolygon", area_fields);
+    for (const auto& [entry, g] : region_geometry_)
+        gpkg.add(area_values(entries[entry]), g.simplified(kSimple));
     gpkg.begin_layer("places", "Point",
                      {{"id", FieldType::text},
                       {"name", FieldType::text},

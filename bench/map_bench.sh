@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Whole-process timing of `mapwire map` (start-up, geoparsing, extraction, rendering PNG, SVG
+# and PDF at 2400x1600, GeoJSON), median of 5 runs after a warm-up, and peak memory.
+# Usage: bench/map_bench.sh [ARTICLE]   (default: the seed article in ../shared, else examples/)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MAPWIRE="${MAPWIRE_BIN:-$ROOT/build/src/mapwire}"
+ARTICLE="${1:-$ROOT/../shared/seed/article.txt}"
+[ -f "$ARTICLE" ] || ARTICLE="$ROOT/examples/article-kharkiv.txt"
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+run() { "$MAPWIRE" map "$ARTICLE" --date 2025-04-09 --size 2400x1600 --out "$OUT" "$@" > /dev/null; }
+for formats in png,svg,pdf png svg pdf; do
+  run --formats "$formats"  # warm-up
+  times=()
+  for _ in 1 2 3 4 5; do
+    start=$(date +%s.%N); run --formats "$formats"; end=$(date +%s.%N)
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')")
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
+  peak=$( { /usr/bin/time -f '%M' "$MAPWIRE" map "$ARTICLE" --date 2025-04-09 --size 2400x1600 --out "$OUT" --formats "$formats" > /dev/null; } 2>&1 | tail -1)
+  printf '%-12s median %.3f s   peak %s MiB\n' "$formats" "$median" "$((peak / 1024))"
+done

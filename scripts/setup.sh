@@ -25,7 +25,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core
   iso-codes wamerican
-  poppler-utils librsvg2-bin
+  poppler-utils librsvg2-bin time
 )
 command -v npm >/dev/null || PACKAGES+=(npm)
 

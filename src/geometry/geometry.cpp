@@ -262,6 +262,11 @@ std::vector<Geometry> Geometry::polygons() const {
     return out;
 }
 
+Geometry Geometry::simplified_fast(double tolerance) const {
+    if (empty()) return *this;
+    return wrap(GEOSSimplify_r(ctx(), impl_->g, tolerance), "simplify");
+}
+
 Geometry Geometry::simplified(double tolerance) const {
     if (empty()) return *this;
     return wrap(GEOSTopologyPreserveSimplify_r(ctx(), impl_->g, tolerance), "simplify");

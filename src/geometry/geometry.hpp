@@ -77,6 +77,8 @@ public:
     std::vector<Geometry> polygons() const;
     // Douglas-Peucker simplification that keeps polygons valid (tolerance in degrees).
     Geometry simplified(double tolerance) const;
+    // Plain Douglas-Peucker, much faster, may leave invalid polygons: for drawing only.
+    Geometry simplified_fast(double tolerance) const;
 
     // The geometry as an RFC 7946 GeoJSON geometry object: longitude/latitude, exterior rings
     // counter-clockwise and holes clockwise, `decimals` places, no trailing zeros. Output

@@ -14,22 +14,22 @@
 #include "geometry/geometry.hpp"
 #include "geometry/projection.hpp"
 #include "geometry/vector_io.hpp"
-#include "render/detail/canvas.hpp"
-#include "render/detail/labels.hpp"
+#include "render/canvas.hpp"
+#include "render/labels.hpp"
 #include "render/map.hpp"
 
 namespace mapwire::render {
 namespace {
 
-using detail::Canvas;
-using detail::Font;
-using detail::Paths;
-using detail::Rect;
 using gazetteer::Place;
 using gazetteer::PlaceType;
 using geometry::Box;
 using geometry::Geometry;
 using geometry::Point;
+using render::Canvas;
+using render::Font;
+using render::Paths;
+using render::Rect;
 using style::Color;
 
 constexpr double kHeader = 74;  // logical px
@@ -78,7 +78,7 @@ Paths symbol(const std::string& type, double cx, double cy, double r) {
             p.points.push_back({cx + rr * std::cos(a), cy + rr * std::sin(a)});
         }
     };
-    if (type == "Battles") return detail::circle_path(cx, cy, r);
+    if (type == "Battles") return render::circle_path(cx, cy, r);
     if (type == "Explosions/Remote violence")
         polygon(8, -M_PI / 2, 0.5);  // burst
     else if (type == "Violence against civilians")
@@ -161,10 +161,10 @@ public:
         height_ = o.height / scale_;
         // The header grows with a long (wrapped) title.
         title_h_ =
-            detail::measure(o.title, {s.font, s.title_size, true, false, 0}, width_ - 32).height;
+            render::measure(o.title, {s.font, s.title_size, true, false, 0}, width_ - 32).height;
         subtitle_h_ = o.subtitle.empty()
                           ? 0
-                          : detail::measure(o.subtitle, {s.font, s.subtitle_size, false, false, 0},
+                          : render::measure(o.subtitle, {s.font, s.subtitle_size, false, false, 0},
                                             width_ - 32)
                                 .height;
         header_ = std::max(kHeader, 12 + title_h_ + 2 + subtitle_h_ + 10);
@@ -424,7 +424,7 @@ std::string Scene::holder_name(const std::string& code) const {
 }
 
 void Scene::place_marks_and_labels(RenderReport& report) {
-    detail::LabelPlacer placer(frame_, 2);
+    render::LabelPlacer placer(frame_, 2);
     // Furniture first: labels and callouts must keep clear of it.
     const double legend_w = 230, inset_w = 200, inset_h = 140;
     legend_items_.clear();
@@ -463,7 +463,7 @@ void Scene::place_marks_and_labels(RenderReport& report) {
                             std::to_string(std::lround(*f.measured_share * 100) % 100) + "% (" +
                             thousands(*f.measured_km2) + " km²)";
         const auto box =
-            detail::measure(figure_text_, {st_.font, st_.small_size + 1, false, false, 0}, 300);
+            render::measure(figure_text_, {st_.font, st_.small_size + 1, false, false, 0}, 300);
         figure_box_ = {frame_.x + 10, frame_.y + 10, box.width + 20, box.height + 16};
         placer.block(figure_box_);
     }
@@ -490,11 +490,11 @@ void Scene::place_marks_and_labels(RenderReport& report) {
     for (const auto& m : marks_) {
         const std::string text =
             (m.number ? std::to_string(m.number) + ". " : "") + event_label(*m.event);
-        const auto box = detail::measure(text, callout_font, 210);
+        const auto box = render::measure(text, callout_font, 210);
         const double w = box.width + 14, h = box.height + 10;
         std::vector<Rect> candidates;
         for (double d : {40.0, 70.0, 110.0, 160.0})
-            for (const auto& r : detail::around(m.at.lon, m.at.lat, w, h, d))
+            for (const auto& r : render::around(m.at.lon, m.at.lat, w, h, d))
                 candidates.push_back(r);
         Color accent = st_.text;
         if (auto it = st_.event_colors.find(m.event->type); it != st_.event_colors.end())
@@ -509,7 +509,7 @@ void Scene::place_marks_and_labels(RenderReport& report) {
 
     auto try_label = [&](const std::string& text, const Font& font, Color color, Point at,
                          double dist, bool centred) {
-        const auto box = detail::measure(text, font);
+        const auto box = render::measure(text, font);
         std::vector<Rect> candidates;
         if (centred) {
             // An area's name: at its label point, else nudged within the area.
@@ -525,7 +525,7 @@ void Scene::place_marks_and_labels(RenderReport& report) {
                 candidates.push_back({at.lon + dx - box.width / 2, at.lat + dy - box.height / 2,
                                       box.width, box.height});
         } else {
-            candidates = detail::around(at.lon, at.lat, box.width, box.height, dist);
+            candidates = render::around(at.lon, at.lat, box.width, box.height, dist);
         }
         if (auto r = placer.place(candidates)) {
             labels_.push_back({text, font, color, *r, true});
@@ -610,9 +610,9 @@ void Scene::place_marks_and_labels(RenderReport& report) {
         if (near_labelled) continue;
         const Rect dot{at.lon - 4, at.lat - 4, 8, 8};
         if (!placer.free(dot)) continue;
-        const auto box = detail::measure(c.text("name"), city_font);
+        const auto box = render::measure(c.text("name"), city_font);
         auto r = placer.place([&] {
-            auto candidates = detail::around(at.lon, at.lat, box.width, box.height, 7);
+            auto candidates = render::around(at.lon, at.lat, box.width, box.height, 7);
             return candidates;
         }());
         if (!r) continue;
@@ -706,7 +706,7 @@ RenderReport Scene::build() {
 void Scene::draw(Canvas& c) const {
     c.begin_group("map");
     c.clip(frame_.x, frame_.y, frame_.w, frame_.h);
-    c.fill(detail::rect_path(frame_.x, frame_.y, frame_.w, frame_.h), st_.ocean);
+    c.fill(render::rect_path(frame_.x, frame_.y, frame_.w, frame_.h), st_.ocean);
     c.fill(land_.paths, st_.land_outside);
     for (const auto& l : countries_other_) c.fill(l.paths, st_.land_outside);
     c.fill(focus_country_.paths, st_.land_focus);
@@ -730,8 +730,8 @@ void Scene::draw(Canvas& c) const {
     c.begin_group("places");
     for (std::size_t i = 0; i < place_dots_.size(); ++i) {
         const double r = place_dot_capital_[i] ? 4 : 2.8;
-        c.fill(detail::circle_path(place_dots_[i].lon, place_dots_[i].lat, r), st_.place_dot);
-        c.stroke(detail::circle_path(place_dots_[i].lon, place_dots_[i].lat, r), st_.halo, 1);
+        c.fill(render::circle_path(place_dots_[i].lon, place_dots_[i].lat, r), st_.place_dot);
+        c.stroke(render::circle_path(place_dots_[i].lon, place_dots_[i].lat, r), st_.halo, 1);
     }
     c.end_group();
 
@@ -742,10 +742,10 @@ void Scene::draw(Canvas& c) const {
         const double px = std::clamp(co.anchor.lon, co.box.x, co.box.x + co.box.w);
         const double py = std::clamp(co.anchor.lat, co.box.y, co.box.y + co.box.h);
         c.stroke({{{{px, py}, {co.anchor.lon, co.anchor.lat}}, false}}, st_.callout_border, 1);
-        c.fill(detail::rect_path(co.box.x, co.box.y, co.box.w, co.box.h), st_.callout_fill);
-        c.stroke(detail::rect_path(co.box.x, co.box.y, co.box.w, co.box.h), st_.callout_border,
+        c.fill(render::rect_path(co.box.x, co.box.y, co.box.w, co.box.h), st_.callout_fill);
+        c.stroke(render::rect_path(co.box.x, co.box.y, co.box.w, co.box.h), st_.callout_border,
                  0.8);
-        c.fill(detail::rect_path(co.box.x, co.box.y, 3, co.box.h), co.accent);
+        c.fill(render::rect_path(co.box.x, co.box.y, 3, co.box.h), co.accent);
         c.text(co.box.x + 8, co.box.y + 5, co.text, callout_font, st_.callout_text, std::nullopt, 0,
                210);
     }
@@ -761,8 +761,8 @@ void Scene::draw(Canvas& c) const {
             c.stroke(symbol(m.event->type, m.at.lon, m.at.lat, 7), st_.halo, 1.5);
         } else {
             // Somewhere in the area: a hollow symbol in a dashed ring.
-            c.fill(detail::circle_path(m.at.lon, m.at.lat, 9), with_alpha(st_.halo, 0.8));
-            c.stroke(detail::circle_path(m.at.lon, m.at.lat, 9), color, 1.4, {3, 2});
+            c.fill(render::circle_path(m.at.lon, m.at.lat, 9), with_alpha(st_.halo, 0.8));
+            c.stroke(render::circle_path(m.at.lon, m.at.lat, 9), color, 1.4, {3, 2});
             c.stroke(symbol(m.event->type, m.at.lon, m.at.lat, 5), color, 1.6);
         }
     }
@@ -777,9 +777,9 @@ void Scene::draw(Canvas& c) const {
 
 void Scene::draw_legend(Canvas& c) const {
     const Font font{st_.font, st_.small_size, false, false, 0};
-    c.fill(detail::rect_path(legend_.x, legend_.y, legend_.w, legend_.h),
+    c.fill(render::rect_path(legend_.x, legend_.y, legend_.w, legend_.h),
            with_alpha(st_.callout_fill, 0.92));
-    c.stroke(detail::rect_path(legend_.x, legend_.y, legend_.w, legend_.h), st_.furniture_muted,
+    c.stroke(render::rect_path(legend_.x, legend_.y, legend_.w, legend_.h), st_.furniture_muted,
              0.6);
     c.text(legend_.x + 10, legend_.y + 7, "Legend", {st_.font, st_.small_size + 1, true, false, 0},
            st_.furniture_text);
@@ -788,21 +788,21 @@ void Scene::draw_legend(Canvas& c) const {
         const double sx = legend_.x + 12, sy = y + 1;
         std::string text;
         if (item == "focus") {
-            c.fill(detail::rect_path(sx, sy, 16, 11), st_.land_focus);
-            c.stroke(detail::rect_path(sx, sy, 16, 11), st_.country_border.color, 0.8);
+            c.fill(render::rect_path(sx, sy, 16, 11), st_.land_focus);
+            c.stroke(render::rect_path(sx, sy, 16, 11), st_.country_border.color, 0.8);
             const auto p = gaz_.find_id("country:" + focus_);
             text = p ? std::string(p->name) : focus_;
         } else if (item == "highlight") {
-            c.fill(detail::rect_path(sx, sy, 16, 11), st_.highlight_fill);
-            c.stroke(detail::rect_path(sx, sy, 16, 11), st_.highlight_border.color, 1);
+            c.fill(render::rect_path(sx, sy, 16, 11), st_.highlight_fill);
+            c.stroke(render::rect_path(sx, sy, 16, 11), st_.highlight_border.color, 1);
             text = "Region named in the report";
         } else if (item == "control") {
-            c.fill(detail::rect_path(sx, sy, 16, 11), st_.control_fill);
-            c.hatch(detail::rect_path(sx, sy, 16, 11), st_.control_hatch, 4, 45, 0.7);
+            c.fill(render::rect_path(sx, sy, 16, 11), st_.control_fill);
+            c.hatch(render::rect_path(sx, sy, 16, 11), st_.control_hatch, 4, 45, 0.7);
             text = "Area held (control layer)";
         } else if (item == "occupied") {
-            c.fill(detail::rect_path(sx, sy, 16, 11), st_.occupied_fill);
-            c.hatch(detail::rect_path(sx, sy, 16, 11), st_.occupied_hatch, 4, -45, 0.7);
+            c.fill(render::rect_path(sx, sy, 16, 11), st_.occupied_fill);
+            c.hatch(render::rect_path(sx, sy, 16, 11), st_.occupied_hatch, 4, -45, 0.7);
             text = "Occupied by Russia since 2014";
         } else if (item.starts_with("event:")) {
             const std::string type = item.substr(6);
@@ -812,10 +812,10 @@ void Scene::draw_legend(Canvas& c) const {
             c.fill(symbol(type, sx + 8, sy + 5.5, 6), color);
             text = type;
         } else if (item == "vague") {
-            c.stroke(detail::circle_path(sx + 8, sy + 5.5, 7), st_.text, 1.2, {3, 2});
+            c.stroke(render::circle_path(sx + 8, sy + 5.5, 7), st_.text, 1.2, {3, 2});
             text = "Somewhere in the region or country";
         } else if (item == "city") {
-            c.fill(detail::circle_path(sx + 8, sy + 5.5, 2.8), st_.place_dot);
+            c.fill(render::circle_path(sx + 8, sy + 5.5, 2.8), st_.place_dot);
             text = "City";
         }
         c.text(sx + 24, y - 1, text, font, st_.furniture_text);
@@ -832,32 +832,32 @@ void Scene::draw_scale_bar(Canvas& c) const {
         if (step <= max_km) km = step;
     const double len = km / km_per_px_;
     const double x = scalebar_.x + scalebar_.w - len - 10, y = scalebar_.y + 18;
-    c.fill(detail::rect_path(x - 6, scalebar_.y + 2, len + 12, 26),
+    c.fill(render::rect_path(x - 6, scalebar_.y + 2, len + 12, 26),
            with_alpha(st_.callout_fill, 0.85));
-    c.fill(detail::rect_path(x, y, len / 2, 4), st_.frame);
-    c.fill(detail::rect_path(x + len / 2, y, len / 2, 4), st_.halo);
-    c.stroke(detail::rect_path(x, y, len, 4), st_.frame, 0.8);
+    c.fill(render::rect_path(x, y, len / 2, 4), st_.frame);
+    c.fill(render::rect_path(x + len / 2, y, len / 2, 4), st_.halo);
+    c.stroke(render::rect_path(x, y, len, 4), st_.frame, 0.8);
     const std::string label = thousands(km) + " km";
     const Font font{st_.font, st_.small_size, false, false, 0};
-    const auto box = detail::measure(label, font);
+    const auto box = render::measure(label, font);
     c.text(x + len / 2 - box.width / 2, y - box.height - 1, label, font, st_.furniture_text);
 }
 
 void Scene::draw_inset(Canvas& c) const {
-    c.fill(detail::rect_path(inset_.x, inset_.y, inset_.w, inset_.h), st_.ocean);
+    c.fill(render::rect_path(inset_.x, inset_.y, inset_.w, inset_.h), st_.ocean);
     c.clip(inset_.x, inset_.y, inset_.w, inset_.h);
     c.fill(inset_land_, st_.land);
     c.stroke(inset_frame_, st_.highlight_border.color, 1.5);
     c.unclip();
-    c.stroke(detail::rect_path(inset_.x, inset_.y, inset_.w, inset_.h), st_.frame, 0.8);
+    c.stroke(render::rect_path(inset_.x, inset_.y, inset_.w, inset_.h), st_.frame, 0.8);
 }
 
 void Scene::draw_furniture(Canvas& c) const {
     c.begin_group("furniture");
     // Header and footer bands.
-    c.fill(detail::rect_path(0, 0, width_, header_),
+    c.fill(render::rect_path(0, 0, width_, header_),
            Color{st_.callout_fill.r, st_.callout_fill.g, st_.callout_fill.b, 1});
-    c.fill(detail::rect_path(0, height_ - kFooter, width_, kFooter),
+    c.fill(render::rect_path(0, height_ - kFooter, width_, kFooter),
            Color{st_.callout_fill.r, st_.callout_fill.g, st_.callout_fill.b, 1});
     const Font title_font{st_.font, st_.title_size, true, false, 0};
     const Font subtitle_font{st_.font, st_.subtitle_size, false, false, 0};
@@ -873,9 +873,9 @@ void Scene::draw_furniture(Canvas& c) const {
     c.text(16, height_ - kFooter + 6, credits, {st_.font, st_.small_size, false, false, 0},
            st_.furniture_muted);
     if (!figure_text_.empty()) {
-        c.fill(detail::rect_path(figure_box_.x, figure_box_.y, figure_box_.w, figure_box_.h),
+        c.fill(render::rect_path(figure_box_.x, figure_box_.y, figure_box_.w, figure_box_.h),
                with_alpha(st_.callout_fill, 0.95));
-        c.stroke(detail::rect_path(figure_box_.x, figure_box_.y, figure_box_.w, figure_box_.h),
+        c.stroke(render::rect_path(figure_box_.x, figure_box_.y, figure_box_.w, figure_box_.h),
                  st_.callout_border, 0.8);
         c.text(figure_box_.x + 10, figure_box_.y + 8, figure_text_,
                {st_.font, st_.small_size + 1, false, false, 0}, st_.callout_text, std::nullopt, 0,
@@ -884,7 +884,7 @@ void Scene::draw_furniture(Canvas& c) const {
     draw_legend(c);
     draw_scale_bar(c);
     if (opt_.inset) draw_inset(c);
-    c.stroke(detail::rect_path(frame_.x, frame_.y, frame_.w, frame_.h), st_.frame, 1);
+    c.stroke(render::rect_path(frame_.x, frame_.y, frame_.w, frame_.h), st_.frame, 1);
     c.end_group();
 }
 
@@ -924,11 +924,11 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
     const double scale = options.dpi / 96.0;
     const std::string date = creation_date(options);
     for (const auto& f : options.formats) {
-        const detail::Format format = f == "png"   ? detail::Format::png
-                                      : f == "svg" ? detail::Format::svg
-                                                   : detail::Format::pdf;
+        const render::Format format = f == "png"   ? render::Format::png
+                                      : f == "svg" ? render::Format::svg
+                                                   : render::Format::pdf;
         const std::string path = out_dir + "/map." + f;
-        detail::Output out(format, path, options.width / scale, options.height / scale, scale,
+        render::Output out(format, path, options.width / scale, options.height / scale, scale,
                            options.dpi, options.title, date);
         scene.draw(out.canvas());
         out.finish();

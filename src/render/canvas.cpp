@@ -1,5 +1,5 @@
 // Cairo/Pango canvases for PNG and PDF, and the SVG writer.
-#include "render/detail/canvas.hpp"
+#include "render/canvas.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -16,7 +16,7 @@
 
 #include "base/error.hpp"
 
-namespace mapwire::render::detail {
+namespace mapwire::render {
 namespace {
 
 PangoFontDescription* font_description(const Font& f) {
@@ -377,7 +377,8 @@ struct Output::Impl {
 };
 
 Output::Output(Format format, const std::string& path, double width, double height, double scale,
-               double dpi, const std::string& title, const std::string& creation_date)
+               double dpi, const std::string& title, const std::string& creation_date,
+               double pdf_points_per_px)
     : impl_(std::make_unique<Impl>()) {
     auto& m = *impl_;
     m.format = format;
@@ -399,8 +400,8 @@ Output::Output(Format format, const std::string& path, double width, double heig
                                                static_cast<int>(std::lround(height * scale)));
     } else {
         // PDF pages are in points: 96 CSS px = 72 pt.
-        m.surface = cairo_pdf_surface_create_for_stream(append_bytes, &m.pdf_bytes, width * 0.75,
-                                                        height * 0.75);
+        m.surface = cairo_pdf_surface_create_for_stream(
+            append_bytes, &m.pdf_bytes, width * pdf_points_per_px, height * pdf_points_per_px);
         cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
         cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_CREATOR, "mapwire");
         cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_CREATE_DATE,
@@ -412,7 +413,8 @@ Output::Output(Format format, const std::string& path, double width, double heig
         throw std::move(
             IoError("cannot create the drawing surface (image too large?)").in_file(path));
     m.cr = cairo_create(m.surface);
-    cairo_scale(m.cr, format == Format::png ? scale : 0.75, format == Format::png ? scale : 0.75);
+    const double units = format == Format::png ? scale : pdf_points_per_px;
+    cairo_scale(m.cr, units, units);
     m.canvas = std::make_unique<CairoCanvas>(m.cr);
 }
 
@@ -455,4 +457,4 @@ void Output::finish() {
             IoError("cannot move the finished file into place: " + ec.message()).in_file(m.path));
 }
 
-}  // namespace mapwire::render::detail
+}  // namespace mapwire::render

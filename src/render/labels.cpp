@@ -1,7 +1,7 @@
 // Greedy label placement.
-#include "render/detail/labels.hpp"
+#include "render/labels.hpp"
 
-namespace mapwire::render::detail {
+namespace mapwire::render {
 
 bool LabelPlacer::free(const Rect& r) const {
     if (!r.inside(frame_)) return false;
@@ -30,4 +30,4 @@ std::vector<Rect> around(double x, double y, double w, double h, double d) {
             {x - w / 2, y + d, w, h}};
 }
 
-}  // namespace mapwire::render::detail
+}  // namespace mapwire::render

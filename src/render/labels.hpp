@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-namespace mapwire::render::detail {
+namespace mapwire::render {
 
 struct Rect {
     double x = 0, y = 0, w = 0, h = 0;
@@ -38,4 +38,4 @@ private:
 // Boxes of width w and height h around an anchor at distance d: E, W, NE, SE, NW, SW, N, S.
 std::vector<Rect> around(double x, double y, double w, double h, double d);
 
-}  // namespace mapwire::render::detail
+}  // namespace mapwire::render

@@ -11,7 +11,7 @@
 #include "geometry/geometry.hpp"
 #include "style/style.hpp"
 
-namespace mapwire::render::detail {
+namespace mapwire::render {
 
 using Paths = std::vector<geometry::Geometry::Path>;
 using style::Color;
@@ -55,8 +55,10 @@ enum class Format { png, svg, pdf };
 // width/height are logical px; `scale` is output pixels per logical px (PNG only).
 class Output {
 public:
+    // `pdf_points_per_px`: PDF page units per logical px (0.75: 96 px = 72 pt; 1: px = pt).
     Output(Format format, const std::string& path, double width, double height, double scale,
-           double dpi, const std::string& title, const std::string& creation_date);
+           double dpi, const std::string& title, const std::string& creation_date,
+           double pdf_points_per_px = 0.75);
     ~Output();
     Canvas& canvas();
     void finish();  // writes, then renames into place
@@ -69,4 +71,4 @@ private:
 Paths rect_path(double x, double y, double w, double h);
 Paths circle_path(double cx, double cy, double r, int segments = 32);
 
-}  // namespace mapwire::render::detail
+}  // namespace mapwire::render

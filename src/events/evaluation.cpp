@@ -1,17 +1,16 @@
 // Greedy one-to-one matching of extracted to gold events, in text order.
 #include "events/evaluation.hpp"
 
+#include "geoparse/evaluation.hpp"
+
 #include <cmath>
 
 namespace mapwire::events {
 namespace {
 
+// The same distance as the geoparser's evaluation uses.
 double km(double lat1, double lon1, double lat2, double lon2) {
-    constexpr double kRad = M_PI / 180;
-    const double a = std::pow(std::sin((lat2 - lat1) * kRad / 2), 2) +
-                     std::cos(lat1 * kRad) * std::cos(lat2 * kRad) *
-                         std::pow(std::sin((lon2 - lon1) * kRad / 2), 2);
-    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+    return geoparse::great_circle_km(lat1, lon1, lat2, lon2);
 }
 
 }  // namespace

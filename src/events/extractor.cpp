@@ -2,6 +2,7 @@
 // counts, dates, locations, attribution and reporting status read from the same sentence;
 // repeated reports of one event are merged. See docs/events.md for the mapping.
 #include "events/extractor.hpp"
+#include "text/normalize.hpp"
 
 #include <algorithm>
 #include <array>
@@ -34,12 +35,8 @@ using geoparse::Mention;
 using geoparse::Role;
 using text::Token;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
+using text::ascii_lower;
+constexpr auto lower = [](std::string_view s) { return ascii_lower(s); };
 
 template <std::size_t N>
 bool one_of(const std::array<std::string_view, N>& list, std::string_view w) {

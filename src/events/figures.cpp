@@ -10,6 +10,7 @@
 #include "events/extractor.hpp"
 #include "geometry/geometry.hpp"
 #include "geometry/vector_io.hpp"
+#include "text/normalize.hpp"
 #include "text/tokenize.hpp"
 
 namespace mapwire::events {
@@ -18,12 +19,8 @@ namespace {
 using gazetteer::PlaceType;
 using geoparse::Role;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
+using text::ascii_lower;
+constexpr auto lower = [](std::string_view s) { return ascii_lower(s); };
 
 std::optional<double> parse_decimal(std::string_view w) {
     std::string s;

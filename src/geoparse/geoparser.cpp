@@ -37,12 +37,8 @@ using gazetteer::Place;
 using gazetteer::PlaceType;
 using text::Token;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
+using text::ascii_lower;
+constexpr auto lower = [](std::string_view s) { return ascii_lower(s); };
 
 // A matched span before resolution.
 struct Match {

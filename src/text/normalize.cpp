@@ -170,4 +170,11 @@ std::string loose_key(std::string_view folded) {
     return collapsed;
 }
 
+std::string ascii_lower(std::string_view word) {
+    std::string out(word);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace mapwire::text

@@ -19,4 +19,7 @@ std::string fold(std::string_view name);
 // empty string when the name has non-ASCII letters (the rules are for Latin script only).
 std::string loose_key(std::string_view folded);
 
+// ASCII letters to lower case, everything else as it is: for matching English cue words.
+std::string ascii_lower(std::string_view word);
+
 }  // namespace mapwire::text

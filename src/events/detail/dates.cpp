@@ -1,5 +1,6 @@
 // Date resolution on std::chrono's civil calendar.
 #include "events/detail/dates.hpp"
+#include "text/normalize.hpp"
 
 #include <array>
 #include <charconv>
@@ -11,12 +12,8 @@ namespace {
 
 using namespace std::chrono;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
+using text::ascii_lower;
+constexpr auto lower = [](std::string_view s) { return ascii_lower(s); };
 
 Day from_sys(sys_days d) {
     const year_month_day ymd(d);

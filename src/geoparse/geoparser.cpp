@@ -7,6 +7,7 @@
 #include <cmath>
 #include <iterator>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "geoparse/detail/cues.hpp"
@@ -102,6 +103,7 @@ private:
     std::string focus_;
     // Names repeat within an article ("Russia", "Ukraine"): each phrase is looked up once per
     // focus country.
+    std::set<std::string> countries_named_;  // by a country, unit or demonym in the text
     std::unordered_map<std::string, std::vector<Candidate>> lookups_;
     std::unordered_map<std::string, std::optional<Place>> demonyms_;
     const std::vector<Candidate>& lookup(std::string_view phrase);
@@ -397,6 +399,12 @@ void Parse::drop_unlikely_foreign_towns() {
                                 lower(tokens_[m.first - 1].text) == "from");
             drop = p.type == PlaceType::place && p.population < 50000 && p.country != focus_ &&
                    !locative && !container_after(mi);
+            // A town abroad found only by one of its foreign-language names, in a country the
+            // article never names, is a coincidence of spelling, whatever its size.
+            const bool alternate = m.candidates[0].kind == gazetteer::NameKind::alternate ||
+                                   m.candidates[0].quality == gazetteer::MatchQuality::loose;
+            drop = drop || (p.type == PlaceType::place && alternate && !locative &&
+                            p.country != focus_ && !countries_named_.count(std::string(p.country)));
         }
         if (drop) {
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(mi));
@@ -433,6 +441,16 @@ void Parse::resolve() {
             best = w;
             focus_ = c;
         }
+    for (const auto& m : matches_) {
+        if (m.demonym && m.demonym_country)
+            countries_named_.insert(std::string(m.demonym_country->country));
+        // Countries, units, and towns named by their own (preferred or official) names.
+        if (!m.demonym && !m.candidates.empty() &&
+            (m.candidates[0].place.type != PlaceType::place ||
+             m.candidates[0].kind == gazetteer::NameKind::preferred ||
+             m.candidates[0].kind == gazetteer::NameKind::official))
+            countries_named_.insert(std::string(m.candidates[0].place.country));
+    }
     drop_unlikely_foreign_towns();
 
     // Re-rank each match: the focus country, then a container named next to it.

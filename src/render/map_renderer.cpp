@@ -271,8 +271,18 @@ void Scene::choose_extent() {
     };
     for (const auto& e : x_.events)
         if (e.location) add_place(*e.location);
+    // Places without events count only near the events: a city named as the venue of talks
+    // (Doha in an article about Gaza) should not stretch the map across a continent.
+    auto near_events = [&](const Place& p) {
+        if (x_.events.empty()) return true;
+        for (const auto& e : x_.events)
+            if (e.location && std::hypot(e.location->lon - p.lon, e.location->lat - p.lat) < 8)
+                return true;
+        return false;
+    };
     for (const auto& m : x_.places.mentions)
-        if (m.place && m.role == geoparse::Role::location) add_place(*m.place);
+        if (m.place && m.role == geoparse::Role::location && near_events(*m.place))
+            add_place(*m.place);
     for (const auto& f : x_.figures)
         if (f.territory) add_place(*f.territory);
     if (!any)

@@ -94,11 +94,15 @@ constexpr std::array<std::string_view, 9> kConnectors = {"of", "the", "de", "del
 
 // Capitalised words that look like place names but never are, in news text.
 constexpr auto kNotPlaces = std::to_array<std::string_view>(
-    {"Christmas", "Easter",    "Ramadan",  "Eid",      "Passover", "Hanukkah", "Monday",
-     "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",   "January",
-     "February",  "March",     "April",    "May",      "June",     "July",     "August",
-     "September", "October",   "November", "December", "God",      "Allah",    "Internet",
-     "Telegram",  "Facebook",  "Twitter",  "Reuters",  "Wagner"});
+    {"Christmas", "Easter", "Ramadan", "Eid", "Passover", "Hanukkah", "Monday", "Tuesday",
+     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+     "April", "May", "June", "July", "August", "September", "October", "November", "December",
+     "God", "Allah", "Internet", "Telegram", "Facebook", "Twitter", "Reuters", "Wagner",
+     // Armed groups and organisations whose names are also towns somewhere (Hamas is an
+     // alternate name of Hamm, Germany).
+     "Hamas", "Hezbollah", "Houthi", "Houthis", "Taliban", "ISIS", "ISIL", "Daesh", "Shabaab",
+     "Boko", "Haram", "NATO", "OSCE", "IAEA", "UNHCR", "UNICEF", "UNRWA", "ICRC", "Kremlin",
+     "Pentagon", "Politburo", "Knesset", "Rada", "Duma"});
 
 // Words after a name that make it a feature other than the settlement: "Dnipro River".
 constexpr auto kNaturalFeatures = std::to_array<std::string_view>(

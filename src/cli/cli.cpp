@@ -52,7 +52,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     const std::vector<detail::Command> commands = {
         detail::add_lookup_command(app, ctx),  detail::add_geodata_command(app, ctx),
         detail::add_geocode_command(app, ctx), detail::add_eval_command(app, ctx),
-        detail::add_extract_command(app, ctx), detail::add_map_command(app, ctx)};
+        detail::add_extract_command(app, ctx), detail::add_map_command(app, ctx),
+        detail::add_render_command(app, ctx)};
 
     try {
         std::vector<std::string> rest(args.rbegin(), args.rend() - (args.empty() ? 0 : 1));

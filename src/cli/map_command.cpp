@@ -1,15 +1,13 @@
 // `mapwire map ARTICLE`: geoparse, extract, then draw map.png, map.svg, map.pdf and write the
-// GeoJSON layers, all into one folder.
+// GeoJSON layers, all into one folder. map_article() is the pipeline `render` shares.
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/detail/commands.hpp"
-#include "events/extractor.hpp"
 #include "export/geojson.hpp"
-#include "render/map.hpp"
-#include "style/style.hpp"
 
 namespace mapwire::cli::detail {
 namespace {
@@ -28,6 +26,39 @@ std::string headline(const std::string& text) {
 }
 
 }  // namespace
+
+std::string styles_dir() {
+    const char* env = std::getenv("MAPWIRE_STYLES");
+    return env && *env ? env : MAPWIRE_SOURCE_DIR "/styles";
+}
+
+ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
+                       const std::string& dataset, const std::string& article,
+                       const std::string& date, const style::Style& style,
+                       render::MapOptions options, const std::string& out_dir, bool geojson) {
+    const std::string gpkg = dataset + "/mapwire.gpkg";
+    events::Extractor extractor(gaz, parser, gpkg);
+    const std::string text = read_input(article);
+    ArticleMap result;
+    result.extraction = extractor.extract(text, article, {date, options.control_layer});
+    const auto& x = result.extraction;
+    options.date = x.date;
+    if (options.title.empty()) options.title = headline(text);
+    if (options.title.empty()) options.title = "Reported events";
+    if (options.subtitle.empty()) {
+        options.subtitle = std::to_string(x.events.size()) +
+                           (x.events.size() == 1 ? " reported event" : " reported events");
+        if (!x.date.empty()) options.subtitle += " · report of " + x.date;
+    }
+    if (!options.formats.empty())
+        result.report = render::render_map(x, gaz, style, gpkg, options, out_dir);
+    if (geojson) {
+        exporter::write_geojson_layers(x, gaz, gpkg, out_dir);
+        for (const char* layer : {"events", "places", "figures"})
+            result.report.files.push_back(out_dir + "/" + layer + ".geojson");
+    }
+    return result;
+}
 
 Command add_map_command(CLI::App& app, Context& ctx) {
     struct Options {
@@ -90,32 +121,17 @@ Command add_map_command(CLI::App& app, Context& ctx) {
             mo.control_layer = o->control;
             mo.inset = !o->no_inset;
             mo.source = o->source;
-
-            const char* styles_env = std::getenv("MAPWIRE_STYLES");
-            const auto style = style::load_style(
-                o->style, styles_env && *styles_env ? styles_env : MAPWIRE_SOURCE_DIR "/styles");
+            mo.title = o->title;
+            mo.subtitle = o->subtitle;
+            const auto style = style::load_style(o->style, styles_dir());
             const auto gaz = open_gazetteer(ctx);
             geoparse::Geoparser parser(gaz,
                                        geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
-            const std::string gpkg = dataset_dir(ctx) + "/mapwire.gpkg";
-            events::Extractor extractor(gaz, parser, gpkg);
-            const std::string text = read_input(o->input);
-            const auto x = extractor.extract(text, o->input, {o->date, o->control});
-            mo.date = x.date;
-            mo.title = !o->title.empty() ? o->title : headline(text);
-            if (mo.title.empty()) mo.title = "Reported events";
-            mo.subtitle = o->subtitle;
-            if (mo.subtitle.empty()) {
-                mo.subtitle = std::to_string(x.events.size()) +
-                              (x.events.size() == 1 ? " reported event" : " reported events");
-                if (!x.date.empty()) mo.subtitle += " · report of " + x.date;
-            }
-            const auto report = render::render_map(x, gaz, style, gpkg, mo, o->out);
-            exporter::write_geojson_layers(x, gaz, gpkg, o->out);
+            const auto result = map_article(gaz, parser, dataset_dir(ctx), o->input, o->date, style,
+                                            mo, o->out, true);
+            const auto& report = result.report;
             nlohmann::ordered_json j;
             j["files"] = report.files;
-            for (const char* layer : {"events", "places", "figures"})
-                j["files"].push_back(o->out + "/" + layer + ".geojson");
             j["projection"] = report.projection;
             j["extent"] = {report.extent.min_lon, report.extent.min_lat, report.extent.max_lon,
                            report.extent.max_lat};
@@ -126,7 +142,7 @@ Command add_map_command(CLI::App& app, Context& ctx) {
                 boxes.push_back({{"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});
             j["labels"] = boxes;
             j["labels_dropped"] = report.dropped;
-            j["warnings"] = x.warnings;
+            j["warnings"] = result.extraction.warnings;
             ctx.out << j.dump(2) << "\n";
         }};
 }

@@ -51,8 +51,9 @@ PangoLayout* make_layout(PangoContext* context, const std::string& text, const F
 }
 
 // One measuring context for the process: text metrics must not depend on the output format.
+// Per thread, as Pango's default font map is: maps may be rendered in parallel.
 PangoContext* measuring_context() {
-    static PangoContext* context = [] {
+    thread_local PangoContext* context = [] {
         PangoFontMap* map = pango_cairo_font_map_get_default();
         PangoContext* c = pango_font_map_create_context(map);
         cairo_font_options_t* options = cairo_font_options_create();

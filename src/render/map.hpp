@@ -31,6 +31,7 @@ struct MapOptions {
     std::string date;           // "data as of"
     std::string control_layer;  // areas to tint, any vector format GDAL reads
     bool inset = true;
+    std::vector<std::string> highlight;  // gazetteer ids of units or regions to highlight as well
     std::vector<std::string> formats = {"png", "svg", "pdf"};
     std::string creation_date;  // PDF metadata (ISO 8601); from SOURCE_DATE_EPOCH by default
 };

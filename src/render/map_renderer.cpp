@@ -406,6 +406,7 @@ void Scene::load_layers() {
     for (const auto& m : x_.places.mentions)
         if (m.place && m.role == geoparse::Role::location && m.place->type == PlaceType::admin1)
             named.insert(std::string(m.place->id));
+    for (const auto& id : opt_.highlight) named.insert(id);
     named_units_ = named;
     for (const auto& f : read("admin1")) {
         admin1_ids_.push_back({f.text("id"), f.text("country")});

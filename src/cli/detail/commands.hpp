@@ -7,7 +7,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "events/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "geoparse/geoparser.hpp"
+#include "render/map.hpp"
+#include "style/style.hpp"
 
 namespace mapwire::cli::detail {
 
@@ -36,5 +40,17 @@ Command add_geocode_command(CLI::App& app, Context& ctx);
 Command add_eval_command(CLI::App& app, Context& ctx);
 Command add_extract_command(CLI::App& app, Context& ctx);
 Command add_map_command(CLI::App& app, Context& ctx);
+Command add_render_command(CLI::App& app, Context& ctx);
+
+// The map pipeline shared by `map` and `render`: extract, draw, write GeoJSON.
+struct ArticleMap {
+    events::Extraction extraction;
+    render::RenderReport report;
+};
+ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
+                       const std::string& dataset, const std::string& article,
+                       const std::string& date, const style::Style& style,
+                       render::MapOptions options, const std::string& out_dir, bool geojson);
+std::string styles_dir();
 
 }  // namespace mapwire::cli::detail

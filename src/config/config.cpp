@@ -1,0 +1,375 @@
+// Configuration loading with yaml-cpp (which reads JSON too): a small schema walker that
+// reports unknown keys with suggestions, wrong types, missing files and unknown place names,
+// all at once, each at its line and column.
+#include "config/config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace mapwire::config {
+
+std::string Problem::describe() const {
+    std::string s = file;
+    if (line > 0) s += ":" + std::to_string(line) + ":" + std::to_string(column);
+    s += ": " + message;
+    if (!hint.empty()) s += " (" + hint + ")";
+    return s;
+}
+
+ConfigError::ConfigError(std::vector<Problem> problems)
+    : ErrorKind(
+          problems.size() == 1
+              ? problems[0].describe()
+              : std::to_string(problems.size()) + " problems in the configuration:\n  " +
+                    [&] {
+                        std::string all;
+                        for (const auto& p : problems)
+                            all += (all.empty() ? "" : "\n  ") + p.describe();
+                        return all;
+                    }(),
+          ExitCode::bad_input, "fix them and run `mapwire render --check` again"),
+      problems_(std::move(problems)) {}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::size_t distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min(
+                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        prev.swap(cur);
+    }
+    return prev[b.size()];
+}
+
+class Loader {
+public:
+    Loader(std::string path, const gazetteer::Gazetteer& g, std::string styles_dir)
+        : path_(std::move(path)), gaz_(g), styles_dir_(std::move(styles_dir)) {
+        base_ = fs::absolute(fs::path(path_)).parent_path();
+    }
+    Config run();
+
+private:
+    void problem(const YAML::Node& at, std::string message, std::string hint = {}) {
+        const auto mark = at.Mark();
+        problems_.push_back(
+            {path_, mark.line + 1, mark.column + 1, std::move(message), std::move(hint)});
+    }
+    void check_keys(const YAML::Node& map, const std::vector<std::string>& known,
+                    const std::string& where);
+    std::optional<std::string> text(const YAML::Node& n, const std::string& key);
+    std::optional<double> number(const YAML::Node& n, const std::string& key, double min,
+                                 double max);
+    std::optional<bool> flag(const YAML::Node& n, const std::string& key);
+    std::string input_file(const YAML::Node& n, const std::string& key);
+    void map_settings(const YAML::Node& node, MapJob& job, bool defaults);
+
+    std::string path_;
+    const gazetteer::Gazetteer& gaz_;
+    std::string styles_dir_;
+    fs::path base_;
+    std::vector<Problem> problems_;
+};
+
+const std::vector<std::string> kTopKeys = {"output_dir", "defaults", "maps"};
+const std::vector<std::string> kMapKeys = {"name",  "article", "date",     "control", "style",
+                                           "size",  "dpi",     "formats",  "extent",  "projection",
+                                           "inset", "title",   "subtitle", "source",  "highlight"};
+
+void Loader::check_keys(const YAML::Node& map, const std::vector<std::string>& known,
+                        const std::string& where) {
+    for (const auto& item : map) {
+        const std::string key = item.first.as<std::string>();
+        if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+        std::string best;
+        std::size_t best_d = 4;
+        for (const auto& k : known)
+            if (const auto d = distance(key, k); d < best_d) best_d = d, best = k;
+        problem(item.first, "unknown key '" + key + "' in " + where,
+                best.empty() ? "see docs/config.md" : "did you mean '" + best + "'?");
+    }
+}
+
+std::optional<std::string> Loader::text(const YAML::Node& n, const std::string& key) {
+    const YAML::Node v = n[key];
+    if (!v) return std::nullopt;
+    if (!v.IsScalar()) {
+        problem(v, "'" + key + "' must be a text");
+        return std::nullopt;
+    }
+    return v.as<std::string>();
+}
+
+std::optional<double> Loader::number(const YAML::Node& n, const std::string& key, double min,
+                                     double max) {
+    const YAML::Node v = n[key];
+    if (!v) return std::nullopt;
+    try {
+        const double d = v.as<double>();
+        if (d < min || d > max) {
+            problem(v, "'" + key + "' must be between " + std::to_string(static_cast<long>(min)) +
+                           " and " + std::to_string(static_cast<long>(max)));
+            return std::nullopt;
+        }
+        return d;
+    } catch (const YAML::Exception&) {
+        problem(v, "'" + key + "' must be a number");
+        return std::nullopt;
+    }
+}
+
+std::optional<bool> Loader::flag(const YAML::Node& n, const std::string& key) {
+    const YAML::Node v = n[key];
+    if (!v) return std::nullopt;
+    try {
+        return v.as<bool>();
+    } catch (const YAML::Exception&) {
+        problem(v, "'" + key + "' must be true or false");
+        return std::nullopt;
+    }
+}
+
+// A file to read: relative to the configuration, local only, and existing.
+std::string Loader::input_file(const YAML::Node& n, const std::string& key) {
+    const auto value = text(n, key);
+    if (!value) return {};
+    const std::string& v = *value;
+    if (v.find("://") != std::string::npos || v.rfind("/vsi", 0) == 0) {
+        problem(n[key], "'" + key + "' must be a local file",
+                "a configuration cannot read from the network");
+        return {};
+    }
+    const fs::path p = fs::path(v).is_absolute() ? fs::path(v) : base_ / v;
+    if (!fs::exists(p)) {
+        problem(n[key], "file not found: " + v, "paths are relative to the configuration's folder");
+        return {};
+    }
+    return fs::weakly_canonical(p).string();
+}
+
+void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
+    auto& o = job.options;
+    if (!defaults) {
+        if (auto v = input_file(node, "article"); !v.empty()) job.article = v;
+        if (auto v = text(node, "date")) {
+            int y = 0, m = 0, d = 0;
+            const bool parsed =
+                std::sscanf(v->c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && v->size() == 10;
+            if (!parsed || !std::chrono::year_month_day(
+                                std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+                                std::chrono::day(static_cast<unsigned>(d)))
+                                .ok())
+                problem(node["date"], "'date' must be YYYY-MM-DD");
+            else
+                job.date = *v;
+        }
+        if (auto v = input_file(node, "control"); !v.empty()) o.control_layer = v;
+        if (auto v = text(node, "title")) o.title = *v;
+        if (auto v = text(node, "subtitle")) o.subtitle = *v;
+    }
+    if (auto v = text(node, "source")) o.source = *v;
+    if (auto v = text(node, "style")) {
+        const bool is_path =
+            v->find('/') != std::string::npos || v->ends_with(".yaml") || v->ends_with(".yml");
+        const fs::path p = is_path ? (fs::path(*v).is_absolute() ? fs::path(*v) : base_ / *v)
+                                   : fs::path(styles_dir_) / (*v + ".yaml");
+        if (!fs::exists(p))
+            problem(node["style"], "no such style: " + *v,
+                    "styles: light, dark, print-grey, or a .yaml file");
+        else
+            job.style = p.string();
+    }
+    if (auto v = text(node, "size")) {
+        int w = 0, h = 0;
+        if (std::sscanf(v->c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 150 || w > 20000 ||
+            h > 20000)
+            problem(node["size"],
+                    "'size' must be WIDTHxHEIGHT in pixels, from 200x150 to 20000x20000");
+        else
+            o.width = w, o.height = h;
+    }
+    if (auto v = number(node, "dpi", 36, 1200)) o.dpi = *v;
+    if (auto v = flag(node, "inset")) o.inset = *v;
+    if (auto v = text(node, "projection")) o.projection = *v;
+    if (const YAML::Node f = node["formats"]) {
+        if (!f.IsSequence()) {
+            problem(f, "'formats' must be a list, e.g. [png, svg, pdf, geojson]");
+        } else {
+            o.formats.clear();
+            job.geojson = false;
+            for (const auto& x : f) {
+                const std::string s = x.IsScalar() ? x.as<std::string>() : "";
+                if (s == "png" || s == "svg" || s == "pdf")
+                    o.formats.push_back(s);
+                else if (s == "geojson")
+                    job.geojson = true;
+                else
+                    problem(x, "unknown output format '" + s + "'", "use png, svg, pdf, geojson");
+            }
+        }
+    }
+    if (const YAML::Node e = node["extent"]) {
+        // auto | {bbox: [min_lon, min_lat, max_lon, max_lat]} | {places: [names]}
+        if (e.IsScalar() && e.as<std::string>() == "auto") {
+            o.extent.reset();
+        } else if (e.IsMap() && e["bbox"]) {
+            check_keys(e, {"bbox"}, "extent");
+            const YAML::Node b = e["bbox"];
+            try {
+                if (!b.IsSequence() || b.size() != 4) throw YAML::Exception(b.Mark(), "");
+                render::LonLatBox box{b[0].as<double>(), b[1].as<double>(), b[2].as<double>(),
+                                      b[3].as<double>()};
+                if (box.min_lon >= box.max_lon || box.min_lat >= box.max_lat || box.min_lat < -90 ||
+                    box.max_lat > 90)
+                    problem(b,
+                            "'bbox' must be [min_lon, min_lat, max_lon, max_lat] with min < max");
+                else
+                    o.extent = box;
+            } catch (const YAML::Exception&) {
+                problem(b, "'bbox' must be four numbers: [min_lon, min_lat, max_lon, max_lat]");
+            }
+        } else if (e.IsMap() && e["places"]) {
+            check_keys(e, {"places", "padding"}, "extent");
+            render::LonLatBox box{180, 90, -180, -90};
+            bool any = false;
+            for (const auto& name : e["places"]) {
+                const std::string n = name.as<std::string>();
+                const auto c =
+                    gaz_.lookup(n, {.country = {}, .type = {}, .prefer_country = {}, .limit = 1});
+                if (c.empty()) {
+                    std::string hint;
+                    for (const auto& s : gaz_.suggestions(n, 1))
+                        hint = "did you mean " + s.substr(0, s.find(" (")) + "?";
+                    problem(name, "unknown place '" + n + "'", hint);
+                    continue;
+                }
+                const auto& p = c[0].place;
+                box.min_lon = std::min<double>(box.min_lon, p.min_lon);
+                box.min_lat = std::min<double>(box.min_lat, p.min_lat);
+                box.max_lon = std::max<double>(box.max_lon, p.max_lon);
+                box.max_lat = std::max<double>(box.max_lat, p.max_lat);
+                any = true;
+            }
+            const double pad = e["padding"] ? e["padding"].as<double>() : 0.5;
+            if (any)
+                o.extent = render::LonLatBox{box.min_lon - pad, box.min_lat - pad,
+                                             box.max_lon + pad, box.max_lat + pad};
+        } else {
+            problem(e, "'extent' must be auto, {bbox: [...]} or {places: [...]}");
+        }
+    }
+    if (const YAML::Node h = node["highlight"]) {
+        if (!h.IsSequence())
+            problem(h, "'highlight' must be a list of admin-1 unit names");
+        else
+            for (const auto& name : h) {
+                const std::string n = name.as<std::string>();
+                const auto c = gaz_.lookup(n, {.country = {},
+                                               .type = gazetteer::PlaceType::admin1,
+                                               .prefer_country = {},
+                                               .limit = 1});
+                if (c.empty()) {
+                    std::string hint;
+                    for (const auto& s : gaz_.suggestions(n, 5))
+                        if (hint.empty() || s.find(", admin1)") != std::string::npos) {
+                            hint = "did you mean " + s.substr(0, s.find(" (")) + "?";
+                            if (s.find(", admin1)") != std::string::npos) break;
+                        }
+                    problem(name, "unknown admin-1 unit '" + n + "'", hint);
+                } else {
+                    o.highlight.push_back(std::string(c[0].place.id));
+                }
+            }
+    }
+}
+
+Config Loader::run() {
+    Config cfg;
+    cfg.path = path_;
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(path_);
+    } catch (const YAML::BadFile&) {
+        throw std::move(IoError("cannot open the configuration").in_file(path_));
+    } catch (const YAML::Exception& e) {
+        throw ConfigError(
+            {{path_, e.mark.line + 1, e.mark.column + 1, "not valid YAML or JSON: " + e.msg, {}}});
+    }
+    if (!root.IsMap())
+        throw ConfigError({{path_, 1, 1, "a configuration is a mapping with 'maps'", {}}});
+    check_keys(root, kTopKeys, "the configuration");
+
+    // Outputs stay inside output_dir, which stays inside the configuration's folder tree or is
+    // given absolute by the user; map names are plain names, never paths.
+    const std::string out = text(root, "output_dir").value_or("out");
+    cfg.output_dir =
+        (fs::path(out).is_absolute() ? fs::path(out) : base_ / out).lexically_normal().string();
+
+    MapJob defaults;
+    defaults.style = (fs::path(styles_dir_) / "light.yaml").string();
+    if (const YAML::Node d = root["defaults"]) {
+        if (!d.IsMap())
+            problem(d, "'defaults' must be a mapping");
+        else {
+            check_keys(d,
+                       {"style", "size", "dpi", "formats", "extent", "projection", "inset",
+                        "source", "highlight"},
+                       "defaults");
+            map_settings(d, defaults, true);
+        }
+    }
+    const YAML::Node maps = root["maps"];
+    if (!maps || !maps.IsSequence() || maps.size() == 0) {
+        problem(maps ? maps : root, "'maps' must be a non-empty list of maps");
+    } else {
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < maps.size(); ++i) {
+            const YAML::Node m = maps[i];
+            if (!m.IsMap()) {
+                problem(m, "each map is a mapping with at least 'name' and 'article'");
+                continue;
+            }
+            check_keys(m, kMapKeys, "maps[" + std::to_string(i) + "]");
+            MapJob job = defaults;
+            const auto name = text(m, "name");
+            if (!name || name->empty()) {
+                problem(m, "map " + std::to_string(i + 1) + " has no 'name'");
+            } else if (name->find_first_of("/\\") != std::string::npos || *name == "." ||
+                       *name == ".." || name->find("..") != std::string::npos) {
+                problem(m["name"], "'name' must be a plain name",
+                        "it becomes a folder inside output_dir");
+            } else if (!names.insert(*name).second) {
+                problem(m["name"], "two maps are named '" + *name + "'");
+            } else {
+                job.name = *name;
+            }
+            if (!m["article"]) problem(m, "map '" + name.value_or("?") + "' has no 'article'");
+            map_settings(m, job, false);
+            job.output_dir = (fs::path(cfg.output_dir) / job.name).string();
+            cfg.maps.push_back(std::move(job));
+        }
+    }
+    if (!problems_.empty()) throw ConfigError(problems_);
+    return cfg;
+}
+
+}  // namespace
+
+Config load(const std::string& path, const gazetteer::Gazetteer& gazetteer,
+            const std::string& styles_dir) {
+    return Loader(path, gazetteer, styles_dir).run();
+}
+
+}  // namespace mapwire::config

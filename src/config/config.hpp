@@ -1,0 +1,55 @@
+// Map configurations for `mapwire render`: a YAML (or JSON) file describing one or many maps,
+// validated completely before anything is rendered. The format is documented in docs/config.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "render/map.hpp"
+
+namespace mapwire::config {
+
+// One problem found in a configuration, located as file:line:column.
+struct Problem {
+    std::string file;
+    int line = 0, column = 0;
+    std::string message;
+    std::string hint;
+    std::string describe() const;  // "maps.yaml:12:5: unknown key 'titel' (did you mean 'title'?)"
+};
+
+// Every problem of a configuration at once; thrown by load().
+class ConfigError : public ErrorKind<ConfigError> {
+public:
+    ConfigError(std::vector<Problem> problems);
+    const std::vector<Problem>& problems() const { return problems_; }
+
+private:
+    std::vector<Problem> problems_;
+};
+
+struct MapJob {
+    std::string name;     // also the output subfolder
+    std::string article;  // absolute path
+    std::string date;
+    std::string style;       // name or absolute path
+    std::string output_dir;  // absolute: <config output_dir>/<name>
+    bool geojson = true;
+    render::MapOptions options;  // size, dpi, formats, extent, projection, texts, highlight ...
+};
+
+struct Config {
+    std::string path;
+    std::string output_dir;
+    std::vector<MapJob> maps;
+};
+
+// Reads and validates `path`. Paths resolve relative to the configuration's folder; outputs
+// stay inside output_dir; URLs and GDAL virtual file systems are refused; place names must be
+// in the gazetteer. Throws ConfigError listing every problem.
+Config load(const std::string& path, const gazetteer::Gazetteer& gazetteer,
+            const std::string& styles_dir);
+
+}  // namespace mapwire::config

@@ -1,0 +1,97 @@
+// `mapwire render CONFIG`: every configuration error at once with file:line:column and nothing
+// written; the example configuration renders every map; --check, --only, parallel jobs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/error.hpp"
+#include "cli/cli.hpp"
+#include "dataset.hpp"
+
+namespace mapwire {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+    int code;
+    std::string out, err;
+};
+
+Result render(std::vector<std::string> args) {
+    args.insert(args.begin(), {"mapwire", "--data", testing::dataset_dir(), "render"});
+    std::ostringstream o, e;
+    const int code = cli::run(args, o, e);
+    return {code, o.str(), e.str()};
+}
+
+TEST(RenderConfig, EveryErrorAtOnceAndNothingWritten) {
+    const std::string config = std::string(MAPWIRE_TEST_DATA) + "/configs/errors.yaml";
+    const fs::path out = fs::path(MAPWIRE_TEST_DATA) / "configs" / "out";
+    fs::remove_all(out);
+    const auto r = render({config});
+    EXPECT_EQ(r.code, static_cast<int>(ExitCode::bad_input));
+    for (const char* want :
+         {"errors.yaml:4:3: unknown key 'sise' in defaults (did you mean 'size'?)",
+          "errors.yaml:9:5: unknown key 'titel'", "did you mean 'title'?",
+          "errors.yaml:7:14: file not found: missing-article.txt",
+          "errors.yaml:8:11: 'date' must be YYYY-MM-DD",
+          "errors.yaml:13:10: 'dpi' must be a number",
+          "unknown admin-1 unit 'Zaporozia Oblast' (did you mean Zaporizhzhia Oblast?)",
+          "errors.yaml:14:11: 'name' must be a plain name",
+          "'control' must be a local file (a configuration cannot read from the network)"})
+        EXPECT_NE(r.err.find(want), std::string::npos) << want << "\n" << r.err;
+    EXPECT_FALSE(fs::exists(out)) << "nothing may be written for an invalid configuration";
+    // --check reports the same.
+    EXPECT_EQ(render({config, "--check"}).code, static_cast<int>(ExitCode::bad_input));
+}
+
+TEST(RenderConfig, BrokenYamlNamesTheLine) {
+    const fs::path bad =
+        fs::temp_directory_path() / ("mapwire-bad-" + std::to_string(::getpid()) + ".yaml");
+    { std::ofstream(bad) << "maps:\n  - name: a\n    article: [unclosed\n"; }
+    const auto r = render({bad.string()});
+    EXPECT_EQ(r.code, static_cast<int>(ExitCode::bad_input));
+    EXPECT_NE(r.err.find(bad.string() + ":"), std::string::npos) << r.err;
+    fs::remove(bad);
+}
+
+TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
+    const std::string config = std::string(MAPWIRE_TEST_DATA) + "/../../examples/maps.yaml";
+    const auto check = render({config, "--check"});
+    ASSERT_EQ(check.code, 0) << check.err;
+    EXPECT_NE(check.out.find("ok, 3 maps"), std::string::npos);
+
+    // Render a copy whose output folder is temporary.
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-config-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    for (const char* f : {"article-kharkiv.txt", "article-sudan.txt", "article-gaza.txt"})
+        fs::copy_file(fs::path(MAPWIRE_TEST_DATA) / "../../examples" / f, dir / f,
+                      fs::copy_options::overwrite_existing);
+    std::string yaml = testing::read_text(config);
+    yaml.replace(yaml.find("output_dir: ../out/maps"), 23, "output_dir: maps");
+    { std::ofstream(dir / "maps.yaml") << yaml; }
+    const auto r = render({(dir / "maps.yaml").string(), "--jobs", "2"});
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    EXPECT_NE(r.out.find("rendered 3 of 3 maps"), std::string::npos) << r.out;
+    for (const char* f :
+         {"kharkiv/map.png", "kharkiv/map.svg", "kharkiv/map.pdf", "kharkiv/events.geojson",
+          "sudan/map.png", "gaza/map.png", "gaza/map.svg"})
+        EXPECT_TRUE(fs::exists(dir / "maps" / f)) << f;
+    EXPECT_FALSE(fs::exists(dir / "maps" / "gaza" / "map.pdf"));  // formats: [png, svg]
+    // --only renders one map and leaves the others alone.
+    fs::remove_all(dir / "maps");
+    const auto one = render({(dir / "maps.yaml").string(), "--only", "gaza"});
+    ASSERT_EQ(one.code, 0) << one.err;
+    EXPECT_TRUE(fs::exists(dir / "maps" / "gaza" / "map.png"));
+    EXPECT_FALSE(fs::exists(dir / "maps" / "kharkiv"));
+    EXPECT_EQ(render({(dir / "maps.yaml").string(), "--only", "nowhere"}).code,
+              static_cast<int>(ExitCode::not_found));
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace mapwire

@@ -233,6 +233,64 @@ Geometry Geometry::transformed(const std::function<void(double& x, double& y)>& 
     return wrap(g, "transform");
 }
 
+namespace {
+
+using Runs = std::function<void(double*, std::size_t)>;
+
+GEOSCoordSequence* transformed_sequence(const GEOSGeometry* g, const Runs& f) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx(), g);
+    unsigned int n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(ctx(), seq, &n)) return nullptr;
+    std::vector<double> buf(2 * static_cast<std::size_t>(n));
+    if (n) GEOSCoordSeq_copyToBuffer_r(ctx(), seq, buf.data(), 0, 0);
+    if (n) f(buf.data(), n);
+    return GEOSCoordSeq_copyFromBuffer_r(ctx(), buf.data(), n, 0, 0);
+}
+
+GEOSGeometry* transformed_geometry(const GEOSGeometry* g, const Runs& f) {
+    const int type = GEOSGeomTypeId_r(ctx(), g);
+    if (GEOSisEmpty_r(ctx(), g) == 1) return GEOSGeom_clone_r(ctx(), g);
+    switch (type) {
+        case GEOS_POINT: {
+            double xy[2];
+            GEOSGeomGetX_r(ctx(), g, &xy[0]);
+            GEOSGeomGetY_r(ctx(), g, &xy[1]);
+            f(xy, 1);
+            return GEOSGeom_createPointFromXY_r(ctx(), xy[0], xy[1]);
+        }
+        case GEOS_LINESTRING:
+            return GEOSGeom_createLineString_r(ctx(), transformed_sequence(g, f));
+        case GEOS_LINEARRING:
+            return GEOSGeom_createLinearRing_r(ctx(), transformed_sequence(g, f));
+        case GEOS_POLYGON: {
+            GEOSGeometry* shell = GEOSGeom_createLinearRing_r(
+                ctx(), transformed_sequence(GEOSGetExteriorRing_r(ctx(), g), f));
+            const int nh = GEOSGetNumInteriorRings_r(ctx(), g);
+            std::vector<GEOSGeometry*> holes;
+            for (int i = 0; i < nh; ++i)
+                holes.push_back(GEOSGeom_createLinearRing_r(
+                    ctx(), transformed_sequence(GEOSGetInteriorRingN_r(ctx(), g, i), f)));
+            return GEOSGeom_createPolygon_r(ctx(), shell, holes.data(),
+                                            static_cast<unsigned int>(holes.size()));
+        }
+        default: {
+            const int n = GEOSGetNumGeometries_r(ctx(), g);
+            std::vector<GEOSGeometry*> parts;
+            for (int i = 0; i < n; ++i)
+                parts.push_back(transformed_geometry(GEOSGetGeometryN_r(ctx(), g, i), f));
+            return GEOSGeom_createCollection_r(ctx(), type, parts.data(),
+                                               static_cast<unsigned int>(parts.size()));
+        }
+    }
+}
+
+}  // namespace
+
+Geometry Geometry::transformed_runs(const std::function<void(double* xy, std::size_t n)>& f) const {
+    if (empty()) return *this;
+    return wrap(transformed_geometry(impl_->g, f), "transform");
+}
+
 Geometry Geometry::densified(double max_length) const {
     if (empty()) return *this;
     return wrap(GEOSDensify_r(ctx(), impl_->g, max_length), "densify");
@@ -240,6 +298,12 @@ Geometry Geometry::densified(double max_length) const {
 
 Geometry Geometry::clipped(const Box& b) const {
     if (empty()) return *this;
+    // Wholly inside: nothing to cut (and GEOS's rectangle clip tests ring containment, which
+    // is slow for large polygons).
+    const Box own = bounds();
+    if (own.min_lon >= b.min_lon && own.max_lon <= b.max_lon && own.min_lat >= b.min_lat &&
+        own.max_lat <= b.max_lat)
+        return *this;
     return wrap(GEOSClipByRect_r(ctx(), impl_->g, b.min_lon, b.min_lat, b.max_lon, b.max_lat),
                 "clip");
 }

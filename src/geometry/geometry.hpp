@@ -59,6 +59,9 @@ public:
     Geometry made_valid() const;
     // Every vertex passed through `f` (used for projections).
     Geometry transformed(const std::function<void(double& x, double& y)>& f) const;
+    // The same, one coordinate run at a time: `f` gets interleaved x,y pairs (n of them), so
+    // that a projection can convert a whole ring in one call.
+    Geometry transformed_runs(const std::function<void(double* xy, std::size_t n)>& f) const;
     // Adds vertices so that no segment is longer than `max_length` (so that projected
     // straight edges curve as they should).
     Geometry densified(double max_length) const;

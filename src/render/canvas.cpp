@@ -344,7 +344,7 @@ std::string encode_png(cairo_surface_t* surface, double dpi) {
                  PNG_FILTER_TYPE_DEFAULT);
     const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
     png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
-    png_set_compression_level(png, 2);
+    png_set_compression_level(png, 1);
     png_set_filter(png, 0, PNG_FILTER_SUB);
     png_write_info(png, info);
     for (int y = 0; y < h; ++y) {

@@ -6,11 +6,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
+#include "text/normalize.hpp"
 
 namespace mapwire::config {
 
@@ -39,19 +41,6 @@ ConfigError::ConfigError(std::vector<Problem> problems)
 namespace {
 
 namespace fs = std::filesystem;
-
-std::size_t distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min(
-                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        prev.swap(cur);
-    }
-    return prev[b.size()];
-}
 
 class Loader {
 public:
@@ -96,7 +85,7 @@ void Loader::check_keys(const YAML::Node& map, const std::vector<std::string>& k
         std::string best;
         std::size_t best_d = 4;
         for (const auto& k : known)
-            if (const auto d = distance(key, k); d < best_d) best_d = d, best = k;
+            if (const auto d = text::edit_distance(key, k); d < best_d) best_d = d, best = k;
         problem(item.first, "unknown key '" + key + "' in " + where,
                 best.empty() ? "see docs/config.md" : "did you mean '" + best + "'?");
     }

@@ -330,32 +330,6 @@ std::vector<Place> Gazetteer::demonym(std::string_view word) const {
     return out;
 }
 
-namespace {
-
-// Optimal string alignment distance with an early exit above `max`.
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max) {
-    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > max) return max + 1;
-    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        std::size_t row_min = cur[0];
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-            row_min = std::min(row_min, cur[j]);
-        }
-        if (row_min > max) return max + 1;
-        prev2.swap(prev);
-        prev.swap(cur);
-    }
-    return prev[b.size()];
-}
-
-}  // namespace
-
 std::vector<std::string> Gazetteer::suggestions(std::string_view name, std::size_t limit) const {
     std::string folded = text::fold(name);
     if (const std::string bare = detail::strip_admin_words(folded); !bare.empty()) folded = bare;
@@ -377,7 +351,7 @@ std::vector<std::string> Gazetteer::suggestions(std::string_view name, std::size
         if (key.empty() ||
             (key[0] != folded[0] && (key.size() < 2 || folded.size() < 2 || key[1] != folded[1])))
             continue;
-        const std::size_t d = edit_distance(folded, key, max);
+        const std::size_t d = text::edit_distance(folded, key, max);
         if (d <= max)
             hits.push_back({d, k.kind == static_cast<std::uint8_t>(NameKind::alternate),
                             prominence(impl_->place(k.place)), k.place});

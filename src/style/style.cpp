@@ -4,8 +4,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+
 #include <filesystem>
 #include <functional>
+#include "text/normalize.hpp"
 
 namespace mapwire::style {
 namespace {
@@ -15,19 +17,6 @@ int hex(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-std::size_t distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min(
-                {prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        prev.swap(cur);
-    }
-    return prev[b.size()];
 }
 
 }  // namespace
@@ -130,7 +119,7 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir)
         std::string best;
         std::size_t best_d = 4;
         for (const auto& k : known)
-            if (const auto d = distance(key, k); d < best_d) {
+            if (const auto d = text::edit_distance(key, k); d < best_d) {
                 best_d = d;
                 best = k;
             }

@@ -19,6 +19,10 @@ std::string fold(std::string_view name);
 // empty string when the name has non-ASCII letters (the rules are for Latin script only).
 std::string loose_key(std::string_view folded);
 
+// Optimal string alignment distance (Levenshtein with transpositions), giving up with max + 1
+// as soon as the distance must exceed `max`: for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max = 1000);
+
 // ASCII letters to lower case, everything else as it is: for matching English cue words.
 std::string ascii_lower(std::string_view word);
 

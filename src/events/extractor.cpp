@@ -525,7 +525,7 @@ std::string Extraction_::attribution(std::size_t si) const {
         }
         for (std::size_t k = s.first + 1; k < s.last; ++k) {
             if (!one_of(kSpeechVerbs, word(k))) continue;
-            if (std::string n = name_before(k, s); !n.empty() && (pass == 0 || true)) {
+            if (std::string n = name_before(k, s); !n.empty()) {
                 if (pass == 1 &&
                     !(k + 1 < s.last && (word(k + 1) == "this" || word(k + 1) == "the")))
                     continue;

@@ -77,6 +77,8 @@ private:
     std::vector<detail::IsoCountry> iso_countries_;
     std::vector<detail::IsoSubdivision> iso_subdivisions_;
     std::map<std::string, Geometry> country_geometry_;  // alpha2 -> geometry
+    std::map<std::string, std::vector<Geometry>>
+        atlas_geometry_;  // alpha2 -> world-atlas parts, as read
     std::map<std::string, std::string> country_source_name_;
     std::map<std::string, std::uint32_t> country_entry_;  // alpha2 -> entry
     std::vector<Unit> units_;
@@ -165,9 +167,8 @@ void Pipeline::read_countries() {
                 alpha2 = "X-" + slug;
             }
         }
-        Geometry g = f.geometry().made_valid();
-        auto [it, inserted] = country_geometry_.try_emplace(alpha2, g);
-        if (!inserted) it->second = it->second.united(g);  // replaced by dissolve_countries()
+        // Kept as read: dissolve_countries() replaces most of them, and repairs the rest.
+        atlas_geometry_[alpha2].push_back(f.geometry());
         country_source_name_.try_emplace(alpha2, name);
     }
 }
@@ -313,6 +314,12 @@ void Pipeline::dissolve_countries() {
     for (auto& [alpha2, list] : parts) {
         country_geometry_[alpha2] = Geometry::union_all(list);
         country_source_name_.try_emplace(alpha2, alpha2);
+    }
+    for (const auto& [alpha2, list] : atlas_geometry_) {
+        if (parts.count(alpha2)) continue;
+        Geometry g;
+        for (const auto& part : list) g = g.united(part.made_valid());
+        country_geometry_[alpha2] = g;
     }
 }
 

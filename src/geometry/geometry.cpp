@@ -218,21 +218,6 @@ Geometry Geometry::made_valid() const {
     return wrap(fixed, "make valid");
 }
 
-Geometry Geometry::transformed(const std::function<void(double& x, double& y)>& f) const {
-    if (empty()) return *this;
-    struct Ctx {
-        const std::function<void(double&, double&)>* f;
-    } data{&f};
-    GEOSGeometry* g = GEOSGeom_transformXY_r(
-        ctx(), impl_->g,
-        [](double* x, double* y, void* user) {
-            (*static_cast<Ctx*>(user)->f)(*x, *y);
-            return 1;
-        },
-        &data);
-    return wrap(g, "transform");
-}
-
 namespace {
 
 using Runs = std::function<void(double*, std::size_t)>;

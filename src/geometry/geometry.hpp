@@ -57,10 +57,8 @@ public:
     bool contains(Point p) const;
     // Repairs invalid polygons (self-intersections in source data) so that overlay works.
     Geometry made_valid() const;
-    // Every vertex passed through `f` (used for projections).
-    Geometry transformed(const std::function<void(double& x, double& y)>& f) const;
-    // The same, one coordinate run at a time: `f` gets interleaved x,y pairs (n of them), so
-    // that a projection can convert a whole ring in one call.
+    // Every vertex passed through `f`, one coordinate run at a time: `f` gets interleaved x,y
+    // pairs (n of them), so that a projection converts a whole ring in one call.
     Geometry transformed_runs(const std::function<void(double* xy, std::size_t n)>& f) const;
     // Adds vertices so that no segment is longer than `max_length` (so that projected
     // straight edges curve as they should).

@@ -50,17 +50,22 @@ PangoLayout* make_layout(PangoContext* context, const std::string& text, const F
     return layout;
 }
 
+// Unhinted metrics, so that text is laid out the same when measured and when drawn.
+void set_unhinted(PangoContext* context) {
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(context, options);
+    cairo_font_options_destroy(options);
+}
+
 // One measuring context for the process: text metrics must not depend on the output format.
 // Per thread, as Pango's default font map is: maps may be rendered in parallel.
 PangoContext* measuring_context() {
     thread_local PangoContext* context = [] {
         PangoFontMap* map = pango_cairo_font_map_get_default();
         PangoContext* c = pango_font_map_create_context(map);
-        cairo_font_options_t* options = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-        pango_cairo_context_set_font_options(c, options);
-        cairo_font_options_destroy(options);
+        set_unhinted(c);
         return c;
     }();
     return context;
@@ -126,11 +131,7 @@ public:
               std::optional<Color> halo, double halo_width, double wrap_width) override {
         // The same metrics options as measure(), so that text lands where placement put it.
         PangoContext* context = pango_cairo_create_context(cr_);
-        cairo_font_options_t* options = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-        pango_cairo_context_set_font_options(context, options);
-        cairo_font_options_destroy(options);
+        set_unhinted(context);
         PangoLayout* layout = make_layout(context, s, font, wrap_width);
         cairo_move_to(cr_, x, y);
         if (halo) {

@@ -467,12 +467,12 @@ void Scene::place_marks_and_labels(RenderReport& report) {
             (f.unit == "percent" ? "%" : " km²") + " of " +
             (f.territory ? std::string(f.territory->name) : std::string("the territory")) +
             " held by " + holder_name(f.holder) + " (" + thousands(f.stated_km2) + " km²)";
-        if (f.measured_km2)
-            figure_text_ += "\nMeasured on the control layer: " +
-                            std::to_string(std::lround(*f.measured_share * 100) / 100) + "." +
-                            (std::lround(*f.measured_share * 100) % 100 < 10 ? "0" : "") +
-                            std::to_string(std::lround(*f.measured_share * 100) % 100) + "% (" +
+        if (f.measured_km2) {
+            char share[32];
+            std::snprintf(share, sizeof share, "%.2f%%", *f.measured_share);
+            figure_text_ += "\nMeasured on the control layer: " + std::string(share) + " (" +
                             thousands(*f.measured_km2) + " km²)";
+        }
         const auto box =
             render::measure(figure_text_, {st_.font, st_.small_size + 1, false, false, 0}, 300);
         figure_box_ = {frame_.x + 10, frame_.y + 10, box.width + 20, box.height + 16};

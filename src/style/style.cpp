@@ -45,7 +45,6 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir)
             for (const auto& e : fs::directory_iterator(styles_dir))
                 if (e.path().extension() == ".yaml")
                     names += (names.empty() ? "" : ", ") + e.path().stem().string();
-        std::vector<std::string> sorted_names;
         throw std::move(
             StyleError("no such style", ExitCode::bad_input,
                        names.empty() ? "give a style file path" : "styles available: " + names)

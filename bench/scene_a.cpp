@@ -4,9 +4,14 @@
 //   SOURCES_DIR holds deb/usr/share/... as unpacked by scripts/setup.sh (default: the build's).
 // Prints the number of places, capitals and labels placed.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <future>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "geometry/geometry.hpp"
@@ -26,12 +31,30 @@ namespace {
 
 constexpr double kW = 2400, kH = 1600;
 constexpr Box kFrame{-1215000, -780000, 1215000, 840000};  // projected metres
-constexpr Box kRead{5, 38, 63, 62};  // lon/lat box that covers the whole frame, corners included
 
+// One per thread: a PROJ transformation must not be shared between threads.
 struct Scene {
     geometry::Projection proj{
         "+proj=lcc +lat_1=45 +lat_2=55 +lat_0=50 +lon_0=34 +datum=WGS84 +units=m +no_defs"};
     double k = kW / (kFrame.max_lon - kFrame.min_lon);
+    Box read = read_box();
+
+    // The lon/lat box the frame covers: its edges inverse-projected (a conic's parallels
+    // curve, so the corners alone would miss the bulge of the top edge), plus a margin.
+    Box read_box() const {
+        Box b{180, 90, -180, -90};
+        for (int i = 0; i <= 200; ++i) {
+            const double tx = kFrame.min_lon + (kFrame.max_lon - kFrame.min_lon) * i / 200,
+                         ty = kFrame.min_lat + (kFrame.max_lat - kFrame.min_lat) * i / 200;
+            for (const Point xy : {Point{tx, kFrame.min_lat}, Point{tx, kFrame.max_lat},
+                                   Point{kFrame.min_lon, ty}, Point{kFrame.max_lon, ty}}) {
+                const Point p = proj.inverse(xy);
+                b.min_lon = std::min(b.min_lon, p.lon), b.max_lon = std::max(b.max_lon, p.lon);
+                b.min_lat = std::min(b.min_lat, p.lat), b.max_lat = std::max(b.max_lat, p.lat);
+            }
+        }
+        return {b.min_lon - 0.1, b.min_lat - 0.1, b.max_lon + 0.1, b.max_lat + 0.1};
+    }
 
     Point screen(Point xy) const {
         return {(xy.lon - kFrame.min_lon) * k, (kFrame.max_lat - xy.lat) * k};
@@ -39,7 +62,7 @@ struct Scene {
 
     Paths paths(const Geometry& lonlat) const {
         if (lonlat.empty()) return {};
-        const Geometry clipped = lonlat.clipped(kRead);
+        const Geometry clipped = lonlat.clipped(read);
         if (clipped.empty()) return {};
         // Simplified to a third of a pixel: the 10m data has far more detail than 1 km/px shows.
         const Geometry projected = proj.forward(clipped)
@@ -51,16 +74,20 @@ struct Scene {
             for (auto& pt : p.points) pt = screen(pt);
         return out;
     }
-    Paths layer(const std::string& file, const std::string& where = {},
-                const std::string& encoding = {}) const {
-        Paths all;
-        for (const auto& f : geometry::read_features(
-                 file, {.layer = {}, .encoding = encoding, .where = where, .bbox = kRead})) {
+    // The layer's paths, and those of the features `pick` selects (a highlight).
+    std::pair<Paths, Paths> layer(
+        const std::string& file,
+        const std::function<bool(const geometry::FeatureRecord&)>& pick = {}) const {
+        std::pair<Paths, Paths> out;
+        geometry::ReadOptions options;
+        options.bbox = read;
+        for (const auto& f : geometry::read_features(file, options)) {
             auto p = paths(f.geometry());
-            all.insert(all.end(), std::make_move_iterator(p.begin()),
-                       std::make_move_iterator(p.end()));
+            if (pick && pick(f)) out.second.insert(out.second.end(), p.begin(), p.end());
+            out.first.insert(out.first.end(), std::make_move_iterator(p.begin()),
+                             std::make_move_iterator(p.end()));
         }
-        return all;
+        return out;
     }
 };
 
@@ -82,23 +109,39 @@ int main(int argc, char** argv) {
     const std::string sources = argc > 3 ? argv[3] : MAPWIRE_SOURCES_DIR;
     const std::string magics = sources + "/deb/usr/share/magics/10m/";
     const std::string gdl = sources + "/deb/usr/share/gnudatalanguage/resource/maps/high/";
+    // MAPWIRE_TIMINGS=1 prints the time of each phase to stderr.
+    const bool timings = std::getenv("MAPWIRE_TIMINGS") != nullptr;
+    auto t0 = std::chrono::steady_clock::now();
+    auto lap = [&](const char* phase) {
+        if (!timings) return;
+        const auto t = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "%-8s %6.1f ms\n", phase,
+                     std::chrono::duration<double, std::milli>(t - t0).count());
+        t0 = t;
+    };
     try {
-        Scene s;
-        const Paths ocean = s.layer(magics + "ne_10m_ocean.shp");
-        const Paths land = s.layer(magics + "ne_10m_land.shp");
-        const Paths admin1 = s.layer(gdl + "ne_10m_admin_1_states_provinces.shp");
-        const Paths donetsk = s.layer(gdl + "ne_10m_admin_1_states_provinces.shp",
-                                      "name = 'Donets''k' AND iso_a2 = 'UA'");
-        const Paths rivers = s.layer(gdl + "ne_10m_rivers_lake_centerlines.shp");
-        const Paths lakes = s.layer(gdl + "ne_10m_lakes.shp");
-        const Paths borders = s.layer(gdl + "ne_10m_admin_0_boundary_lines_land.shp");
-
+        // Two threads (the machine has two cores): the large ocean and admin-1 layers on one,
+        // the rest on the other.
+        Paths ocean, land, admin1, donetsk, rivers, lakes, borders;
         std::vector<Place> places;
+        auto first = std::async(std::launch::async, [&] {
+            Scene s;
+            ocean = s.layer(magics + "ne_10m_ocean.shp").first;
+            std::tie(admin1, donetsk) =
+                s.layer(gdl + "ne_10m_admin_1_states_provinces.shp", [](const auto& f) {
+                    return f.text("name") == "Donets'k" && f.text("iso_a2") == "UA";
+                });
+        });
+        Scene s;
+        land = s.layer(magics + "ne_10m_land.shp").first;
+        rivers = s.layer(gdl + "ne_10m_rivers_lake_centerlines.shp").first;
+        lakes = s.layer(gdl + "ne_10m_lakes.shp").first;
+        borders = s.layer(gdl + "ne_10m_admin_0_boundary_lines_land.shp").first;
         for (const auto& f : geometry::read_features(magics + "ne_10m_populated_places_simple.shp",
                                                      {.layer = {},
                                                      .encoding = "CP1252",
                                                      .where = "pop_max >= 100000",
-                                                     .bbox = kRead})) {
+                                                     .bbox = s.read})) {
             const Point xy = s.proj.forward(Point{f.number("longitude"), f.number("latitude")});
             if (xy.lon < kFrame.min_lon || xy.lon > kFrame.max_lon || xy.lat < kFrame.min_lat ||
                 xy.lat > kFrame.max_lat)
@@ -106,6 +149,8 @@ int main(int argc, char** argv) {
             places.push_back(
                 {f.text("name"), s.screen(xy), f.number("adm0cap") == 1, f.number("pop_max")});
         }
+        first.get();
+        lap("read");
         std::stable_sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
             if (a.capital != b.capital) return a.capital;
             return a.pop > b.pop;
@@ -133,6 +178,7 @@ int main(int argc, char** argv) {
                 labels.push_back({p.name, *r, p.capital});
         }
 
+        lap("labels");
         const render::Format f = format == "png"   ? render::Format::png
                                  : format == "svg" ? render::Format::svg
                                                    : render::Format::pdf;
@@ -158,7 +204,9 @@ int main(int argc, char** argv) {
         for (const auto& l : labels)
             c.text(l.box.x, l.box.y, l.text, l.capital ? capital_font : town_font, color("#202020"),
                    color("#ffffff"), 3);
+        lap("draw");
         output.finish();
+        lap("write");
         std::printf("places %zu, capitals %zu, labels %zu\n", places.size(),
                     static_cast<std::size_t>(std::count_if(
                         places.begin(), places.end(), [](const Place& p) { return p.capital; })),

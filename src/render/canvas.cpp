@@ -5,14 +5,19 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include <png.h>
+#include <zlib.h>
 
 #include <unistd.h>
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <variant>
 
 #include "base/error.hpp"
 
@@ -156,6 +161,113 @@ public:
 private:
     cairo_t* cr_;
 };
+
+// Drawing recorded for PNG output, so that finish() can rasterise the image in horizontal
+// bands on several cores (Cairo draws one context on one thread). Each band replays every
+// command; Cairo culls what falls outside the band, so a band costs about its share.
+class RecordingCanvas : public Canvas {
+public:
+    void fill(const Paths& paths, Color c) override { ops_.emplace_back(Fill{paths, c}); }
+    void stroke(const Paths& paths, Color c, double width,
+                const std::vector<double>& dash) override {
+        ops_.emplace_back(Stroke{paths, c, width, dash});
+    }
+    void hatch(const Paths& paths, Color c, double spacing, double angle, double width) override {
+        ops_.emplace_back(Hatch{paths, c, spacing, angle, width});
+    }
+    void text(double x, double y, const std::string& s, const Font& font, Color color,
+              std::optional<Color> halo, double halo_width, double wrap_width) override {
+        ops_.emplace_back(Text{x, y, s, font, color, halo, halo_width, wrap_width});
+    }
+    void clip(double x, double y, double w, double h) override {
+        ops_.emplace_back(Clip{x, y, w, h});
+    }
+    void unclip() override { ops_.emplace_back(Unclip{}); }
+
+    void replay(Canvas& c) const {
+        for (const auto& op : ops_) {
+            if (const auto* f = std::get_if<Fill>(&op)) {
+                c.fill(f->paths, f->color);
+            } else if (const auto* s = std::get_if<Stroke>(&op)) {
+                c.stroke(s->paths, s->color, s->width, s->dash);
+            } else if (const auto* h = std::get_if<Hatch>(&op)) {
+                c.hatch(h->paths, h->color, h->spacing, h->angle, h->width);
+            } else if (const auto* t = std::get_if<Text>(&op)) {
+                c.text(t->x, t->y, t->text, t->font, t->color, t->halo, t->halo_width,
+                       t->wrap_width);
+            } else if (const auto* r = std::get_if<Clip>(&op)) {
+                c.clip(r->x, r->y, r->w, r->h);
+            } else {
+                c.unclip();
+            }
+        }
+    }
+
+private:
+    struct Fill {
+        Paths paths;
+        Color color;
+    };
+    struct Stroke {
+        Paths paths;
+        Color color;
+        double width;
+        std::vector<double> dash;
+    };
+    struct Hatch {
+        Paths paths;
+        Color color;
+        double spacing, angle, width;
+    };
+    struct Text {
+        double x, y;
+        std::string text;
+        Font font;
+        Color color;
+        std::optional<Color> halo;
+        double halo_width, wrap_width;
+    };
+    struct Clip {
+        double x, y, w, h;
+    };
+    struct Unclip {};
+    std::vector<std::variant<Fill, Stroke, Hatch, Text, Clip, Unclip>> ops_;
+};
+
+// Rasterises `recording` into `surface` (scaled by `scale`) in a fixed number of bands, so
+// the pixels do not depend on how many cores the machine has.
+void rasterise(const RecordingCanvas& recording, cairo_surface_t* surface, double scale) {
+    const int w = cairo_image_surface_get_width(surface),
+              h = cairo_image_surface_get_height(surface),
+              stride = cairo_image_surface_get_stride(surface);
+    unsigned char* data = cairo_image_surface_get_data(surface);
+    constexpr int kBandRows = 384;  // small images are one band: threads would cost more
+    const int bands = std::clamp(h / kBandRows, 1, 4);
+    std::atomic<int> next{0};
+    auto work = [&] {
+        for (int b; (b = next.fetch_add(1)) < bands;) {
+            const int y0 = h * b / bands, y1 = h * (b + 1) / bands;
+            cairo_surface_t* band =
+                cairo_image_surface_create_for_data(data + static_cast<std::ptrdiff_t>(y0) * stride,
+                                                    CAIRO_FORMAT_ARGB32, w, y1 - y0, stride);
+            cairo_t* cr = cairo_create(band);
+            cairo_translate(cr, 0, -y0);
+            cairo_scale(cr, scale, scale);
+            CairoCanvas canvas(cr);
+            recording.replay(canvas);
+            cairo_destroy(cr);
+            cairo_surface_finish(band);
+            cairo_surface_destroy(band);
+        }
+    };
+    const int threads =
+        std::min(bands, std::max(1, static_cast<int>(std::thread::hardware_concurrency())));
+    std::vector<std::thread> pool;
+    for (int i = 1; i < threads; ++i) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    cairo_surface_mark_dirty(surface);
+}
 
 std::string num(double v) {
     char buf[32];
@@ -340,12 +452,26 @@ std::string encode_png(cairo_surface_t* surface, double dpi) {
                 ->append(reinterpret_cast<const char*>(bytes), n);
         },
         nullptr);
+    // Maps are usually opaque: RGB is a quarter less to compress than RGBA.
+    bool opaque = true;
+    for (int y = 0; y < h && opaque; ++y) {
+        const auto* src =
+            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        for (int x = 0; x < w; ++x)
+            if ((src[x] >> 24) != 0xFF) {
+                opaque = false;
+                break;
+            }
+    }
+    const int channels = opaque ? 3 : 4;
     png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8,
-                 PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                 PNG_FILTER_TYPE_DEFAULT);
+                 opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
     png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
     png_set_compression_level(png, 1);
+    // Run-length matching suits maps' flat colours: faster than level-1 deflate, similar size.
+    png_set_compression_strategy(png, Z_RLE);
     png_set_filter(png, 0, PNG_FILTER_SUB);
     png_write_info(png, info);
     for (int y = 0; y < h; ++y) {
@@ -355,7 +481,7 @@ std::string encode_png(cairo_surface_t* surface, double dpi) {
         for (int x = 0; x < w; ++x) {
             const std::uint32_t px = src[x];
             const unsigned a = px >> 24, r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF;
-            unsigned char* d = &row[static_cast<std::size_t>(x) * 4];
+            unsigned char* d = &row[static_cast<std::size_t>(x * channels)];
             if (a == 255 || a == 0) {
                 d[0] = static_cast<unsigned char>(r), d[1] = static_cast<unsigned char>(g),
                 d[2] = static_cast<unsigned char>(b);
@@ -364,7 +490,7 @@ std::string encode_png(cairo_surface_t* surface, double dpi) {
                 d[1] = static_cast<unsigned char>((g * 255 + a / 2) / a);
                 d[2] = static_cast<unsigned char>((b * 255 + a / 2) / a);
             }
-            d[3] = static_cast<unsigned char>(a);
+            if (!opaque) d[3] = static_cast<unsigned char>(a);
         }
         png_write_row(png, row.data());
     }
@@ -450,9 +576,12 @@ Output::Output(Format format, const std::string& path, double width, double heig
     if (cairo_surface_status(m.surface) != CAIRO_STATUS_SUCCESS)
         throw std::move(
             IoError("cannot create the drawing surface (image too large?)").in_file(path));
+    if (format == Format::png) {
+        m.canvas = std::make_unique<RecordingCanvas>();
+        return;
+    }
     m.cr = cairo_create(m.surface);
-    const double units = format == Format::png ? scale : pdf_points_per_px;
-    cairo_scale(m.cr, units, units);
+    cairo_scale(m.cr, pdf_points_per_px, pdf_points_per_px);
     m.canvas = std::make_unique<CairoCanvas>(m.cr);
 }
 
@@ -473,6 +602,7 @@ void Output::finish() {
     if (m.format == Format::svg) {
         bytes = static_cast<SvgCanvas&>(*m.canvas).document();
     } else if (m.format == Format::png) {
+        rasterise(static_cast<RecordingCanvas&>(*m.canvas), m.surface, m.scale);
         cairo_surface_flush(m.surface);
         bytes = encode_png(m.surface, m.dpi);
     } else {

@@ -120,23 +120,22 @@ int main(int argc, char** argv) {
         t0 = t;
     };
     try {
-        // Two threads (the machine has two cores): the large ocean and admin-1 layers on one,
-        // the rest on the other.
+        // Two threads (the machine has two cores): the ocean (one polygon of 444,000 points) and
+        // the line layers on one, land, admin-1 units and places on the other.
         Paths ocean, land, admin1, donetsk, rivers, lakes, borders;
         std::vector<Place> places;
         auto first = std::async(std::launch::async, [&] {
             Scene s;
             ocean = s.layer(magics + "ne_10m_ocean.shp").first;
-            std::tie(admin1, donetsk) =
-                s.layer(gdl + "ne_10m_admin_1_states_provinces.shp", [](const auto& f) {
-                    return f.text("name") == "Donets'k" && f.text("iso_a2") == "UA";
-                });
+            rivers = s.layer(gdl + "ne_10m_rivers_lake_centerlines.shp").first;
+            lakes = s.layer(gdl + "ne_10m_lakes.shp").first;
+            borders = s.layer(gdl + "ne_10m_admin_0_boundary_lines_land.shp").first;
         });
         Scene s;
         land = s.layer(magics + "ne_10m_land.shp").first;
-        rivers = s.layer(gdl + "ne_10m_rivers_lake_centerlines.shp").first;
-        lakes = s.layer(gdl + "ne_10m_lakes.shp").first;
-        borders = s.layer(gdl + "ne_10m_admin_0_boundary_lines_land.shp").first;
+        std::tie(admin1, donetsk) = s.layer(
+            gdl + "ne_10m_admin_1_states_provinces.shp",
+            [](const auto& f) { return f.text("name") == "Donets'k" && f.text("iso_a2") == "UA"; });
         for (const auto& f : geometry::read_features(magics + "ne_10m_populated_places_simple.shp",
                                                      {.layer = {},
                                                      .encoding = "CP1252",

@@ -516,6 +516,70 @@ TextBox measure(const std::string& text, const Font& font, double wrap_width) {
     return box;
 }
 
+struct CoverageMask::Impl {
+    double x, y, cell;
+    cairo_surface_t* surface;
+    cairo_t* cr;
+    // Summed-area table of the mask, (w + 1) x (h + 1), built on the first query after a
+    // change, so that any box's coverage costs four lookups.
+    std::vector<double> sums;
+    int w = 0, h = 0;
+    void build() {
+        cairo_surface_flush(surface);
+        w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+        const int stride = cairo_image_surface_get_stride(surface);
+        const unsigned char* data = cairo_image_surface_get_data(surface);
+        sums.assign(static_cast<std::size_t>(w + 1) * static_cast<std::size_t>(h + 1), 0);
+        for (int j = 0; j < h; ++j) {
+            double row = 0;
+            for (int i = 0; i < w; ++i) {
+                row += data[static_cast<std::ptrdiff_t>(j) * stride + i] / 255.0;
+                at(i + 1, j + 1) = at(i + 1, j) + row;
+            }
+        }
+    }
+    double& at(int i, int j) {
+        return sums[static_cast<std::size_t>(j) * static_cast<std::size_t>(w + 1) +
+                    static_cast<std::size_t>(i)];
+    }
+};
+
+CoverageMask::CoverageMask(double x, double y, double w, double h, double cell)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->x = x, impl_->y = y, impl_->cell = cell;
+    impl_->surface = cairo_image_surface_create(CAIRO_FORMAT_A8,
+                                                std::max(1, static_cast<int>(std::ceil(w / cell))),
+                                                std::max(1, static_cast<int>(std::ceil(h / cell))));
+    impl_->cr = cairo_create(impl_->surface);
+    cairo_scale(impl_->cr, 1 / cell, 1 / cell);
+    cairo_translate(impl_->cr, -x, -y);
+    cairo_set_fill_rule(impl_->cr, CAIRO_FILL_RULE_EVEN_ODD);
+}
+
+CoverageMask::~CoverageMask() {
+    cairo_destroy(impl_->cr);
+    cairo_surface_destroy(impl_->surface);
+}
+
+void CoverageMask::add(const Paths& areas) {
+    cairo_new_path(impl_->cr);
+    add_paths(impl_->cr, areas);
+    cairo_fill(impl_->cr);
+    impl_->sums.clear();
+}
+
+double CoverageMask::share(double x, double y, double w, double h) const {
+    Impl& m = *impl_;
+    if (m.sums.empty()) m.build();
+    const int x0 = std::clamp(static_cast<int>((x - m.x) / m.cell), 0, m.w),
+              y0 = std::clamp(static_cast<int>((y - m.y) / m.cell), 0, m.h),
+              x1 = std::clamp(static_cast<int>(std::ceil((x + w - m.x) / m.cell)), 0, m.w),
+              y1 = std::clamp(static_cast<int>(std::ceil((y + h - m.y) / m.cell)), 0, m.h);
+    if (x1 <= x0 || y1 <= y0) return 0;
+    const double sum = m.at(x1, y1) - m.at(x0, y1) - m.at(x1, y0) + m.at(x0, y0);
+    return sum / (static_cast<double>(x1 - x0) * (y1 - y0));
+}
+
 Paths rect_path(double x, double y, double w, double h) {
     return {{{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, true}};
 }

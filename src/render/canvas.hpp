@@ -68,6 +68,23 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// Where areas lie on the map, rasterised coarsely (Cairo, `cell` px per sample), so that
+// callouts can be put where they hide least of the areas a reader needs to see.
+class CoverageMask {
+public:
+    CoverageMask(double x, double y, double w, double h, double cell = 4);
+    ~CoverageMask();
+    CoverageMask(const CoverageMask&) = delete;
+    CoverageMask& operator=(const CoverageMask&) = delete;
+    void add(const Paths& areas);  // filled even-odd
+    // The covered share (0 to 1) of a box.
+    double share(double x, double y, double w, double h) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 Paths rect_path(double x, double y, double w, double h);
 Paths circle_path(double cx, double cy, double r, int segments = 32);
 

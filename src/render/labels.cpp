@@ -19,6 +19,19 @@ std::optional<Rect> LabelPlacer::place(const std::vector<Rect>& candidates) {
     return std::nullopt;
 }
 
+std::optional<Rect> LabelPlacer::place_cheapest(const std::vector<Rect>& candidates,
+                                                const std::function<double(const Rect&)>& cost) {
+    std::optional<Rect> best;
+    double best_cost = 0;
+    for (const auto& c : candidates) {
+        if (!free(c)) continue;
+        const double k = cost(c);
+        if (!best || k < best_cost) best = c, best_cost = k;
+    }
+    if (best) taken_.push_back(*best);
+    return best;
+}
+
 std::vector<Rect> around(double x, double y, double w, double h, double d) {
     return {{x + d, y - h / 2, w, h},
             {x - d - w, y - h / 2, w, h},

@@ -2,6 +2,7 @@
 // no placed box and stays inside the frame (greedy, by priority: the caller orders labels).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -27,6 +28,9 @@ public:
     bool free(const Rect& r) const;
     // The first candidate that is free; it is then taken.
     std::optional<Rect> place(const std::vector<Rect>& candidates);
+    // The free candidate of least cost (earlier ones win ties); it is then taken.
+    std::optional<Rect> place_cheapest(const std::vector<Rect>& candidates,
+                                       const std::function<double(const Rect&)>& cost);
     const std::vector<Rect>& taken() const { return taken_; }
 
 private:

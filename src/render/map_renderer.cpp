@@ -133,7 +133,8 @@ struct EventMark {
     const events::Event* event;
     Point at;        // screen
     bool exact;      // located to a town
-    int number = 0;  // shown when markers crowd
+    int number = 0;  // shown beside the marker (compact maps, or where markers crowd)
+    int key = 0;     // its number in the key: the event's rank among located events
 };
 
 struct Label {
@@ -159,16 +160,38 @@ public:
         scale_ = o.dpi / 96.0;
         width_ = o.width / scale_;
         height_ = o.height / scale_;
+        // Phone-sized maps (in logical px) keep the map clear: the legend, the figure and a
+        // numbered key of the events go below it instead of over it, and the title shrinks a
+        // little, as newsroom graphics do on narrow screens.
+        compact_ = width_ < 760 || height_ < 430;
+        const double shrink = std::clamp(width_ / 900, 0.7, 1.0);
+        title_font_ = {s.font, std::round(s.title_size * shrink), true, false, 0};
+        subtitle_font_ = {s.font, std::round(s.subtitle_size * std::max(shrink, 0.85)), false,
+                          false, 0};
         // The header grows with a long (wrapped) title.
-        title_h_ =
-            render::measure(o.title, {s.font, s.title_size, true, false, 0}, width_ - 32).height;
+        title_h_ = o.title.empty() ? 0 : render::measure(o.title, title_font_, width_ - 32).height;
         subtitle_h_ = o.subtitle.empty()
                           ? 0
-                          : render::measure(o.subtitle, {s.font, s.subtitle_size, false, false, 0},
-                                            width_ - 32)
-                                .height;
-        header_ = std::max(kHeader, 12 + title_h_ + 2 + subtitle_h_ + 10);
-        frame_ = {0, header_, width_, height_ - header_ - kFooter};
+                          : render::measure(o.subtitle, subtitle_font_, width_ - 32).height;
+        header_ = std::max(compact_ ? 0.0 : kHeader, 12 + title_h_ + 2 + subtitle_h_ + 10);
+        // The footer wraps the credits rather than cutting them off.
+        footer_ = std::max(kFooter,
+                           render::measure(credits(true), small_font(), width_ - 32).height + 12);
+        callout_wrap_ = std::min(210.0, width_ * 0.3);
+        // Below the map: the figure, the key and the legend; the legend goes over the map, as
+        // on larger maps, when the map would otherwise keep less than 40% of the height.
+        double notes_h = 0;
+        if (compact_) {
+            const double body = height_ - header_ - footer_;
+            figure_below_ = legend_below_ = true;
+            if (notes_height(true, true) > 0.55 * body) legend_below_ = false;
+            notes_h = std::min(notes_height(true, legend_below_), 0.6 * body);
+        }
+        frame_ = {0, header_, width_, std::max(60.0, height_ - header_ - footer_ - notes_h)};
+        notes_ = {0, frame_.y + frame_.h, width_, notes_h};
+        // A legend strip over the bottom of the map: the extent is fitted above it.
+        if (compact_ && !legend_below_)
+            fit_bottom_ = flow_legend(nullptr, legend_items(true), 0, 0, frame_.w - 20) + 12;
     }
 
     RenderReport build();
@@ -184,6 +207,18 @@ private:
     void place_marks_and_labels(RenderReport& report);
     void draw_furniture(Canvas& c) const;
     void draw_legend(Canvas& c) const;
+    void draw_notes(Canvas& c) const;
+    // One legend entry: its swatch drawn with the top-left at (x, y), its text returned.
+    std::string legend_entry(Canvas* c, const std::string& item, double x, double y) const;
+    std::vector<std::string> legend_items(bool worst_case) const;
+    std::vector<std::string> key_lines() const;
+    double notes_height(bool with_figure, bool with_legend) const;
+    // Lays the legend out in rows from (x, y) within `width`; draws it when c is given.
+    double flow_legend(Canvas* c, const std::vector<std::string>& items, double x, double y,
+                       double width) const;
+    std::string figure_text() const;
+    std::string credits(bool disputed) const;
+    Font small_font() const { return {st_.font, st_.small_size, false, false, 0}; }
     std::string holder_name(const std::string& code) const;
     void draw_scale_bar(Canvas& c) const;
     void draw_inset(Canvas& c) const;
@@ -194,7 +229,10 @@ private:
     std::string gpkg_;
     const MapOptions& opt_;
     double scale_ = 1, width_ = 0, height_ = 0, header_ = kHeader, title_h_ = 0, subtitle_h_ = 0;
-    Rect frame_;
+    double footer_ = kFooter, callout_wrap_ = 210, fit_bottom_ = 0;
+    bool compact_ = false, show_inset_ = false, figure_below_ = false, legend_below_ = false;
+    Font title_font_, subtitle_font_;
+    Rect frame_, notes_;
 
     std::string focus_;
     Box lonlat_{};    // the map's extent, lon/lat
@@ -207,6 +245,7 @@ private:
     Layer focus_country_;
     std::vector<EventMark> marks_;
     std::vector<std::string> country_ids_;  // in view
+    std::vector<Paths> country_paths_;      // their screen outlines, in the same order
     std::set<std::string> named_units_;
     std::vector<std::pair<std::string, std::string>> admin1_ids_;  // in view: id, country
     std::vector<Label> labels_;
@@ -313,7 +352,8 @@ void Scene::choose_extent() {
             x0 = std::min(x0, p.lon), x1 = std::max(x1, p.lon), y0 = std::min(y0, p.lat),
             y1 = std::max(y1, p.lat);
         }
-    const double want = frame_.w / frame_.h;
+    const double fit_h = std::max(40.0, frame_.h - fit_bottom_);
+    const double want = frame_.w / fit_h;
     double w = x1 - x0, h = y1 - y0;
     if (w / h < want) {
         const double extra = h * want - w;
@@ -325,6 +365,9 @@ void Scene::choose_extent() {
     k_ = frame_.w / w;
     min_x_ = x0;
     max_y_ = y1;
+    // The map continues under the legend strip, if any.
+    y0 -= (frame_.h - fit_h) / k_;
+    h = y1 - y0;
     // The lon/lat box that covers the whole frame, for reading and clipping.
     Box r{180, 90, -180, -90};
     for (int i = 0; i <= 20; ++i)
@@ -361,6 +404,7 @@ void Scene::load_layers() {
             countries_other_.push_back({p});
         country_index.add(f.geometry(), n++);
         country_ids_.push_back(f.text("id"));
+        country_paths_.push_back(std::move(p));
     }
     for (const auto& f : read("lakes"))
         if (f.number("scalerank", 0) <= 5) {
@@ -437,71 +481,75 @@ std::string Scene::holder_name(const std::string& code) const {
 void Scene::place_marks_and_labels(RenderReport& report) {
     render::LabelPlacer placer(frame_, 2);
     // Furniture first: labels and callouts must keep clear of it.
-    const double legend_w = 230, inset_w = 200, inset_h = 140;
-    legend_items_.clear();
-    if (!focus_.empty()) legend_items_.push_back("focus");
-    if (!highlight_.paths.empty()) legend_items_.push_back("highlight");
-    if (!control_.paths.empty()) legend_items_.push_back("control");
-    if (!occupied_.paths.empty()) legend_items_.push_back("occupied");
-    std::set<std::string> types;
-    bool vague = false;
-    for (const auto& e : x_.events) {
-        if (!e.location) continue;
-        types.insert(e.type);
-        vague = vague || e.geo_precision > 1;
+    legend_items_ = legend_items(false);
+    if (compact_ && !legend_below_) {
+        // No room below: a strip along the bottom of the map, entries in rows.
+        const double h = flow_legend(nullptr, legend_items_, 0, 0, frame_.w - 20) + 12;
+        legend_ = {frame_.x, frame_.y + frame_.h - h, frame_.w, h};
+        placer.block(legend_);
+    } else if (!legend_below_) {
+        double text_w =
+            render::measure("Legend", {st_.font, st_.small_size + 1, true, false, 0}).width;
+        for (const auto& item : legend_items_)
+            text_w = std::max(
+                text_w, render::measure(legend_entry(nullptr, item, 0, 0), small_font()).width);
+        const double legend_w = text_w + 50;
+        const double legend_h = 30 + 20.0 * static_cast<double>(legend_items_.size());
+        legend_ = {frame_.x + 10, frame_.y + frame_.h - legend_h - 10, legend_w, legend_h};
+        placer.block(legend_);
     }
-    for (const auto& t : types) legend_items_.push_back("event:" + t);
-    if (vague) legend_items_.push_back("vague");
-    legend_items_.push_back("city");
-    const double legend_h = 30 + 20.0 * static_cast<double>(legend_items_.size());
-    legend_ = {frame_.x + 10, frame_.y + frame_.h - legend_h - 10, legend_w, legend_h};
+    // The inset scales with the frame and is left out where it would crowd the map.
+    show_inset_ = opt_.inset && frame_.w >= 480 && frame_.h >= 300;
+    const double inset_w = std::min(200.0, frame_.w * 0.2), inset_h = inset_w * 0.7;
     inset_ = {frame_.x + frame_.w - inset_w - 10, frame_.y + 10, inset_w, inset_h};
-    scalebar_ = {frame_.x + frame_.w - 190, frame_.y + frame_.h - 40, 180, 30};
-    placer.block(legend_);
-    if (opt_.inset) placer.block(inset_);
+    if (show_inset_) placer.block(inset_);
+    // Above the legend strip when there is one.
+    const double bottom = compact_ && !legend_below_ ? legend_.y : frame_.y + frame_.h;
+    scalebar_ = {frame_.x + frame_.w - 190, bottom - 40, 180, 30};
     placer.block(scalebar_);
-    if (!x_.figures.empty()) {
-        const auto& f = x_.figures[0];
-        figure_text_ =
-            "Stated: " + (f.hedge.empty() ? "" : f.hedge + " ") + thousands(f.stated_value) +
-            (f.unit == "percent" ? "%" : " km²") + " of " +
-            (f.territory ? std::string(f.territory->name) : std::string("the territory")) +
-            " held by " + holder_name(f.holder) + " (" + thousands(f.stated_km2) + " km²)";
-        if (f.measured_km2) {
-            char share[32];
-            std::snprintf(share, sizeof share, "%.2f%%", *f.measured_share);
-            figure_text_ += "\nMeasured on the control layer: " + std::string(share) + " (" +
-                            thousands(*f.measured_km2) + " km²)";
-        }
+    figure_text_ = figure_text();
+    if (!figure_text_.empty() && !figure_below_) {
         const auto box =
-            render::measure(figure_text_, {st_.font, st_.small_size + 1, false, false, 0}, 300);
+            render::measure(figure_text_, {st_.font, st_.small_size + 1, false, false, 0},
+                            std::min(300.0, frame_.w * 0.4));
         figure_box_ = {frame_.x + 10, frame_.y + 10, box.width + 20, box.height + 16};
         placer.block(figure_box_);
     }
 
-    // Event markers; events at the same spot are numbered.
+    // Event markers, numbered as in the key (compact maps) or where they crowd; events at the
+    // same spot are set side by side, each still its own symbol.
+    int located = 0;
     for (const auto& e : x_.events) {
         if (!e.location) continue;
+        ++located;
         const Point at = to_screen({e.location->lon, e.location->lat});
         if (!std::isfinite(at.lon) || !Rect{at.lon - 1, at.lat - 1, 2, 2}.inside(frame_)) continue;
-        marks_.push_back({&e, at, e.geo_precision == 1, 0});
+        marks_.push_back({&e, at, e.geo_precision == 1, compact_ ? located : 0, located});
     }
     for (std::size_t i = 0; i < marks_.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (std::hypot(marks_[i].at.lon - marks_[j].at.lon,
                            marks_[i].at.lat - marks_[j].at.lat) < 16) {
-                if (marks_[j].number == 0) marks_[j].number = static_cast<int>(j) + 1;
-                marks_[i].number = static_cast<int>(i) + 1;
-                marks_[i].at.lon += 14;  // side by side, each still its own symbol
+                marks_[j].number = marks_[j].key;
+                marks_[i].number = marks_[i].key;
+                marks_[i].at.lon += 14;
             }
-    for (const auto& m : marks_) placer.block({m.at.lon - 9, m.at.lat - 9, 18, 18});
-
-    // Callouts: a box per event, away from every marker and from each other.
-    const Font callout_font{st_.font, st_.callout_size, false, false, 0};
     for (const auto& m : marks_) {
+        placer.block({m.at.lon - 9, m.at.lat - 9, 18, 18});
+        if (m.number) placer.block({m.at.lon + 3, m.at.lat - 16, 14, 14});  // the number badge
+    }
+
+    // Callouts: a box per event, away from every marker and from each other, preferring
+    // places that leave the highlighted units and control areas visible. Compact maps
+    // list the events in the key below the map instead.
+    const Font callout_font{st_.font, st_.callout_size, false, false, 0};
+    render::CoverageMask areas(frame_.x, frame_.y, frame_.w, frame_.h);
+    areas.add(highlight_.paths);
+    areas.add(control_.paths);
+    for (const auto& m : compact_ ? std::vector<EventMark>{} : marks_) {
         const std::string text =
             (m.number ? std::to_string(m.number) + ". " : "") + event_label(*m.event);
-        const auto box = render::measure(text, callout_font, 210);
+        const auto box = render::measure(text, callout_font, callout_wrap_);
         const double w = box.width + 14, h = box.height + 10;
         std::vector<Rect> candidates;
         for (double d : {40.0, 70.0, 110.0, 160.0})
@@ -510,7 +558,12 @@ void Scene::place_marks_and_labels(RenderReport& report) {
         Color accent = st_.text;
         if (auto it = st_.event_colors.find(m.event->type); it != st_.event_colors.end())
             accent = it->second;
-        if (auto r = placer.place(candidates)) {
+        // Nearer boxes first; a box that hides a named unit or a control area costs more.
+        const auto cost = [&](const Rect& r) {
+            const double d = std::hypot(r.x + r.w / 2 - m.at.lon, r.y + r.h / 2 - m.at.lat);
+            return d / 100 + 4 * areas.share(r.x, r.y, r.w, r.h);
+        };
+        if (auto r = placer.place_cheapest(candidates, cost)) {
             callouts_.push_back({text, *r, m.at, accent});
             report.labels.push_back({text, r->x, r->y, r->w, r->h});
         } else {
@@ -579,26 +632,68 @@ void Scene::place_marks_and_labels(RenderReport& report) {
                 try_label(std::string(p->name), {st_.font, st_.label_size, true, true, 0},
                           st_.highlight_border.color, at, 0, true);
         }
-    if (const auto p = gaz_.find_id("country:" + focus_)) {
-        const Point at = to_screen({p->lon, p->lat});
-        if (Rect{at.lon - 20, at.lat - 10, 40, 20}.inside(frame_))
-            try_label(upper(std::string(p->name)), country_font, st_.text_muted, at, 0, true);
-    }
-    for (const auto& id : country_ids_) {
-        if (id == "country:" + focus_) continue;
-        const auto p = gaz_.find_id(id);
-        if (!p) continue;
-        const Point at = to_screen({p->lon, p->lat});
-        if (!Rect{at.lon - 20, at.lat - 10, 40, 20}.inside(frame_)) continue;
-        try_label(upper(std::string(p->name)), country_font, st_.text_muted, at, 0, true);
-    }
+    // A country's name goes where its box lies wholly on the country's visible part: at the
+    // label point when it can, else the nearest such place in the frame (a country whose
+    // label point is out of view still gets its name; one too small for it gets none).
+    auto label_country = [&](std::size_t i) {
+        const auto p = gaz_.find_id(country_ids_[i]);
+        if (!p) return;
+        const std::string text = upper(std::string(p->name));
+        const auto box = render::measure(text, country_font);
+        render::CoverageMask mask(frame_.x, frame_.y, frame_.w, frame_.h);
+        mask.add(country_paths_[i]);
+        const Point anchor = to_screen({p->lon, p->lat});
+        auto fits = [&](double cx, double cy) {
+            const Rect r{cx - box.width / 2, cy - box.height / 2, box.width, box.height};
+            return r.inside(frame_) && mask.share(r.x, r.y, r.w, r.h) >= 0.92;
+        };
+        if (std::isfinite(anchor.lon) && fits(anchor.lon, anchor.lat)) {
+            try_label(text, country_font, st_.text_muted, anchor, 0, true);
+            return;
+        }
+        // Every fitting place on a 6 px grid, nearest the label point first.
+        std::vector<std::pair<double, Rect>> spots;
+        for (double cy = frame_.y + box.height / 2; cy <= frame_.y + frame_.h; cy += 6)
+            for (double cx = frame_.x + box.width / 2; cx <= frame_.x + frame_.w; cx += 6)
+                if (fits(cx, cy))
+                    spots.push_back(
+                        {std::isfinite(anchor.lon) ? std::hypot(cx - anchor.lon, cy - anchor.lat)
+                                                   : 0,
+                         Rect{cx - box.width / 2, cy - box.height / 2, box.width, box.height}});
+        std::stable_sort(spots.begin(), spots.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<Rect> candidates;
+        for (const auto& spot : spots) candidates.push_back(spot.second);
+        if (candidates.empty()) return;
+        if (auto r = placer.place(candidates)) {
+            labels_.push_back({text, country_font, st_.text_muted, *r, true});
+            report.labels.push_back({text, r->x, r->y, r->w, r->h});
+        } else {
+            report.dropped.push_back(text);
+        }
+    };
+    for (std::size_t i = 0; i < country_ids_.size(); ++i)
+        if (country_ids_[i] == "country:" + focus_) label_country(i);
+    for (std::size_t i = 0; i < country_ids_.size(); ++i)
+        if (country_ids_[i] != "country:" + focus_) label_country(i);
     for (const auto& [id, country] : admin1_ids_) {
         if (country != focus_ || named_units_.count(id)) continue;
         const auto p = gaz_.find_id(id);
         if (!p || p->area_km2 < 3000) continue;
         const Point at = to_screen({p->lon, p->lat});
         if (!Rect{at.lon - 10, at.lat - 6, 20, 12}.inside(frame_)) continue;
-        try_label(std::string(p->name), unit_font, st_.text_muted, at, 0, true);
+        // Only where the unit is large enough on this map for its name, and only at its
+        // label point: a nudged unit name ends up naming its neighbour.
+        const std::string name(p->name);
+        const auto box = render::measure(name, unit_font);
+        if (p->area_km2 / (km_per_px_ * km_per_px_) < 2.5 * box.width * box.height) continue;
+        const Rect r{at.lon - box.width / 2, at.lat - box.height / 2, box.width, box.height};
+        if (placer.place({r})) {
+            labels_.push_back({name, unit_font, st_.text_muted, r, true});
+            report.labels.push_back({name, r.x, r.y, r.w, r.h});
+        } else {
+            report.dropped.push_back(name);
+        }
     }
     // Cities by importance, capitals first, while they fit.
     auto cities = read("populated_places", "pop_max >= 150000");
@@ -636,7 +731,7 @@ void Scene::place_marks_and_labels(RenderReport& report) {
     }
 
     // Inset: the map's extent on a small-scale map of the wider region.
-    if (opt_.inset) {
+    if (show_inset_) {
         const double cx = (lonlat_.min_lon + lonlat_.max_lon) / 2,
                      cy = (lonlat_.min_lat + lonlat_.max_lat) / 2;
         // Wide enough to place the map, not so wide that a conic projection tears.
@@ -758,7 +853,7 @@ void Scene::draw(Canvas& c) const {
                  0.8);
         c.fill(render::rect_path(co.box.x, co.box.y, 3, co.box.h), co.accent);
         c.text(co.box.x + 8, co.box.y + 5, co.text, callout_font, st_.callout_text, std::nullopt, 0,
-               210);
+               callout_wrap_);
     }
     c.end_group();
 
@@ -776,6 +871,15 @@ void Scene::draw(Canvas& c) const {
             c.stroke(render::circle_path(m.at.lon, m.at.lat, 9), color, 1.4, {3, 2});
             c.stroke(symbol(m.event->type, m.at.lon, m.at.lat, 5), color, 1.6);
         }
+        if (m.number) {
+            // The number badge, as in the key or the callout.
+            const Font font{st_.font, st_.small_size - 1, true, false, 0};
+            const std::string n = std::to_string(m.number);
+            const auto box = render::measure(n, font);
+            const double bw = std::max(13.0, box.width + 5), bx = m.at.lon + 4, by = m.at.lat - 16;
+            c.fill(render::rect_path(bx, by, bw, 13), st_.text);
+            c.text(bx + (bw - box.width) / 2, by + (13 - box.height) / 2, n, font, st_.halo);
+        }
     }
     c.end_group();
 
@@ -786,8 +890,80 @@ void Scene::draw(Canvas& c) const {
     draw_furniture(c);
 }
 
+std::vector<std::string> Scene::legend_items(bool worst_case) const {
+    // worst_case: before the layers are read, everything that might be drawn (to reserve
+    // room below compact maps).
+    std::vector<std::string> items;
+    if (!x_.places.focus_country.empty()) items.push_back("focus");
+    bool named = !opt_.highlight.empty();
+    for (const auto& e : x_.events)
+        named = named || (e.location && e.location->type == PlaceType::admin1);
+    for (const auto& m : x_.places.mentions)
+        named = named || (m.place && m.role == geoparse::Role::location &&
+                          m.place->type == PlaceType::admin1);
+    if (worst_case ? named : !highlight_.paths.empty()) items.push_back("highlight");
+    if (worst_case ? !opt_.control_layer.empty() : !control_.paths.empty())
+        items.push_back("control");
+    if (worst_case || !occupied_.paths.empty()) items.push_back("occupied");
+    std::set<std::string> types;
+    bool vague = false;
+    for (const auto& e : x_.events) {
+        if (!e.location) continue;
+        types.insert(e.type);
+        vague = vague || e.geo_precision > 1;
+    }
+    for (const auto& t : types) items.push_back("event:" + t);
+    if (vague) items.push_back("vague");
+    items.push_back("city");
+    return items;
+}
+
+std::string Scene::legend_entry(Canvas* c, const std::string& item, double sx, double sy) const {
+    if (item == "focus") {
+        if (c) {
+            c->fill(render::rect_path(sx, sy, 16, 11), st_.land_focus);
+            c->stroke(render::rect_path(sx, sy, 16, 11), st_.country_border.color, 0.8);
+        }
+        const auto p = gaz_.find_id("country:" + x_.places.focus_country);
+        return p ? std::string(p->name) : x_.places.focus_country;
+    }
+    if (item == "highlight") {
+        if (c) {
+            c->fill(render::rect_path(sx, sy, 16, 11), st_.highlight_fill);
+            c->stroke(render::rect_path(sx, sy, 16, 11), st_.highlight_border.color, 1);
+        }
+        return "Region named in the report";
+    }
+    if (item == "control") {
+        if (c) {
+            c->fill(render::rect_path(sx, sy, 16, 11), st_.control_fill);
+            c->hatch(render::rect_path(sx, sy, 16, 11), st_.control_hatch, 4, 45, 0.7);
+        }
+        return "Area held (control layer)";
+    }
+    if (item == "occupied") {
+        if (c) {
+            c->fill(render::rect_path(sx, sy, 16, 11), st_.occupied_fill);
+            c->hatch(render::rect_path(sx, sy, 16, 11), st_.occupied_hatch, 4, -45, 0.7);
+        }
+        return "Occupied by Russia since 2014";
+    }
+    if (item.starts_with("event:")) {
+        const std::string type = item.substr(6);
+        Color color = st_.text;
+        if (auto it = st_.event_colors.find(type); it != st_.event_colors.end()) color = it->second;
+        if (c) c->fill(symbol(type, sx + 8, sy + 5.5, 6), color);
+        return type;
+    }
+    if (item == "vague") {
+        if (c) c->stroke(render::circle_path(sx + 8, sy + 5.5, 7), st_.text, 1.2, {3, 2});
+        return "Somewhere in the region or country";
+    }
+    if (c) c->fill(render::circle_path(sx + 8, sy + 5.5, 2.8), st_.place_dot);
+    return "City";
+}
+
 void Scene::draw_legend(Canvas& c) const {
-    const Font font{st_.font, st_.small_size, false, false, 0};
     c.fill(render::rect_path(legend_.x, legend_.y, legend_.w, legend_.h),
            with_alpha(st_.callout_fill, 0.92));
     c.stroke(render::rect_path(legend_.x, legend_.y, legend_.w, legend_.h), st_.furniture_muted,
@@ -796,42 +972,89 @@ void Scene::draw_legend(Canvas& c) const {
            st_.furniture_text);
     double y = legend_.y + 30;
     for (const auto& item : legend_items_) {
-        const double sx = legend_.x + 12, sy = y + 1;
-        std::string text;
-        if (item == "focus") {
-            c.fill(render::rect_path(sx, sy, 16, 11), st_.land_focus);
-            c.stroke(render::rect_path(sx, sy, 16, 11), st_.country_border.color, 0.8);
-            const auto p = gaz_.find_id("country:" + focus_);
-            text = p ? std::string(p->name) : focus_;
-        } else if (item == "highlight") {
-            c.fill(render::rect_path(sx, sy, 16, 11), st_.highlight_fill);
-            c.stroke(render::rect_path(sx, sy, 16, 11), st_.highlight_border.color, 1);
-            text = "Region named in the report";
-        } else if (item == "control") {
-            c.fill(render::rect_path(sx, sy, 16, 11), st_.control_fill);
-            c.hatch(render::rect_path(sx, sy, 16, 11), st_.control_hatch, 4, 45, 0.7);
-            text = "Area held (control layer)";
-        } else if (item == "occupied") {
-            c.fill(render::rect_path(sx, sy, 16, 11), st_.occupied_fill);
-            c.hatch(render::rect_path(sx, sy, 16, 11), st_.occupied_hatch, 4, -45, 0.7);
-            text = "Occupied by Russia since 2014";
-        } else if (item.starts_with("event:")) {
-            const std::string type = item.substr(6);
-            Color color = st_.text;
-            if (auto it = st_.event_colors.find(type); it != st_.event_colors.end())
-                color = it->second;
-            c.fill(symbol(type, sx + 8, sy + 5.5, 6), color);
-            text = type;
-        } else if (item == "vague") {
-            c.stroke(render::circle_path(sx + 8, sy + 5.5, 7), st_.text, 1.2, {3, 2});
-            text = "Somewhere in the region or country";
-        } else if (item == "city") {
-            c.fill(render::circle_path(sx + 8, sy + 5.5, 2.8), st_.place_dot);
-            text = "City";
-        }
-        c.text(sx + 24, y - 1, text, font, st_.furniture_text);
+        const std::string text = legend_entry(&c, item, legend_.x + 12, y + 1);
+        c.text(legend_.x + 36, y - 1, text, small_font(), st_.furniture_text);
         y += 20;
     }
+}
+
+double Scene::flow_legend(Canvas* c, const std::vector<std::string>& items, double x, double y,
+                          double width) const {
+    double cx = x, cy = y;
+    for (const auto& item : items) {
+        const std::string text = legend_entry(nullptr, item, 0, 0);
+        const double w = 24 + render::measure(text, small_font()).width + 14;
+        if (cx > x && cx + w > x + width) cx = x, cy += 18;
+        if (c) {
+            legend_entry(c, item, cx, cy + 1);
+            c->text(cx + 24, cy - 1, text, small_font(), st_.furniture_text);
+        }
+        cx += w;
+    }
+    return items.empty() ? 0 : cy - y + 18;
+}
+
+std::vector<std::string> Scene::key_lines() const {
+    std::vector<std::string> lines;
+    for (const auto& e : x_.events) {
+        if (!e.location) continue;
+        std::string text = event_label(e);
+        if (const auto nl = text.find('\n'); nl != std::string::npos) text.replace(nl, 1, " — ");
+        lines.push_back(std::to_string(lines.size() + 1) + ". " + text);
+    }
+    return lines;
+}
+
+std::string Scene::figure_text() const {
+    if (x_.figures.empty()) return {};
+    const auto& f = x_.figures[0];
+    std::string text =
+        "Stated: " + (f.hedge.empty() ? "" : f.hedge + " ") + thousands(f.stated_value) +
+        (f.unit == "percent" ? "%" : " km²") + " of " +
+        (f.territory ? std::string(f.territory->name) : std::string("the territory")) +
+        " held by " + holder_name(f.holder) + " (" + thousands(f.stated_km2) + " km²)";
+    if (f.measured_km2) {
+        char share[32];
+        std::snprintf(share, sizeof share, "%.2f%%", *f.measured_share);
+        text += "\nMeasured on the control layer: " + std::string(share) + " (" +
+                thousands(*f.measured_km2) + " km²)";
+    }
+    return text;
+}
+
+double Scene::notes_height(bool with_figure, bool with_legend) const {
+    const double w = width_ - 32;
+    double h = 10;
+    const std::string figure = figure_text();
+    if (with_figure && !figure.empty()) h += render::measure(figure, small_font(), w).height + 6;
+    for (const auto& line : key_lines()) h += render::measure(line, small_font(), w).height + 2;
+    if (with_legend) h += 6 + flow_legend(nullptr, legend_items(true), 16, 0, w);
+    return h + 8;
+}
+
+void Scene::draw_notes(Canvas& c) const {
+    const double w = width_ - 32;
+    c.fill(render::rect_path(notes_.x, notes_.y, notes_.w, notes_.h),
+           Color{st_.callout_fill.r, st_.callout_fill.g, st_.callout_fill.b, 1});
+    double y = notes_.y + 10;
+    if (figure_below_ && !figure_text_.empty()) {
+        c.text(16, y, figure_text_, small_font(), st_.callout_text, std::nullopt, 0, w);
+        y += render::measure(figure_text_, small_font(), w).height + 6;
+    }
+    for (const auto& line : key_lines()) {
+        c.text(16, y, line, small_font(), st_.furniture_text, std::nullopt, 0, w);
+        y += render::measure(line, small_font(), w).height + 2;
+    }
+    if (legend_below_) flow_legend(&c, legend_items_, 16, y + 6, w);
+}
+
+std::string Scene::credits(bool disputed) const {
+    std::string text = (opt_.source.empty() ? "" : "Source: " + opt_.source + " · ") +
+                       "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0).";
+    if (!opt_.date.empty()) text += " Data as of " + opt_.date + ".";
+    if (disputed)
+        text += " Borders: internationally recognised; Crimea occupied by Russia since 2014.";
+    return text;
 }
 
 void Scene::draw_scale_bar(Canvas& c) const {
@@ -868,33 +1091,33 @@ void Scene::draw_furniture(Canvas& c) const {
     // Header and footer bands.
     c.fill(render::rect_path(0, 0, width_, header_),
            Color{st_.callout_fill.r, st_.callout_fill.g, st_.callout_fill.b, 1});
-    c.fill(render::rect_path(0, height_ - kFooter, width_, kFooter),
+    c.fill(render::rect_path(0, height_ - footer_, width_, footer_),
            Color{st_.callout_fill.r, st_.callout_fill.g, st_.callout_fill.b, 1});
-    const Font title_font{st_.font, st_.title_size, true, false, 0};
-    const Font subtitle_font{st_.font, st_.subtitle_size, false, false, 0};
-    c.text(16, 10, opt_.title, title_font, st_.furniture_text, std::nullopt, 0, width_ - 32);
+    c.text(16, 10, opt_.title, title_font_, st_.furniture_text, std::nullopt, 0, width_ - 32);
     if (!opt_.subtitle.empty())
-        c.text(16, 12 + title_h_, opt_.subtitle, subtitle_font, st_.furniture_muted, std::nullopt,
+        c.text(16, 12 + title_h_, opt_.subtitle, subtitle_font_, st_.furniture_muted, std::nullopt,
                0, width_ - 32);
-    std::string credits = (opt_.source.empty() ? "" : "Source: " + opt_.source + " · ") +
-                          "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0).";
-    if (!opt_.date.empty()) credits += " Data as of " + opt_.date + ".";
-    if (disputed_in_view_)
-        credits += " Borders: internationally recognised; Crimea occupied by Russia since 2014.";
-    c.text(16, height_ - kFooter + 6, credits, {st_.font, st_.small_size, false, false, 0},
-           st_.furniture_muted);
-    if (!figure_text_.empty()) {
+    c.text(16, height_ - footer_ + 6, credits(disputed_in_view_), small_font(), st_.furniture_muted,
+           std::nullopt, 0, width_ - 32);
+    if (compact_) draw_notes(c);
+    if (!figure_text_.empty() && !figure_below_) {
         c.fill(render::rect_path(figure_box_.x, figure_box_.y, figure_box_.w, figure_box_.h),
                with_alpha(st_.callout_fill, 0.95));
         c.stroke(render::rect_path(figure_box_.x, figure_box_.y, figure_box_.w, figure_box_.h),
                  st_.callout_border, 0.8);
         c.text(figure_box_.x + 10, figure_box_.y + 8, figure_text_,
                {st_.font, st_.small_size + 1, false, false, 0}, st_.callout_text, std::nullopt, 0,
-               300);
+               figure_box_.w - 20);
     }
-    draw_legend(c);
+    if (compact_ && !legend_below_) {
+        c.fill(render::rect_path(legend_.x, legend_.y, legend_.w, legend_.h),
+               with_alpha(st_.callout_fill, 0.92));
+        flow_legend(&c, legend_items_, legend_.x + 10, legend_.y + 7, legend_.w - 20);
+    } else if (!legend_below_) {
+        draw_legend(c);
+    }
     draw_scale_bar(c);
-    if (opt_.inset) draw_inset(c);
+    if (show_inset_) draw_inset(c);
     c.stroke(render::rect_path(frame_.x, frame_.y, frame_.w, frame_.h), st_.frame, 1);
     c.end_group();
 }

@@ -131,6 +131,50 @@ TEST_F(MapRun, LabelsNeverOverlapAndStayInFrame) {
     for (const auto& l : labels) all += l["text"].get<std::string>() + "|";
     for (const char* want : {"Kursk Oblast", "Donetsk Oblast", "Kyiv", "UKRAINE"})
         EXPECT_NE(all.find(want), std::string::npos) << want;
+    // Russia's label point lies far east of this frame: its name still goes on its visible part.
+    EXPECT_NE(all.find("RUSSIA"), std::string::npos) << all;
+}
+
+TEST(MapLayout, PhoneSizedMapsListEventsBelowTheMap) {
+    // 800x1000 px at 192 dpi: 400x500 CSS px, a phone-width graphic.
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-map-phone-" + std::to_string(::getpid()));
+    const auto r = map(dir, {"--control", kControl, "--size", "800x1000", "--formats", "svg"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string svg = testing::read_text((dir / "map.svg").string());
+    // A numbered key instead of callouts, and the credits wrapped rather than cut off.
+    EXPECT_NE(svg.find(">1. Capture of 2 Chinese nationals"), std::string::npos);
+    const std::size_t credits = svg.find("Boundaries: Natural Earth");
+    ASSERT_NE(credits, std::string::npos);
+    std::string element = svg.substr(svg.rfind("<text", credits),
+                                     svg.find("</text>", credits) - svg.rfind("<text", credits));
+    std::string words;  // the element's text, its lines joined by spaces
+    bool in_tag = false;
+    for (std::size_t i = 0; i < element.size(); ++i) {
+        if (element.compare(i, 8, "</tspan>") == 0) words += ' ';
+        if (element[i] == '<') in_tag = true;
+        if (!in_tag) words += element[i];
+        if (element[i] == '>') in_tag = false;
+    }
+    EXPECT_NE(words.find("Borders: internationally recognised; Crimea occupied by Russia since "
+                         "2014."),
+              std::string::npos)
+        << words;
+    EXPECT_NE(element.find("</tspan><tspan"), std::string::npos) << "wrapped over lines";
+    const auto& labels = r.report["labels"];
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const double x = labels[i]["x"], y = labels[i]["y"], w = labels[i]["w"], h = labels[i]["h"];
+        EXPECT_TRUE(x >= 0 && y >= 0 && x + w <= 400 && y + h <= 500) << labels[i]["text"];
+        EXPECT_EQ(labels[i]["text"].get<std::string>().find("Capture of"), std::string::npos)
+            << "no callouts on a phone-sized map";
+        for (std::size_t j = 0; j < i; ++j) {
+            const double x2 = labels[j]["x"], y2 = labels[j]["y"], w2 = labels[j]["w"],
+                         h2 = labels[j]["h"];
+            EXPECT_FALSE(x < x2 + w2 && x2 < x + w && y < y2 + h2 && y2 < y + h)
+                << labels[i]["text"] << " overlaps " << labels[j]["text"];
+        }
+    }
+    fs::remove_all(dir);
 }
 
 TEST_F(MapRun, RerunIsByteIdentical) {

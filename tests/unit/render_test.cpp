@@ -147,5 +147,32 @@ TEST(PngOutput, NothingLeftBehindWhenNotFinished) {
     fs::remove_all(file.parent_path());
 }
 
+TEST(CoverageMask, SharesOfBoxes) {
+    render::CoverageMask mask(100, 50, 400, 300);
+    mask.add(render::rect_path(100, 50, 200, 300));  // the left half
+    EXPECT_NEAR(mask.share(100, 50, 400, 300), 0.5, 0.02);
+    EXPECT_NEAR(mask.share(120, 60, 40, 40), 1.0, 1e-9);
+    EXPECT_NEAR(mask.share(340, 60, 40, 40), 0.0, 1e-9);
+    EXPECT_NEAR(mask.share(280, 100, 40, 40), 0.5, 0.1);
+    EXPECT_EQ(mask.share(1000, 1000, 10, 10), 0.0);  // outside the mask
+    mask.add(render::rect_path(300, 50, 200, 300));  // now everything
+    EXPECT_NEAR(mask.share(340, 60, 40, 40), 1.0, 1e-9);
+}
+
+TEST(LabelPlacer, CheapestFreeCandidateWins) {
+    render::LabelPlacer placer({0, 0, 100, 100}, 0);
+    placer.block({0, 0, 50, 50});
+    const std::vector<render::Rect> candidates = {{10, 10, 10, 10},   // taken
+                                                  {60, 10, 10, 10},   // free, cost 5
+                                                  {60, 60, 10, 10},   // free, cost 1
+                                                  {95, 95, 10, 10}};  // leaves the frame
+    auto cost = [](const render::Rect& r) { return r.y < 50 ? 5.0 : 1.0; };
+    const auto r = placer.place_cheapest(candidates, cost);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->x, 60);
+    EXPECT_EQ(r->y, 60);
+    EXPECT_FALSE(placer.free({60, 60, 10, 10}));  // now taken
+}
+
 }  // namespace
 }  // namespace mapwire

@@ -1,13 +1,16 @@
 // `mapwire map ARTICLE`: geoparse, extract, then draw map.png, map.svg, map.pdf and write the
 // GeoJSON layers, all into one folder. map_article() is the pipeline `render` shares.
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/detail/commands.hpp"
 #include "export/geojson.hpp"
+#include "geometry/vector_io.hpp"
 
 namespace mapwire::cli::detail {
 namespace {
@@ -35,7 +38,8 @@ std::string styles_dir() {
 ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
-                       render::MapOptions options, const std::string& out_dir, bool geojson) {
+                       render::MapOptions options, const std::string& out_dir, bool geojson,
+                       const std::vector<std::string>& vector_formats) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
     events::Extractor extractor(gaz, parser, gpkg);
     const std::string text = read_input(article);
@@ -56,6 +60,22 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
         exporter::write_geojson_layers(x, gaz, gpkg, out_dir);
         for (const char* layer : {"events", "places", "figures"})
             result.report.files.push_back(out_dir + "/" + layer + ".geojson");
+    }
+    if (!vector_formats.empty()) {
+        // GeoPackage and KML through GDAL from the GeoJSON layers (one layer each), written
+        // to a scratch folder first when GeoJSON itself was not asked for.
+        const std::string layers_dir =
+            geojson ? out_dir : out_dir + "/.layers-" + std::to_string(::getpid());
+        if (!geojson) exporter::write_geojson_layers(x, gaz, gpkg, layers_dir);
+        std::vector<std::string> sources;
+        for (const char* layer : {"events", "places", "figures"})
+            sources.push_back(layers_dir + "/" + layer + ".geojson");
+        for (const auto& f : vector_formats) {
+            const std::string path = out_dir + "/map." + f;
+            geometry::convert_layers(sources, path, f == "gpkg" ? "GPKG" : "KML");
+            result.report.files.push_back(path);
+        }
+        if (!geojson) std::filesystem::remove_all(layers_dir);
     }
     return result;
 }

@@ -65,7 +65,7 @@ Command add_render_command(CLI::App& app, Context& ctx) {
                     std::string failure;
                     try {
                         map_article(gaz, parser, dataset_dir(ctx), m.article, m.date, styles[i],
-                                    m.options, m.output_dir, m.geojson);
+                                    m.options, m.output_dir, m.geojson, m.vector_formats);
                     } catch (const Error& e) {
                         failure = e.describe();
                     } catch (const std::exception& e) {

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include "geometry/vector_io.hpp"
+#include "style/style.hpp"
 #include "text/normalize.hpp"
 
 namespace mapwire::config {
@@ -64,6 +66,11 @@ private:
     std::optional<bool> flag(const YAML::Node& n, const std::string& key);
     std::string input_file(const YAML::Node& n, const std::string& key);
     void map_settings(const YAML::Node& node, MapJob& job, bool defaults);
+    void layers(const YAML::Node& node, render::MapOptions& o);
+    void annotations(const YAML::Node& node, render::MapOptions& o);
+    std::optional<style::Color> color(const YAML::Node& n, const std::string& key);
+    // The gazetteer's best match for a place name, or a problem with a suggestion.
+    std::optional<gazetteer::Place> place(const YAML::Node& name);
 
     std::string path_;
     const gazetteer::Gazetteer& gaz_;
@@ -73,9 +80,13 @@ private:
 };
 
 const std::vector<std::string> kTopKeys = {"output_dir", "defaults", "maps"};
-const std::vector<std::string> kMapKeys = {"name",  "article", "date",     "control", "style",
-                                           "size",  "dpi",     "formats",  "extent",  "projection",
-                                           "inset", "title",   "subtitle", "source",  "highlight"};
+const std::vector<std::string> kMapKeys = {
+    "name",     "article", "date",      "control",    "style",      "size",
+    "dpi",      "formats", "extent",    "projection", "inset",      "title",
+    "subtitle", "source",  "highlight", "layers",     "annotations"};
+const std::vector<std::string> kLayerKeys = {"file",  "layer",  "where", "fill",  "stroke",
+                                             "width", "radius", "label", "legend"};
+const std::vector<std::string> kAnnotationKeys = {"text", "at", "leader"};
 
 void Loader::check_keys(const YAML::Node& map, const std::vector<std::string>& known,
                         const std::string& where) {
@@ -166,6 +177,8 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
         }
         if (auto v = input_file(node, "control"); !v.empty()) o.control_layer = v;
         if (auto v = text(node, "title")) o.title = *v;
+        if (const YAML::Node l = node["layers"]) layers(l, o);
+        if (const YAML::Node a = node["annotations"]) annotations(a, o);
         if (auto v = text(node, "subtitle")) o.subtitle = *v;
     }
     if (auto v = text(node, "source")) o.source = *v;
@@ -198,14 +211,18 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
         } else {
             o.formats.clear();
             job.geojson = false;
+            job.vector_formats.clear();
             for (const auto& x : f) {
                 const std::string s = x.IsScalar() ? x.as<std::string>() : "";
                 if (s == "png" || s == "svg" || s == "pdf")
                     o.formats.push_back(s);
                 else if (s == "geojson")
                     job.geojson = true;
+                else if (s == "gpkg" || s == "kml")
+                    job.vector_formats.push_back(s);
                 else
-                    problem(x, "unknown output format '" + s + "'", "use png, svg, pdf, geojson");
+                    problem(x, "unknown output format '" + s + "'",
+                            "use png, svg, pdf, geojson, gpkg, kml");
             }
         }
     }
@@ -234,17 +251,9 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
             render::LonLatBox box{180, 90, -180, -90};
             bool any = false;
             for (const auto& name : e["places"]) {
-                const std::string n = name.as<std::string>();
-                const auto c =
-                    gaz_.lookup(n, {.country = {}, .type = {}, .prefer_country = {}, .limit = 1});
-                if (c.empty()) {
-                    std::string hint;
-                    for (const auto& s : gaz_.suggestions(n, 1))
-                        hint = "did you mean " + s.substr(0, s.find(" (")) + "?";
-                    problem(name, "unknown place '" + n + "'", hint);
-                    continue;
-                }
-                const auto& p = c[0].place;
+                const auto found = place(name);
+                if (!found) continue;
+                const auto& p = *found;
                 box.min_lon = std::min<double>(box.min_lon, p.min_lon);
                 box.min_lat = std::min<double>(box.min_lat, p.min_lat);
                 box.max_lon = std::max<double>(box.max_lon, p.max_lon);
@@ -281,6 +290,109 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                     o.highlight.push_back(std::string(c[0].place.id));
                 }
             }
+    }
+}
+
+std::optional<gazetteer::Place> Loader::place(const YAML::Node& name) {
+    const std::string n = name.as<std::string>();
+    const auto c = gaz_.lookup(n, {.country = {}, .type = {}, .prefer_country = {}, .limit = 1});
+    if (!c.empty()) return c[0].place;
+    std::string hint;
+    for (const auto& s : gaz_.suggestions(n, 1))
+        hint = "did you mean " + s.substr(0, s.find(" (")) + "?";
+    problem(name, "unknown place '" + n + "'", hint);
+    return std::nullopt;
+}
+
+std::optional<style::Color> Loader::color(const YAML::Node& n, const std::string& key) {
+    const auto v = text(n, key);
+    if (!v) return std::nullopt;
+    try {
+        return style::parse_color(*v);
+    } catch (const Error&) {
+        problem(n[key], "'" + key + "' is not a colour", "write #rrggbb or #rrggbbaa");
+        return std::nullopt;
+    }
+}
+
+void Loader::layers(const YAML::Node& node, render::MapOptions& o) {
+    if (!node.IsSequence()) {
+        problem(node, "'layers' must be a list of layers, each with at least 'file'");
+        return;
+    }
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const YAML::Node l = node[i];
+        if (!l.IsMap()) {
+            problem(l, "each layer is a mapping with at least 'file'");
+            continue;
+        }
+        check_keys(l, kLayerKeys, "layers[" + std::to_string(i) + "]");
+        render::ExtraLayer layer;
+        if (!l["file"]) {
+            problem(l, "layer " + std::to_string(i + 1) + " has no 'file'");
+            continue;
+        }
+        layer.path = input_file(l, "file");
+        layer.layer = text(l, "layer").value_or("");
+        layer.where = text(l, "where").value_or("");
+        layer.fill = color(l, "fill");
+        layer.stroke = color(l, "stroke");
+        if (auto v = number(l, "width", 0, 50)) layer.width = *v;
+        if (auto v = number(l, "radius", 0, 50)) layer.radius = *v;
+        layer.label = text(l, "label").value_or("");
+        layer.legend = text(l, "legend").value_or("");
+        if (layer.path.empty()) continue;
+        // Open it now: a bad layer name or filter is reported before anything is drawn.
+        try {
+            geometry::check_layer(
+                layer.path,
+                {.layer = layer.layer, .encoding = {}, .where = layer.where, .bbox = std::nullopt});
+        } catch (const Error& e) {
+            problem(l["where"] && e.message().find("filter") != std::string::npos ? l["where"]
+                    : l["layer"]                                                  ? l["layer"]
+                                                                                  : l["file"],
+                    e.message(), e.hint());
+            continue;
+        }
+        o.layers.push_back(std::move(layer));
+    }
+}
+
+void Loader::annotations(const YAML::Node& node, render::MapOptions& o) {
+    if (!node.IsSequence()) {
+        problem(node, "'annotations' must be a list, each with 'text' and 'at'");
+        return;
+    }
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const YAML::Node a = node[i];
+        if (!a.IsMap() || !a["text"] || !a["at"]) {
+            problem(a, "each annotation needs 'text' and 'at' (a place name or [lon, lat])");
+            continue;
+        }
+        check_keys(a, kAnnotationKeys, "annotations[" + std::to_string(i) + "]");
+        render::Annotation note;
+        note.text = text(a, "text").value_or("");
+        if (auto v = flag(a, "leader")) note.leader = *v;
+        const YAML::Node at = a["at"];
+        if (at.IsSequence()) {
+            try {
+                if (at.size() != 2) throw YAML::Exception(at.Mark(), "");
+                note.lon = at[0].as<double>(), note.lat = at[1].as<double>();
+                if (note.lon < -180 || note.lon > 180 || note.lat < -90 || note.lat > 90)
+                    throw YAML::Exception(at.Mark(), "");
+            } catch (const YAML::Exception&) {
+                problem(at, "'at' must be a place name or [lon, lat] in degrees");
+                continue;
+            }
+        } else if (at.IsScalar()) {
+            const auto found = place(at);
+            if (!found) continue;
+            note.lon = found->lon, note.lat = found->lat;
+        } else {
+            problem(at, "'at' must be a place name or [lon, lat] in degrees");
+            continue;
+        }
+        o.annotations.push_back(std::move(note));
     }
 }
 

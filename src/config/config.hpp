@@ -37,6 +37,7 @@ struct MapJob {
     std::string style;       // name or absolute path
     std::string output_dir;  // absolute: <config output_dir>/<name>
     bool geojson = true;
+    std::vector<std::string> vector_formats;  // "gpkg", "kml": the layers as map.gpkg / map.kml
     render::MapOptions options;  // size, dpi, formats, extent, projection, texts, highlight ...
 };
 

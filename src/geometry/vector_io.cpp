@@ -97,7 +97,24 @@ double FeatureRecord::number(std::string_view field, double fallback) const {
 std::vector<FeatureRecord> read_features(const std::string& path, const ReadOptions& options) {
     auto ds = open_vector(path, options);
     OGRLayer* layer = pick_layer(*ds, path, options.layer);
-    if (options.bbox)
+    // Layers in another CRS (a national grid, Web Mercator) are brought to WGS 84 lon/lat;
+    // a layer without a CRS is taken to be lon/lat already, as GeoJSON is.
+    std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+        OGRSpatialReference wgs84;
+        wgs84.SetWellKnownGeogCS("WGS84");
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        const char* same_options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
+        if (!srs->IsSame(&wgs84, same_options)) {
+            to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
+            if (!to_wgs84)
+                throw std::move(IoError("cannot transform the layer's coordinate system to "
+                                        "WGS 84: " +
+                                        std::string(CPLGetLastErrorMsg()))
+                                    .in_file(path));
+        }
+    }
+    if (options.bbox && !to_wgs84)
         layer->SetSpatialFilterRect(options.bbox->min_lon, options.bbox->min_lat,
                                     options.bbox->max_lon, options.bbox->max_lat);
     if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)
@@ -114,7 +131,18 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
         FeatureRecord rec(names, f->GetFID());
         for (int i = 0; i < defn->GetFieldCount(); ++i)
             rec.push_value(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
-        if (const OGRGeometry* g = f->GetGeometryRef()) {
+        if (OGRGeometry* g = f->GetGeometryRef()) {
+            if (to_wgs84 && g->transform(to_wgs84.get()) != OGRERR_NONE)
+                throw std::move(IoError("cannot transform a geometry to WGS 84")
+                                    .in_file(path)
+                                    .with_feature("fid " + std::to_string(f->GetFID())));
+            if (to_wgs84 && options.bbox) {
+                OGREnvelope e;
+                g->getEnvelope(&e);
+                if (e.MaxX < options.bbox->min_lon || e.MinX > options.bbox->max_lon ||
+                    e.MaxY < options.bbox->min_lat || e.MinY > options.bbox->max_lat)
+                    continue;
+            }
             try {
                 rec.set_geometry(to_geometry(*g));
             } catch (Error& e) {
@@ -125,6 +153,52 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
         out.push_back(std::move(rec));
     }
     return out;
+}
+
+void check_layer(const std::string& path, const ReadOptions& options) {
+    auto ds = open_vector(path, options);
+    OGRLayer* layer = pick_layer(*ds, path, options.layer);
+    if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE) {
+        // GDAL's parser message spans lines (with a caret); the first one says what is wrong.
+        std::string why = CPLGetLastErrorMsg();
+        why = why.substr(0, why.find('\n'));
+        throw std::move(IoError("invalid attribute filter: " + why,
+                                "an OGR SQL WHERE clause, e.g. \"kind = 'zone'\"")
+                            .in_file(path)
+                            .with_value(options.where));
+    }
+}
+
+void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
+                    const std::string& driver_name) {
+    register_drivers();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+    if (!driver) throw IoError("GDAL has no " + driver_name + " driver");
+    const std::string temp = destination + ".tmp-" + std::to_string(::getpid());
+    std::filesystem::remove(temp);
+    {
+        DatasetPtr out(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!out)
+            throw std::move(IoError("cannot create: " + std::string(CPLGetLastErrorMsg()))
+                                .in_file(destination));
+        for (const auto& source : sources) {
+            auto in = open_vector(source, {});
+            for (int i = 0; i < in->GetLayerCount(); ++i) {
+                OGRLayer* layer = in->GetLayer(i);
+                const std::string name = std::filesystem::path(source).stem().string();
+                if (!out->CopyLayer(layer, name.c_str(), nullptr)) {
+                    std::filesystem::remove(temp);
+                    throw std::move(IoError("cannot copy layer " + name + ": " +
+                                            std::string(CPLGetLastErrorMsg()))
+                                        .in_file(destination));
+                }
+            }
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, destination, ec);
+    if (ec)
+        throw std::move(IoError("cannot move into place: " + ec.message()).in_file(destination));
 }
 
 std::vector<std::string> layer_names(const std::string& path) {

@@ -52,6 +52,13 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
 
 // Layer names of a vector dataset.
 std::vector<std::string> layer_names(const std::string& path);
+// Opens the layer and applies the attribute filter without reading features: throws IoError
+// naming what is wrong (for validating a configuration before rendering).
+void check_layer(const std::string& path, const ReadOptions& options);
+// Copies every layer of a vector file into a new file in another format (a GDAL driver
+// name such as "GPKG" or "KML"), through a temporary file renamed into place.
+void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
+                    const std::string& driver);
 
 enum class FieldType { integer, real, text };
 struct FieldSpec {

@@ -22,6 +22,26 @@ struct LonLatBox {
     double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
 };
 
+// A vector layer the user adds to the map (any format GDAL reads, any CRS), drawn over the
+// base map and under the events, in the order given.
+struct ExtraLayer {
+    std::string path;
+    std::string layer;  // layer name; "" for the first
+    std::string where;  // OGR SQL attribute filter; "" for every feature
+    std::optional<style::Color> fill, stroke;
+    double width = 1.2;  // stroke width, px
+    double radius = 4;   // points: dot radius, px
+    std::string label;   // attribute whose value labels each feature; "" for none
+    std::string legend;  // legend entry; "" for none
+};
+
+// Text the user places: at a place (resolved by the caller) or a coordinate.
+struct Annotation {
+    std::string text;
+    double lon = 0, lat = 0;
+    bool leader = true;  // a box with a leader line to the point; else text at the point
+};
+
 struct MapOptions {
     int width = 2400, height = 1600;  // output pixels of the PNG
     double dpi = 192;                 // pixels per inch; 96 dpi is 1 CSS px per pixel
@@ -33,6 +53,8 @@ struct MapOptions {
     bool inset = true;
     std::vector<std::string> highlight;  // gazetteer ids of units or regions to highlight as well
     std::vector<std::string> formats = {"png", "svg", "pdf"};
+    std::vector<ExtraLayer> layers;
+    std::vector<Annotation> annotations;
     std::string creation_date;  // PDF metadata (ISO 8601); from SOURCE_DATE_EPOCH by default
 };
 

@@ -241,6 +241,13 @@ private:
     double min_x_ = 0, max_y_ = 0, k_ = 1;  // projected metres -> px
 
     Layer land_, lakes_, rivers_, admin1_lines_, borders_, control_, occupied_, highlight_;
+    // The user's layers, in screen space, in the order given.
+    struct Extra {
+        Paths areas, lines;
+        std::vector<Point> points;
+        std::vector<std::pair<std::string, Point>> labels;
+    };
+    std::vector<Extra> extras_;
     std::vector<Layer> countries_other_;
     Layer focus_country_;
     std::vector<EventMark> marks_;
@@ -464,6 +471,25 @@ void Scene::load_layers() {
             occupied_.paths.insert(occupied_.paths.end(), p.begin(), p.end());
         }
     }
+    for (const auto& spec : opt_.layers) {
+        Extra extra;
+        for (const auto& f : geometry::read_features(
+                 spec.path,
+                 {.layer = spec.layer, .encoding = {}, .where = spec.where, .bbox = read_box_})) {
+            if (f.geometry().empty()) continue;
+            for (auto& p : screen(f.geometry().made_valid())) {
+                if (p.points.size() == 1)
+                    extra.points.push_back(p.points[0]);
+                else
+                    (p.closed ? extra.areas : extra.lines).push_back(std::move(p));
+            }
+            if (!spec.label.empty() && !f.text(spec.label).empty()) {
+                const Point at = to_screen(f.geometry().representative_point());
+                if (std::isfinite(at.lon)) extra.labels.push_back({f.text(spec.label), at});
+            }
+        }
+        extras_.push_back(std::move(extra));
+    }
     if (!opt_.control_layer.empty()) {
         for (const auto& f : geometry::read_features(opt_.control_layer)) {
             auto p = screen(f.geometry().made_valid());
@@ -570,6 +596,42 @@ void Scene::place_marks_and_labels(RenderReport& report) {
             report.dropped.push_back(text);
         }
     }
+    // The user's annotations: a boxed note with a leader, or text set at the point.
+    for (const auto& a : opt_.annotations) {
+        const Point at = to_screen({a.lon, a.lat});
+        if (!std::isfinite(at.lon) || !Rect{at.lon - 1, at.lat - 1, 2, 2}.inside(frame_)) {
+            report.dropped.push_back(a.text);
+            continue;
+        }
+        if (a.leader) {
+            const auto box = render::measure(a.text, callout_font, callout_wrap_);
+            const double w = box.width + 14, h = box.height + 10;
+            std::vector<Rect> candidates;
+            for (double d : {30.0, 60.0, 100.0, 150.0})
+                for (const auto& r : render::around(at.lon, at.lat, w, h, d))
+                    candidates.push_back(r);
+            const auto cost = [&](const Rect& r) {
+                return std::hypot(r.x + r.w / 2 - at.lon, r.y + r.h / 2 - at.lat) / 100 +
+                       4 * areas.share(r.x, r.y, r.w, r.h);
+            };
+            if (auto r = placer.place_cheapest(candidates, cost)) {
+                callouts_.push_back({a.text, *r, at, st_.furniture_muted});
+                report.labels.push_back({a.text, r->x, r->y, r->w, r->h});
+            } else {
+                report.dropped.push_back(a.text);
+            }
+        } else {
+            const Font font{st_.font, st_.label_size, true, true, 0};
+            const auto box = render::measure(a.text, font);
+            const Rect r{at.lon - box.width / 2, at.lat - box.height / 2, box.width, box.height};
+            if (placer.place({r})) {
+                labels_.push_back({a.text, font, st_.text, r, true});
+                report.labels.push_back({a.text, r.x, r.y, r.w, r.h});
+            } else {
+                report.dropped.push_back(a.text);
+            }
+        }
+    }
 
     auto try_label = [&](const std::string& text, const Font& font, Color color, Point at,
                          double dist, bool centred) {
@@ -621,6 +683,14 @@ void Scene::place_marks_and_labels(RenderReport& report) {
         place_dot_capital_.push_back(mention.place->feature_code == "PPLC");
         placer.block({at.lon - 4, at.lat - 4, 8, 8});
         try_label(std::string(mention.place->name), place_font, st_.text, at, 8, false);
+    }
+    for (std::size_t i = 0; i < extras_.size(); ++i) {
+        for (const auto& p : extras_[i].points)
+            placer.block({p.lon - opt_.layers[i].radius, p.lat - opt_.layers[i].radius,
+                          2 * opt_.layers[i].radius, 2 * opt_.layers[i].radius});
+        for (const auto& [text, at] : extras_[i].labels)
+            if (Rect{at.lon - 1, at.lat - 1, 2, 2}.inside(frame_))
+                try_label(text, place_font, st_.text, at, opt_.layers[i].radius + 4, false);
     }
     const Font country_font{st_.font, st_.country_label_size, true, false, 2.5};
     const Font unit_font{st_.font, st_.label_size - 1, false, true, 0};
@@ -831,6 +901,18 @@ void Scene::draw(Canvas& c) const {
     c.stroke(admin1_lines_.paths, st_.admin1_border.color, st_.admin1_border.width);
     c.stroke(highlight_.paths, st_.highlight_border.color, st_.highlight_border.width);
     c.stroke(borders_.paths, st_.country_border.color, st_.country_border.width);
+    for (std::size_t i = 0; i < extras_.size(); ++i) {
+        const auto& spec = opt_.layers[i];
+        const auto& e = extras_[i];
+        const Color stroke = spec.stroke.value_or(st_.text);
+        if (spec.fill) c.fill(e.areas, *spec.fill);
+        c.stroke(e.areas, stroke, spec.width);
+        c.stroke(e.lines, stroke, spec.width);
+        for (const auto& p : e.points) {
+            c.fill(render::circle_path(p.lon, p.lat, spec.radius), spec.fill.value_or(stroke));
+            c.stroke(render::circle_path(p.lon, p.lat, spec.radius), st_.halo, 1);
+        }
+    }
     c.end_group();
 
     c.begin_group("places");
@@ -914,6 +996,8 @@ std::vector<std::string> Scene::legend_items(bool worst_case) const {
     }
     for (const auto& t : types) items.push_back("event:" + t);
     if (vague) items.push_back("vague");
+    for (std::size_t i = 0; i < opt_.layers.size(); ++i)
+        if (!opt_.layers[i].legend.empty()) items.push_back("layer:" + std::to_string(i));
     items.push_back("city");
     return items;
 }
@@ -958,6 +1042,13 @@ std::string Scene::legend_entry(Canvas* c, const std::string& item, double sx, d
     if (item == "vague") {
         if (c) c->stroke(render::circle_path(sx + 8, sy + 5.5, 7), st_.text, 1.2, {3, 2});
         return "Somewhere in the region or country";
+    }
+    if (item.starts_with("layer:")) {
+        const auto& spec = opt_.layers[std::stoul(item.substr(6))];
+        const Color stroke = spec.stroke.value_or(st_.text);
+        if (c && spec.fill) c->fill(render::rect_path(sx, sy, 16, 11), *spec.fill);
+        if (c) c->stroke(render::rect_path(sx, sy, 16, 11), stroke, std::min(spec.width, 2.0));
+        return spec.legend;
     }
     if (c) c->fill(render::circle_path(sx + 8, sy + 5.5, 2.8), st_.place_dot);
     return "City";

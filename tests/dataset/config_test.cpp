@@ -41,7 +41,11 @@ TEST(RenderConfig, EveryErrorAtOnceAndNothingWritten) {
           "errors.yaml:13:10: 'dpi' must be a number",
           "unknown admin-1 unit 'Zaporozia Oblast' (did you mean Zaporizhzhia Oblast?)",
           "errors.yaml:14:11: 'name' must be a plain name",
-          "'control' must be a local file (a configuration cannot read from the network)"})
+          "'control' must be a local file (a configuration cannot read from the network)",
+          "errors.yaml:20:15: 'fill' is not a colour",
+          "errors.yaml:19:16: invalid attribute filter",
+          "errors.yaml:23:13: unknown place 'Zaporozia'",
+          "errors.yaml:25:13: 'at' must be a place name or [lon, lat] in degrees"})
         EXPECT_NE(r.err.find(want), std::string::npos) << want << "\n" << r.err;
     EXPECT_FALSE(fs::exists(out)) << "nothing may be written for an invalid configuration";
     // --check reports the same.
@@ -68,7 +72,9 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     const fs::path dir =
         fs::temp_directory_path() / ("mapwire-config-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    for (const char* f : {"article-kharkiv.txt", "article-sudan.txt", "article-gaza.txt"})
+    fs::create_directories(dir / "layers");
+    for (const char* f : {"article-kharkiv.txt", "article-sudan.txt", "article-gaza.txt",
+                          "layers/kharkiv-sample-sites.geojson"})
         fs::copy_file(fs::path(MAPWIRE_TEST_DATA) / "../../examples" / f, dir / f,
                       fs::copy_options::overwrite_existing);
     std::string yaml = testing::read_text(config);
@@ -82,6 +88,21 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
           "sudan/map.png", "gaza/map.png", "gaza/map.svg"})
         EXPECT_TRUE(fs::exists(dir / "maps" / f)) << f;
     EXPECT_FALSE(fs::exists(dir / "maps" / "gaza" / "map.pdf"));  // formats: [png, svg]
+    // Extra layers in order with their filters, annotations, GeoPackage and KML outputs.
+    const std::string svg = testing::read_text((dir / "maps" / "kharkiv" / "map.svg").string());
+    for (const char* want : {"Sample site A", "Sample site B", "Kupiansk rail junction",
+                             "Sample note at a coordinate", "Sample zone (illustrative)"})
+        EXPECT_NE(svg.find(want), std::string::npos) << want;
+    EXPECT_EQ(svg.find("Excluded site"), std::string::npos) << "the attribute filter applies";
+    EXPECT_LT(svg.find("fill=\"#6a3d9a\" fill-opacity"), svg.find("fill=\"#1f78b4\""))
+        << "layers drawn in the order given";
+    for (const char* f : {"map.gpkg", "map.kml"}) {
+        const std::string info =
+            testing::run_tool("ogrinfo -q '" + (dir / "maps" / "kharkiv" / f).string() + "'");
+        for (const char* layer : {"events", "places", "figures"})
+            EXPECT_NE(info.find(layer), std::string::npos) << f << ": " << info;
+        EXPECT_EQ(info.find("(exit"), std::string::npos) << info;
+    }
     // --only renders one map and leaves the others alone.
     fs::remove_all(dir / "maps");
     const auto one = render({(dir / "maps.yaml").string(), "--only", "gaza"});

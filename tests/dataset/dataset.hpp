@@ -1,6 +1,8 @@
 // Where the dataset tests find the built dataset, the fetched sources and the shared fixtures.
 #pragma once
 
+#include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
@@ -9,6 +11,18 @@
 #include <vector>
 
 namespace mapwire::testing {
+
+// Runs a shell command; its output (stdout and stderr), followed by "(exit N)" when it fails.
+inline std::string run_tool(const std::string& command) {
+    std::array<char, 4096> buf{};
+    std::string out;
+    FILE* p = ::popen((command + " 2>&1").c_str(), "r");
+    if (!p) return "cannot run: " + command;
+    while (std::fgets(buf.data(), buf.size(), p)) out += buf.data();
+    const int rc = ::pclose(p);
+    if (rc != 0) out += "\n(exit " + std::to_string(rc) + ")";
+    return out;
+}
 
 inline std::string dataset_dir() {
     if (const char* env = std::getenv("MAPWIRE_DATA"); env && *env) return env;

@@ -126,16 +126,7 @@ TEST(Extract, BadDateAndMissingControlLayer) {
     EXPECT_NE(e2.str().find("/nonexistent.gpkg"), std::string::npos) << e2.str();
 }
 
-std::string run_tool(const std::string& command) {
-    std::array<char, 4096> buf{};
-    std::string out;
-    FILE* p = ::popen((command + " 2>&1").c_str(), "r");
-    if (!p) return "cannot run: " + command;
-    while (std::fgets(buf.data(), buf.size(), p)) out += buf.data();
-    const int rc = ::pclose(p);
-    if (rc != 0) out += "\n(exit " + std::to_string(rc) + ")";
-    return out;
-}
+using testing::run_tool;
 
 TEST(Extract, GeoJsonLayersAreValidAndDeterministic) {
     const fs::path a =

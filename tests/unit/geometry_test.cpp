@@ -1,6 +1,9 @@
 // Geodesic areas, representative points, overlay and point-in-polygon on known shapes.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
 #include "geometry/geometry.hpp"
 #include "geometry/vector_io.hpp"
 
@@ -78,6 +81,52 @@ TEST(VectorIo, MissingFileNamesThePath) {
     } catch (const IoError& e) {
         EXPECT_EQ(e.context().file, "/nonexistent/borders.shp");
     }
+}
+
+TEST(VectorIo, LayersInOtherCoordinateSystemsArriveInLonLat) {
+    // A point in Web Mercator (EPSG:3857): 36.25 E, 50 N.
+    const std::string path = ::testing::TempDir() + "mercator-point.geojson";
+    {
+        std::ofstream out(path);
+        out << R"({"type": "FeatureCollection",
+          "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
+          "features": [{"type": "Feature", "properties": {"name": "a"},
+            "geometry": {"type": "Point", "coordinates": [4035331.54, 6446275.84]}}]})";
+    }
+    const auto features = read_features(path);
+    ASSERT_EQ(features.size(), 1u);
+    const Box b = features[0].geometry().bounds();
+    EXPECT_NEAR(b.min_lon, 36.25, 1e-6);
+    EXPECT_NEAR(b.min_lat, 50.0, 1e-6);
+    // The box filter applies after the transformation.
+    ReadOptions outside;
+    outside.bbox = Box{0, 0, 10, 10};
+    EXPECT_TRUE(read_features(path, outside).empty());
+    ReadOptions inside;
+    inside.bbox = Box{36, 49, 37, 51};
+    EXPECT_EQ(read_features(path, inside).size(), 1u);
+    std::remove(path.c_str());
+}
+
+TEST(VectorIo, BadAttributeFilterNamesTheClause) {
+    const std::string path = ::testing::TempDir() + "filter.geojson";
+    {
+        std::ofstream out(path);
+        out << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+          "properties": {"kind": "zone"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]})";
+    }
+    EXPECT_NO_THROW(check_layer(
+        path, {.layer = {}, .encoding = {}, .where = "kind = 'zone'", .bbox = std::nullopt}));
+    try {
+        check_layer(path,
+                    {.layer = {}, .encoding = {}, .where = "kind = = 'x'", .bbox = std::nullopt});
+        FAIL() << "expected IoError";
+    } catch (const IoError& e) {
+        EXPECT_NE(e.message().find("invalid attribute filter"), std::string::npos);
+        EXPECT_EQ(e.context().value, "kind = = 'x'");
+        EXPECT_EQ(e.message().find('\n'), std::string::npos) << "one line";
+    }
+    std::remove(path.c_str());
 }
 
 }  // namespace mapwire::geometry

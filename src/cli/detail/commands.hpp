@@ -42,7 +42,8 @@ Command add_extract_command(CLI::App& app, Context& ctx);
 Command add_map_command(CLI::App& app, Context& ctx);
 Command add_render_command(CLI::App& app, Context& ctx);
 
-// The map pipeline shared by `map` and `render`: extract, draw, write GeoJSON.
+// The map pipeline shared by `map` and `render`: extract, draw, write GeoJSON, and the same
+// layers as map.gpkg / map.kml for each of `vector_formats` ("gpkg", "kml").
 struct ArticleMap {
     events::Extraction extraction;
     render::RenderReport report;
@@ -50,7 +51,8 @@ struct ArticleMap {
 ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
-                       render::MapOptions options, const std::string& out_dir, bool geojson);
+                       render::MapOptions options, const std::string& out_dir, bool geojson,
+                       const std::vector<std::string>& vector_formats = {});
 std::string styles_dir();
 
 }  // namespace mapwire::cli::detail

@@ -39,7 +39,7 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
                        render::MapOptions options, const std::string& out_dir, bool geojson,
-                       const std::vector<std::string>& vector_formats) {
+                       const std::vector<std::string>& vector_formats, bool per_event) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
     events::Extractor extractor(gaz, parser, gpkg);
     const std::string text = read_input(article);
@@ -54,8 +54,47 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                            (x.events.size() == 1 ? " reported event" : " reported events");
         if (!x.date.empty()) options.subtitle += " · report of " + x.date;
     }
-    if (!options.formats.empty())
+    if (per_event) {
+        // A series: each located event on its own map, around its place, in event-NN/.
+        int n = 0;
+        for (const auto& e : x.events) {
+            if (!e.location) continue;
+            ++n;
+            events::Extraction page = x;
+            page.events = {e};
+            render::MapOptions o = options;
+            const auto& p = *e.location;
+            if (!o.extent) {
+                const bool town = p.type == gazetteer::PlaceType::place;
+                const double px = town ? 1.2 : std::max(0.3, double(p.max_lon - p.min_lon) / 4),
+                             py = town ? 0.8 : std::max(0.2, double(p.max_lat - p.min_lat) / 4);
+                o.extent = town ? render::LonLatBox{p.lon - px, p.lat - py, p.lon + px, p.lat + py}
+                                : render::LonLatBox{p.min_lon - px, p.min_lat - py, p.max_lon + px,
+                                                    p.max_lat + py};
+            }
+            if (p.type == gazetteer::PlaceType::admin1) o.highlight.push_back(std::string(p.id));
+            // The date as precisely as the text gives it.
+            const std::string& d = e.date.date;
+            const std::string when = d.empty()                    ? ""
+                                     : e.date.precision == "day"  ? d
+                                     : e.date.precision == "year" ? d.substr(0, 4)
+                                                                  : "c. " + d.substr(0, 7);
+            o.subtitle = e.type + " · " + std::string(p.name) + (when.empty() ? "" : " · " + when);
+            char folder[32];
+            std::snprintf(folder, sizeof folder, "/event-%02d", n);
+            if (!o.formats.empty()) {
+                const auto report = render::render_map(page, gaz, style, gpkg, o, out_dir + folder);
+                result.report.files.insert(result.report.files.end(), report.files.begin(),
+                                           report.files.end());
+            }
+        }
+        if (n == 0)
+            throw Error("the article has no located event: a series over events makes no map",
+                        ExitCode::not_found,
+                        "check `mapwire extract` on the article, or map it without 'series'");
+    } else if (!options.formats.empty()) {
         result.report = render::render_map(x, gaz, style, gpkg, options, out_dir);
+    }
     if (geojson) {
         exporter::write_geojson_layers(x, gaz, gpkg, out_dir);
         for (const char* layer : {"events", "places", "figures"})

@@ -49,8 +49,12 @@ Command add_render_command(CLI::App& app, Context& ctx) {
             }
             // Styles are read before any drawing: a bad style is a configuration error.
             std::vector<style::Style> styles;
-            for (const auto& m : cfg.maps)
-                styles.push_back(style::load_style(m.style, styles_dir()));
+            for (const auto& m : cfg.maps) {
+                style::Style st = style::load_style(m.style, styles_dir());
+                for (const auto& yaml : m.style_overrides)
+                    st = style::with_overrides(std::move(st), yaml, cfg.path);
+                styles.push_back(std::move(st));
+            }
             const geoparse::Geoparser parser(
                 gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
 
@@ -65,7 +69,8 @@ Command add_render_command(CLI::App& app, Context& ctx) {
                     std::string failure;
                     try {
                         map_article(gaz, parser, dataset_dir(ctx), m.article, m.date, styles[i],
-                                    m.options, m.output_dir, m.geojson, m.vector_formats);
+                                    m.options, m.output_dir, m.geojson, m.vector_formats,
+                                    m.per_event);
                     } catch (const Error& e) {
                         failure = e.describe();
                     } catch (const std::exception& e) {
@@ -80,10 +85,16 @@ Command add_render_command(CLI::App& app, Context& ctx) {
                     char line[512];
                     std::snprintf(line, sizeof line, "[%zu/%zu] %s %s (%.1f s)", n, cfg.maps.size(),
                                   m.name.c_str(), failure.empty() ? "rendered" : "FAILED", s);
-                    if (tty)
-                        ctx.err << "\r\033[K" << line << (n == cfg.maps.size() ? "\n" : "")
-                                << std::flush;
-                    else
+                    if (tty) {
+                        // A bar redrawn in place; failures also get a line of their own.
+                        constexpr std::size_t kWidth = 30;
+                        const std::size_t filled = kWidth * n / cfg.maps.size();
+                        if (!failure.empty()) ctx.err << "\r\033[K" << line << "\n";
+                        ctx.err << "\r\033[K[" << std::string(filled, '#')
+                                << std::string(kWidth - filled, ' ') << "] " << n << "/"
+                                << cfg.maps.size() << " " << m.name
+                                << (n == cfg.maps.size() ? "\n" : "") << std::flush;
+                    } else
                         ctx.err << line << "\n";
                 }
             };

@@ -71,6 +71,10 @@ private:
     std::optional<style::Color> color(const YAML::Node& n, const std::string& key);
     // The gazetteer's best match for a place name, or a problem with a suggestion.
     std::optional<gazetteer::Place> place(const YAML::Node& name);
+    // The jobs of a series (QGIS's atlas): one per unit or per control layer, or the job
+    // marked to make one map per event.
+    std::vector<MapJob> series(const YAML::Node& node, const MapJob& job,
+                               std::set<std::string>& names);
 
     std::string path_;
     const gazetteer::Gazetteer& gaz_;
@@ -81,9 +85,9 @@ private:
 
 const std::vector<std::string> kTopKeys = {"output_dir", "defaults", "maps"};
 const std::vector<std::string> kMapKeys = {
-    "name",     "article", "date",      "control",    "style",      "size",
-    "dpi",      "formats", "extent",    "projection", "inset",      "title",
-    "subtitle", "source",  "highlight", "layers",     "annotations"};
+    "name",      "article", "date",        "control",         "style", "size",     "dpi",
+    "formats",   "extent",  "projection",  "inset",           "title", "subtitle", "source",
+    "highlight", "layers",  "annotations", "style_overrides", "series"};
 const std::vector<std::string> kLayerKeys = {"file",  "layer",  "where", "fill",  "stroke",
                                              "width", "radius", "label", "legend"};
 const std::vector<std::string> kAnnotationKeys = {"text", "at", "leader"};
@@ -193,6 +197,37 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
         else
             job.style = p.string();
     }
+    if (const YAML::Node so = node["style_overrides"]) {
+        // Checked now against the map's style, so that a typo stops the run before drawing.
+        if (!so.IsMap()) {
+            problem(so, "'style_overrides' must be a mapping of style keys",
+                    "e.g. {highlight_fill: '#fdd0a2', title_size: 30}; see docs/styles.md");
+        } else {
+            // Each key on its own, so that every mistake is reported at once.
+            std::optional<style::Style> base;
+            try {
+                base = style::load_style(job.style, styles_dir_);
+            } catch (const Error&) {
+                // The style itself is reported where it is named.
+            }
+            bool ok = base.has_value();
+            for (const auto& item : base ? so : YAML::Node()) {
+                YAML::Node one;
+                one[item.first] = item.second;
+                try {
+                    style::with_overrides(*base, YAML::Dump(one), path_);
+                } catch (const Error& e) {
+                    ok = false;
+                    const std::string key = e.context().key;
+                    problem(
+                        item.first,
+                        "style_overrides: " + e.message() + (key.empty() ? "" : " '" + key + "'"),
+                        e.hint());
+                }
+            }
+            if (ok) job.style_overrides.push_back(YAML::Dump(so));
+        }
+    }
     if (auto v = text(node, "size")) {
         int w = 0, h = 0;
         if (std::sscanf(v->c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 150 || w > 20000 ||
@@ -291,6 +326,92 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                 }
             }
     }
+}
+
+// A plain folder-name piece of a value: "Donetsk Oblast" -> "donetsk-oblast".
+std::string slug(const std::string& value) {
+    std::string out;
+    for (const char c : text::fold(value)) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum)
+            out.push_back(c);
+        else if (!out.empty() && out.back() != '-')
+            out.push_back('-');
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
+                                   std::set<std::string>& names) {
+    std::vector<MapJob> pages;
+    if (!node.IsMap()) {
+        problem(node, "'series' must be a mapping: {each: unit|control|event, values: [...]}");
+        return pages;
+    }
+    check_keys(node, {"each", "values"}, "series");
+    const std::string each = text(node, "each").value_or("");
+    const YAML::Node values = node["values"];
+    if (each == "event") {
+        if (values)
+            problem(values, "a series over events takes no 'values'",
+                    "each event located in the article gets a map");
+        MapJob one = job;
+        one.per_event = true;
+        pages.push_back(std::move(one));
+        return pages;
+    }
+    if (each != "unit" && each != "control") {
+        problem(node["each"] ? node["each"] : node, "'each' must be unit, control or event");
+        return pages;
+    }
+    if (!values || !values.IsSequence() || values.size() == 0) {
+        problem(values ? values : node,
+                each == "unit" ? "'values' must list the units, e.g. [Donetsk Oblast]"
+                               : "'values' must list the control-area files, oldest first");
+        return pages;
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const YAML::Node v = values[i];
+        MapJob page = job;
+        std::string label;
+        if (each == "unit") {
+            const auto p = place(v);
+            if (!p) continue;
+            if (p->type == gazetteer::PlaceType::place) {
+                problem(v, "'" + v.as<std::string>() + "' is a town, not a unit",
+                        "a series over units takes admin-1 units, regions or countries");
+                continue;
+            }
+            // The unit's box with a quarter of its size around it.
+            const double px = std::max(0.3, double(p->max_lon - p->min_lon) / 4),
+                         py = std::max(0.2, double(p->max_lat - p->min_lat) / 4);
+            page.options.extent = render::LonLatBox{p->min_lon - px, p->min_lat - py,
+                                                    p->max_lon + px, p->max_lat + py};
+            if (p->type == gazetteer::PlaceType::admin1)
+                page.options.highlight.push_back(std::string(p->id));
+            label = std::string(p->name);
+        } else {
+            YAML::Node holder;
+            holder["control"] = v;
+            // input_file reports at holder's node, which shares v's mark.
+            const std::string file = input_file(holder, "control");
+            if (file.empty()) continue;
+            page.options.control_layer = file;
+            label = fs::path(file).stem().string();
+        }
+        const std::string suffix = slug(label).empty() ? std::to_string(i + 1) : slug(label);
+        page.name = job.name + "-" + suffix;
+        if (!names.insert(page.name).second) {
+            problem(v, "two maps are named '" + page.name + "'");
+            continue;
+        }
+        page.output_dir = (fs::path(job.output_dir).parent_path() / page.name).string();
+        if (page.options.subtitle.empty())
+            page.options.subtitle = each == "unit" ? label : "Control areas: " + label;
+        pages.push_back(std::move(page));
+    }
+    return pages;
 }
 
 std::optional<gazetteer::Place> Loader::place(const YAML::Node& name) {
@@ -425,8 +546,8 @@ Config Loader::run() {
             problem(d, "'defaults' must be a mapping");
         else {
             check_keys(d,
-                       {"style", "size", "dpi", "formats", "extent", "projection", "inset",
-                        "source", "highlight"},
+                       {"style", "style_overrides", "size", "dpi", "formats", "extent",
+                        "projection", "inset", "source", "highlight"},
                        "defaults");
             map_settings(d, defaults, true);
         }
@@ -459,7 +580,10 @@ Config Loader::run() {
             if (!m["article"]) problem(m, "map '" + name.value_or("?") + "' has no 'article'");
             map_settings(m, job, false);
             job.output_dir = (fs::path(cfg.output_dir) / job.name).string();
-            cfg.maps.push_back(std::move(job));
+            if (const YAML::Node se = m["series"])
+                for (auto& page : series(se, job, names)) cfg.maps.push_back(std::move(page));
+            else
+                cfg.maps.push_back(std::move(job));
         }
     }
     if (!problems_.empty()) throw ConfigError(problems_);

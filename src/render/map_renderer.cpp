@@ -211,6 +211,8 @@ private:
     // One legend entry: its swatch drawn with the top-left at (x, y), its text returned.
     std::string legend_entry(Canvas* c, const std::string& item, double x, double y) const;
     std::vector<std::string> legend_items(bool worst_case) const;
+    // Whether any of the paths shows in the frame (a vertex inside it, or a ring around it).
+    bool in_frame(const Paths& paths) const;
     std::vector<std::string> key_lines() const;
     double notes_height(bool with_figure, bool with_legend) const;
     // Lays the legend out in rows from (x, y) within `width`; draws it when c is given.
@@ -467,7 +469,7 @@ void Scene::load_layers() {
         }
         if (!f.text("occupied_by").empty()) {
             auto p = screen(f.geometry());
-            if (!p.empty()) disputed_in_view_ = true;
+            if (in_frame(p)) disputed_in_view_ = true;
             occupied_.paths.insert(occupied_.paths.end(), p.begin(), p.end());
         }
     }
@@ -507,41 +509,6 @@ std::string Scene::holder_name(const std::string& code) const {
 void Scene::place_marks_and_labels(RenderReport& report) {
     render::LabelPlacer placer(frame_, 2);
     // Furniture first: labels and callouts must keep clear of it.
-    legend_items_ = legend_items(false);
-    if (compact_ && !legend_below_) {
-        // No room below: a strip along the bottom of the map, entries in rows.
-        const double h = flow_legend(nullptr, legend_items_, 0, 0, frame_.w - 20) + 12;
-        legend_ = {frame_.x, frame_.y + frame_.h - h, frame_.w, h};
-        placer.block(legend_);
-    } else if (!legend_below_) {
-        double text_w =
-            render::measure("Legend", {st_.font, st_.small_size + 1, true, false, 0}).width;
-        for (const auto& item : legend_items_)
-            text_w = std::max(
-                text_w, render::measure(legend_entry(nullptr, item, 0, 0), small_font()).width);
-        const double legend_w = text_w + 50;
-        const double legend_h = 30 + 20.0 * static_cast<double>(legend_items_.size());
-        legend_ = {frame_.x + 10, frame_.y + frame_.h - legend_h - 10, legend_w, legend_h};
-        placer.block(legend_);
-    }
-    // The inset scales with the frame and is left out where it would crowd the map.
-    show_inset_ = opt_.inset && frame_.w >= 480 && frame_.h >= 300;
-    const double inset_w = std::min(200.0, frame_.w * 0.2), inset_h = inset_w * 0.7;
-    inset_ = {frame_.x + frame_.w - inset_w - 10, frame_.y + 10, inset_w, inset_h};
-    if (show_inset_) placer.block(inset_);
-    // Above the legend strip when there is one.
-    const double bottom = compact_ && !legend_below_ ? legend_.y : frame_.y + frame_.h;
-    scalebar_ = {frame_.x + frame_.w - 190, bottom - 40, 180, 30};
-    placer.block(scalebar_);
-    figure_text_ = figure_text();
-    if (!figure_text_.empty() && !figure_below_) {
-        const auto box =
-            render::measure(figure_text_, {st_.font, st_.small_size + 1, false, false, 0},
-                            std::min(300.0, frame_.w * 0.4));
-        figure_box_ = {frame_.x + 10, frame_.y + 10, box.width + 20, box.height + 16};
-        placer.block(figure_box_);
-    }
-
     // Event markers, numbered as in the key (compact maps) or where they crowd; events at the
     // same spot are set side by side, each still its own symbol.
     int located = 0;
@@ -563,6 +530,61 @@ void Scene::place_marks_and_labels(RenderReport& report) {
     for (const auto& m : marks_) {
         placer.block({m.at.lon - 9, m.at.lat - 9, 18, 18});
         if (m.number) placer.block({m.at.lon + 3, m.at.lat - 16, 14, 14});  // the number badge
+    }
+
+    legend_items_ = legend_items(false);
+    if (compact_ && !legend_below_) {
+        // No room below: a strip along the bottom of the map, entries in rows.
+        const double h = flow_legend(nullptr, legend_items_, 0, 0, frame_.w - 20) + 12;
+        legend_ = {frame_.x, frame_.y + frame_.h - h, frame_.w, h};
+        placer.block(legend_);
+    }
+    // The inset scales with the frame and is left out where it would crowd the map.
+    show_inset_ = opt_.inset && frame_.w >= 480 && frame_.h >= 300;
+    const double inset_w = std::min(200.0, frame_.w * 0.2), inset_h = inset_w * 0.7;
+    inset_ = {frame_.x + frame_.w - inset_w - 10, frame_.y + 10, inset_w, inset_h};
+    if (show_inset_) placer.block(inset_);
+    // Above the legend strip when there is one.
+    const double bottom = compact_ && !legend_below_ ? legend_.y : frame_.y + frame_.h;
+    scalebar_ = {frame_.x + frame_.w - 190, bottom - 40, 180, 30};
+    placer.block(scalebar_);
+    figure_text_ = figure_text();
+    if (!figure_text_.empty() && !figure_below_) {
+        const auto box =
+            render::measure(figure_text_, {st_.font, st_.small_size + 1, false, false, 0},
+                            std::min(300.0, frame_.w * 0.4));
+        figure_box_ = {frame_.x + 10, frame_.y + 10, box.width + 20, box.height + 16};
+        placer.block(figure_box_);
+    }
+    if (!compact_ && !legend_below_) {
+        double text_w =
+            render::measure("Legend", {st_.font, st_.small_size + 1, true, false, 0}).width;
+        for (const auto& item : legend_items_)
+            text_w = std::max(
+                text_w, render::measure(legend_entry(nullptr, item, 0, 0), small_font()).width);
+        const double legend_w = text_w + 50;
+        const double legend_h = 30 + 20.0 * static_cast<double>(legend_items_.size());
+        // Bottom left unless markers lie there: then another corner that leaves them clear
+        // (the scale bar sits bottom right, the inset top right, the figure top left).
+        const double x0 = frame_.x + 10, x1 = frame_.x + frame_.w - legend_w - 10;
+        const double y0 = frame_.y + 10, y1 = frame_.y + frame_.h - legend_h - 10;
+        const std::vector<Rect> corners = {{x0, y1, legend_w, legend_h},
+                                           {x1, y1 - 40, legend_w, legend_h},
+                                           {x0, y0, legend_w, legend_h},
+                                           {x1, y0, legend_w, legend_h}};
+        legend_ = corners[0];
+        for (const auto& r : corners) {
+            bool clear = r.inside(frame_) && !r.overlaps(scalebar_) &&
+                         !(show_inset_ && r.overlaps(inset_)) &&
+                         !(!figure_text_.empty() && !figure_below_ && r.overlaps(figure_box_));
+            for (const auto& m : marks_)
+                clear = clear && !r.overlaps({m.at.lon - 9, m.at.lat - 9, 18, 18});
+            if (clear) {
+                legend_ = r;
+                break;
+            }
+        }
+        placer.block(legend_);
     }
 
     // Callouts: a box per event, away from every marker and from each other, preferring
@@ -972,6 +994,24 @@ void Scene::draw(Canvas& c) const {
     draw_furniture(c);
 }
 
+bool Scene::in_frame(const Paths& paths) const {
+    for (const auto& p : paths) {
+        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+        for (const auto& pt : p.points) {
+            if (pt.lon >= frame_.x && pt.lon <= frame_.x + frame_.w && pt.lat >= frame_.y &&
+                pt.lat <= frame_.y + frame_.h)
+                return true;
+            x0 = std::min(x0, pt.lon), x1 = std::max(x1, pt.lon);
+            y0 = std::min(y0, pt.lat), y1 = std::max(y1, pt.lat);
+        }
+        // A ring larger than the frame with no vertex in it covers the frame.
+        if (p.closed && x0 <= frame_.x && x1 >= frame_.x + frame_.w && y0 <= frame_.y &&
+            y1 >= frame_.y + frame_.h)
+            return true;
+    }
+    return false;
+}
+
 std::vector<std::string> Scene::legend_items(bool worst_case) const {
     // worst_case: before the layers are read, everything that might be drawn (to reserve
     // room below compact maps).
@@ -983,16 +1023,24 @@ std::vector<std::string> Scene::legend_items(bool worst_case) const {
     for (const auto& m : x_.places.mentions)
         named = named || (m.place && m.role == geoparse::Role::location &&
                           m.place->type == PlaceType::admin1);
-    if (worst_case ? named : !highlight_.paths.empty()) items.push_back("highlight");
-    if (worst_case ? !opt_.control_layer.empty() : !control_.paths.empty())
+    // Only what the map shows: layers read for the margin around the frame do not count.
+    if (worst_case ? named : in_frame(highlight_.paths)) items.push_back("highlight");
+    if (worst_case ? !opt_.control_layer.empty() : in_frame(control_.paths))
         items.push_back("control");
-    if (worst_case || !occupied_.paths.empty()) items.push_back("occupied");
+    if (worst_case || in_frame(occupied_.paths)) items.push_back("occupied");
     std::set<std::string> types;
     bool vague = false;
-    for (const auto& e : x_.events) {
-        if (!e.location) continue;
-        types.insert(e.type);
-        vague = vague || e.geo_precision > 1;
+    if (worst_case) {
+        for (const auto& e : x_.events) {
+            if (!e.location) continue;
+            types.insert(e.type);
+            vague = vague || e.geo_precision > 1;
+        }
+    } else {
+        for (const auto& m : marks_) {
+            types.insert(m.event->type);
+            vague = vague || !m.exact;
+        }
     }
     for (const auto& t : types) items.push_back("event:" + t);
     if (vague) items.push_back("vague");

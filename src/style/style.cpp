@@ -34,6 +34,10 @@ Color parse_color(const std::string& t) {
     return {v[0] / 255.0, v[1] / 255.0, v[2] / 255.0, v[3] / 255.0};
 }
 
+namespace {
+void apply(Style& s, const YAML::Node& root, const std::string& path);
+}  // namespace
+
 Style load_style(const std::string& name_or_path, const std::string& styles_dir) {
     namespace fs = std::filesystem;
     const bool is_path = name_or_path.find('/') != std::string::npos ||
@@ -61,7 +65,26 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir)
     }
     Style s;
     s.name = fs::path(path).stem().string();
+    apply(s, root, path);
+    return s;
+}
 
+Style with_overrides(Style base, const std::string& yaml, const std::string& origin) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml);
+    } catch (const YAML::Exception& e) {
+        throw std::move(StyleError("not valid YAML: " + e.msg).in_file(origin));
+    }
+    if (root.IsNull()) return base;
+    apply(base, root, origin);
+    return base;
+}
+
+namespace {
+
+// Sets every key of `root` on `s`; unknown keys and wrong values are errors at their place.
+void apply(Style& s, const YAML::Node& root, const std::string& path) {
     using Setter = std::function<void(const YAML::Node&)>;
     auto color = [](Color& c) -> Setter {
         return [&c](const YAML::Node& n) { c = parse_color(n.as<std::string>()); };
@@ -162,7 +185,8 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir)
             throw fail(item.second, "wrong type: " + e.msg, key);
         }
     }
-    return s;
 }
+
+}  // namespace
 
 }  // namespace mapwire::style

@@ -47,6 +47,9 @@ struct Style {
 // Throws StyleError with file:line:column for unknown keys (with a suggestion), wrong
 // types and bad colours.
 Style load_style(const std::string& name_or_path, const std::string& styles_dir);
+// The style with some keys replaced: `yaml` is a mapping in the style format (a map's
+// style_overrides in a configuration). Errors name `origin` and the key.
+Style with_overrides(Style base, const std::string& yaml, const std::string& origin);
 
 Color parse_color(const std::string& text);  // "#rrggbb" or "#rrggbbaa"; throws StyleError
 

@@ -45,7 +45,12 @@ TEST(RenderConfig, EveryErrorAtOnceAndNothingWritten) {
           "errors.yaml:20:15: 'fill' is not a colour",
           "errors.yaml:19:16: invalid attribute filter",
           "errors.yaml:23:13: unknown place 'Zaporozia'",
-          "errors.yaml:25:13: 'at' must be a place name or [lon, lat] in degrees"})
+          "errors.yaml:25:13: 'at' must be a place name or [lon, lat] in degrees",
+          "errors.yaml:27:7: style_overrides: unknown key 'river.colour' (did you mean "
+          "'river.color'?)",
+          "errors.yaml:32:32: 'Kupiansk' is a town, not a unit",
+          "errors.yaml:32:42: unknown place 'Narnia Oblast'",
+          "errors.yaml:35:20: 'each' must be unit, control or event"})
         EXPECT_NE(r.err.find(want), std::string::npos) << want << "\n" << r.err;
     EXPECT_FALSE(fs::exists(out)) << "nothing may be written for an invalid configuration";
     // --check reports the same.
@@ -66,7 +71,7 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     const std::string config = std::string(MAPWIRE_TEST_DATA) + "/../../examples/maps.yaml";
     const auto check = render({config, "--check"});
     ASSERT_EQ(check.code, 0) << check.err;
-    EXPECT_NE(check.out.find("ok, 3 maps"), std::string::npos);
+    EXPECT_NE(check.out.find("ok, 6 maps"), std::string::npos) << check.out;
 
     // Render a copy whose output folder is temporary.
     const fs::path dir =
@@ -82,7 +87,7 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     { std::ofstream(dir / "maps.yaml") << yaml; }
     const auto r = render({(dir / "maps.yaml").string(), "--jobs", "2"});
     ASSERT_EQ(r.code, 0) << r.err << r.out;
-    EXPECT_NE(r.out.find("rendered 3 of 3 maps"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("rendered 6 of 6 maps"), std::string::npos) << r.out;
     for (const char* f :
          {"kharkiv/map.png", "kharkiv/map.svg", "kharkiv/map.pdf", "kharkiv/events.geojson",
           "sudan/map.png", "gaza/map.png", "gaza/map.svg"})
@@ -94,6 +99,15 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
                              "Sample note at a coordinate", "Sample zone (illustrative)"})
         EXPECT_NE(svg.find(want), std::string::npos) << want;
     EXPECT_EQ(svg.find("Excluded site"), std::string::npos) << "the attribute filter applies";
+    // Series: one map per unit (fitted to it, named in the subtitle), one per located event.
+    for (const char* f :
+         {"kharkiv-units-kharkiv-oblast/map.png", "kharkiv-units-donetsk-oblast/map.png",
+          "kharkiv-events/event-01/map.png", "kharkiv-events/event-07/map.png"})
+        EXPECT_TRUE(fs::exists(dir / "maps" / f)) << f;
+    EXPECT_FALSE(fs::exists(dir / "maps" / "kharkiv-events" / "event-08"));
+    // Style overrides reach the drawing: sudan's highlight colour is replaced.
+    const std::string sudan = testing::read_text((dir / "maps" / "sudan" / "map.svg").string());
+    EXPECT_NE(sudan.find("fill=\"#fdae6b\""), std::string::npos);
     EXPECT_LT(svg.find("fill=\"#6a3d9a\" fill-opacity"), svg.find("fill=\"#1f78b4\""))
         << "layers drawn in the order given";
     for (const char* f : {"map.gpkg", "map.kml"}) {

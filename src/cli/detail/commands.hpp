@@ -52,7 +52,7 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
                        render::MapOptions options, const std::string& out_dir, bool geojson,
-                       const std::vector<std::string>& vector_formats = {});
+                       const std::vector<std::string>& vector_formats = {}, bool per_event = false);
 std::string styles_dir();
 
 }  // namespace mapwire::cli::detail

@@ -128,5 +128,47 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     fs::remove_all(dir);
 }
 
+TEST(RenderConfig, SeriesOverControlLayers) {
+    // A dated series: the same article over two control-area layers, one map each.
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-series-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string control =
+        testing::shared_dir() + "/fixtures/territory/occupied-2024-07-08.geojson";
+    fs::copy_file(control, dir / "areas-2024-07-08.geojson");
+    fs::copy_file(control, dir / "areas-2024-07-09.geojson");
+    fs::copy_file(testing::shared_dir() + "/seed/article.txt", dir / "article.txt");
+    {
+        std::ofstream(dir / "series.yaml")
+            << "output_dir: out\n"
+               "maps:\n"
+               "  - name: held\n"
+               "    article: article.txt\n"
+               "    date: 2025-04-09\n"
+               "    size: 900x600\n"
+               "    dpi: 96\n"
+               "    formats: [svg]\n"
+               "    series:\n"
+               "      each: control\n"
+               "      values: [areas-2024-07-08.geojson, areas-2024-07-09.geojson, gone.geojson]\n";
+    }
+    const auto bad = render({(dir / "series.yaml").string()});
+    EXPECT_NE(bad.err.find("series.yaml:11:68: file not found: gone.geojson"), std::string::npos)
+        << bad.err;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+
+    std::string yaml = testing::read_text((dir / "series.yaml").string());
+    yaml.erase(yaml.find(", gone.geojson"), 14);
+    { std::ofstream(dir / "series.yaml") << yaml; }
+    const auto r = render({(dir / "series.yaml").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    for (const char* page : {"held-areas-2024-07-08", "held-areas-2024-07-09"}) {
+        const std::string svg = testing::read_text((dir / "out" / page / "map.svg").string());
+        EXPECT_NE(svg.find(std::string("Control areas: ") + (page + 5)), std::string::npos) << page;
+        EXPECT_NE(svg.find("Measured on the control layer: 18.25%"), std::string::npos) << page;
+    }
+    fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace mapwire

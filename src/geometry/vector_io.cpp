@@ -176,6 +176,13 @@ void convert_layers(const std::vector<std::string>& sources, const std::string& 
     if (!driver) throw IoError("GDAL has no " + driver_name + " driver");
     const std::string temp = destination + ".tmp-" + std::to_string(::getpid());
     std::filesystem::remove(temp);
+    // GeoPackage records when each table changed: a fixed date keeps reruns identical.
+    struct FixedDate {
+        FixedDate() {
+            CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
+        }
+        ~FixedDate() { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr); }
+    } fixed_date;
     {
         DatasetPtr out(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!out)

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "base/error.hpp"
@@ -105,6 +106,21 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
           "kharkiv-events/event-01/map.png", "kharkiv-events/event-07/map.png"})
         EXPECT_TRUE(fs::exists(dir / "maps" / f)) << f;
     EXPECT_FALSE(fs::exists(dir / "maps" / "kharkiv-events" / "event-08"));
+    // The legend lists only what the frame shows: battles near Donetsk, not the strike on Kyiv.
+    const std::string unit_page =
+        testing::read_text((dir / "maps" / "kharkiv-units-donetsk-oblast" / "map.svg").string());
+    EXPECT_NE(unit_page.find(">Battles<"), std::string::npos);
+    EXPECT_EQ(unit_page.find(">Strategic developments<"), std::string::npos);
+    EXPECT_NE(unit_page.find(">Donetsk Oblast<"), std::string::npos);  // the subtitle
+    // Outputs are deterministic: a rerun gives the same bytes, GeoPackage included.
+    {
+        std::map<std::string, std::string> first;
+        for (const char* f : {"map.svg", "map.gpkg", "map.kml", "events.geojson"})
+            first[f] = testing::read_text((dir / "maps" / "kharkiv" / f).string());
+        ASSERT_EQ(render({(dir / "maps.yaml").string(), "--only", "kharkiv"}).code, 0);
+        for (const auto& [f, bytes] : first)
+            EXPECT_EQ(testing::read_text((dir / "maps" / "kharkiv" / f).string()), bytes) << f;
+    }
     // Style overrides reach the drawing: sudan's highlight colour is replaced.
     const std::string sudan = testing::read_text((dir / "maps" / "sudan" / "map.svg").string());
     EXPECT_NE(sudan.find("fill=\"#fdae6b\""), std::string::npos);

@@ -178,17 +178,27 @@ public:
         footer_ = std::max(kFooter,
                            render::measure(credits(true), small_font(), width_ - 32).height + 12);
         callout_wrap_ = std::min(210.0, width_ * 0.3);
-        // Below the map: the figure, the key and the legend; the legend goes over the map, as
-        // on larger maps, when the map would otherwise keep less than 40% of the height.
+        // Small maps keep the figure, the key and the legend off the map: in a column beside
+        // it when the map is landscape, else below it. The legend goes over the map (a strip
+        // along its bottom) when the notes would otherwise take too much of the map's room.
         double notes_h = 0;
-        if (compact_) {
-            const double body = height_ - header_ - footer_;
+        const double body = height_ - header_ - footer_;
+        beside_ = compact_ && width_ >= 1.25 * height_;
+        if (beside_) {
+            const double column = std::clamp(width_ * 0.36, 200.0, 300.0);
+            notes_ = {width_ - column, header_, column, body};
             figure_below_ = legend_below_ = true;
-            if (notes_height(true, true) > 0.55 * body) legend_below_ = false;
-            notes_h = std::min(notes_height(true, legend_below_), 0.6 * body);
+            if (notes_height(true, true) > body) legend_below_ = false;
+            frame_ = {0, header_, width_ - column, body};
+        } else {
+            if (compact_) {
+                figure_below_ = legend_below_ = true;
+                if (notes_height(true, true) > 0.55 * body) legend_below_ = false;
+                notes_h = std::min(notes_height(true, legend_below_), 0.6 * body);
+            }
+            frame_ = {0, header_, width_, std::max(60.0, body - notes_h)};
+            notes_ = {0, frame_.y + frame_.h, width_, notes_h};
         }
-        frame_ = {0, header_, width_, std::max(60.0, height_ - header_ - footer_ - notes_h)};
-        notes_ = {0, frame_.y + frame_.h, width_, notes_h};
         // A legend strip over the bottom of the map: the extent is fitted above it.
         if (compact_ && !legend_below_)
             fit_bottom_ = flow_legend(nullptr, legend_items(true), 0, 0, frame_.w - 20) + 12;
@@ -233,6 +243,9 @@ private:
     double scale_ = 1, width_ = 0, height_ = 0, header_ = kHeader, title_h_ = 0, subtitle_h_ = 0;
     double footer_ = kFooter, callout_wrap_ = 210, fit_bottom_ = 0;
     bool compact_ = false, show_inset_ = false, figure_below_ = false, legend_below_ = false;
+    bool beside_ = false;  // the notes in a column right of the map rather than below it
+    double notes_x() const { return beside_ ? notes_.x + 12 : 16; }
+    double notes_w() const { return beside_ ? notes_.w - 24 : width_ - 32; }
     Font title_font_, subtitle_font_;
     Rect frame_, notes_;
 
@@ -1162,29 +1175,29 @@ std::string Scene::figure_text() const {
 }
 
 double Scene::notes_height(bool with_figure, bool with_legend) const {
-    const double w = width_ - 32;
+    const double w = notes_w();
     double h = 10;
     const std::string figure = figure_text();
     if (with_figure && !figure.empty()) h += render::measure(figure, small_font(), w).height + 6;
     for (const auto& line : key_lines()) h += render::measure(line, small_font(), w).height + 2;
-    if (with_legend) h += 6 + flow_legend(nullptr, legend_items(true), 16, 0, w);
+    if (with_legend) h += 6 + flow_legend(nullptr, legend_items(true), 0, 0, w);
     return h + 8;
 }
 
 void Scene::draw_notes(Canvas& c) const {
-    const double w = width_ - 32;
+    const double w = notes_w(), x = notes_x();
     c.fill(render::rect_path(notes_.x, notes_.y, notes_.w, notes_.h),
            Color{st_.callout_fill.r, st_.callout_fill.g, st_.callout_fill.b, 1});
     double y = notes_.y + 10;
     if (figure_below_ && !figure_text_.empty()) {
-        c.text(16, y, figure_text_, small_font(), st_.callout_text, std::nullopt, 0, w);
+        c.text(x, y, figure_text_, small_font(), st_.callout_text, std::nullopt, 0, w);
         y += render::measure(figure_text_, small_font(), w).height + 6;
     }
     for (const auto& line : key_lines()) {
-        c.text(16, y, line, small_font(), st_.furniture_text, std::nullopt, 0, w);
+        c.text(x, y, line, small_font(), st_.furniture_text, std::nullopt, 0, w);
         y += render::measure(line, small_font(), w).height + 2;
     }
-    if (legend_below_) flow_legend(&c, legend_items_, 16, y + 6, w);
+    if (legend_below_) flow_legend(&c, legend_items_, x, y + 6, w);
 }
 
 std::string Scene::credits(bool disputed) const {

@@ -129,6 +129,24 @@ TEST_F(MapRun, LabelsNeverOverlapAndStayInFrame) {
     EXPECT_NE(all.find("RUSSIA"), std::string::npos) << all;
 }
 
+TEST(MapLayout, SmallLandscapeMapsListEventsBesideTheMap) {
+    // 1200x800 px at 192 dpi: 600x400 CSS px. The key goes in a column right of the map.
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-map-small-" + std::to_string(::getpid()));
+    const auto r = map(dir, {"--control", kControl, "--size", "1200x800", "--formats", "svg"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string svg = testing::read_text((dir / "map.svg").string());
+    const std::size_t key = svg.find(">1. Capture of 2 Chinese nationals");
+    ASSERT_NE(key, std::string::npos);
+    const std::size_t x_at = svg.rfind("<tspan x=\"", key);
+    ASSERT_NE(x_at, std::string::npos);
+    EXPECT_GT(std::stod(svg.substr(x_at + 10)), 380) << "beside the map, not below it";
+    // Every label stays inside the map frame, clear of the column.
+    for (const auto& l : r.report["labels"])
+        EXPECT_LE(l["x"].get<double>() + l["w"].get<double>(), 600 - 200 + 1) << l["text"];
+    fs::remove_all(dir);
+}
+
 TEST(MapLayout, PhoneSizedMapsListEventsBelowTheMap) {
     // 800x1000 px at 192 dpi: 400x500 CSS px, a phone-width graphic.
     const fs::path dir =

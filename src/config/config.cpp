@@ -85,9 +85,9 @@ private:
 
 const std::vector<std::string> kTopKeys = {"output_dir", "defaults", "maps"};
 const std::vector<std::string> kMapKeys = {
-    "name",      "article", "date",        "control",         "style", "size",     "dpi",
-    "formats",   "extent",  "projection",  "inset",           "title", "subtitle", "source",
-    "highlight", "layers",  "annotations", "style_overrides", "series"};
+    "name",      "article", "date",        "control",         "style",  "size",     "dpi",
+    "formats",   "extent",  "projection",  "inset",           "title",  "subtitle", "source",
+    "highlight", "layers",  "annotations", "style_overrides", "series", "credits"};
 const std::vector<std::string> kLayerKeys = {"file",  "layer",  "where", "fill",  "stroke",
                                              "width", "radius", "label", "legend"};
 const std::vector<std::string> kAnnotationKeys = {"text", "at", "leader"};
@@ -186,6 +186,7 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
         if (auto v = text(node, "subtitle")) o.subtitle = *v;
     }
     if (auto v = text(node, "source")) o.source = *v;
+    if (auto v = text(node, "credits")) o.credits = *v;
     if (auto v = text(node, "style")) {
         const bool is_path =
             v->find('/') != std::string::npos || v->ends_with(".yaml") || v->ends_with(".yml");
@@ -547,7 +548,7 @@ Config Loader::run() {
         else {
             check_keys(d,
                        {"style", "style_overrides", "size", "dpi", "formats", "extent",
-                        "projection", "inset", "source", "highlight"},
+                        "projection", "inset", "source", "credits", "highlight"},
                        "defaults");
             map_settings(d, defaults, true);
         }

@@ -48,7 +48,9 @@ struct MapOptions {
     std::string projection;           // PROJ string or EPSG code; "" chooses a conic for the extent
     std::optional<LonLatBox> extent;  // "" chooses from the located events and places
     std::string title, subtitle, source;
-    std::string date;           // "data as of"
+    std::string
+        credits;       // more credit text, e.g. "Graphic: A. Reporter"; added to the credits line
+    std::string date;  // "data as of"
     std::string control_layer;  // areas to tint, any vector format GDAL reads
     bool inset = true;
     std::vector<std::string> highlight;  // gazetteer ids of units or regions to highlight as well

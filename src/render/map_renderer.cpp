@@ -1204,6 +1204,7 @@ std::string Scene::credits(bool disputed) const {
     std::string text = (opt_.source.empty() ? "" : "Source: " + opt_.source + " · ") +
                        "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0).";
     if (!opt_.date.empty()) text += " Data as of " + opt_.date + ".";
+    if (!opt_.credits.empty()) text += " " + opt_.credits;
     if (disputed)
         text += " Borders: internationally recognised; Crimea occupied by Russia since 2014.";
     return text;

@@ -124,6 +124,7 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     // Style overrides reach the drawing: sudan's highlight colour is replaced.
     const std::string sudan = testing::read_text((dir / "maps" / "sudan" / "map.svg").string());
     EXPECT_NE(sudan.find("fill=\"#fdae6b\""), std::string::npos);
+    EXPECT_NE(sudan.find("Graphic: mapwire examples"), std::string::npos);  // credits
     EXPECT_LT(svg.find("fill=\"#6a3d9a\" fill-opacity"), svg.find("fill=\"#1f78b4\""))
         << "layers drawn in the order given";
     for (const char* f : {"map.gpkg", "map.kml"}) {

@@ -23,7 +23,8 @@ Command add_render_command(CLI::App& app, Context& ctx) {
     cmd->add_option("CONFIG", o->config, "Configuration (YAML or JSON; see docs/config.md)")
         ->required();
     cmd->add_flag("--check", o->check, "Validate the configuration only; write nothing");
-    cmd->add_option("--only", o->only, "Render only the map with this name");
+    cmd->add_option("--only", o->only,
+                    "Render only the map with this name (a series' name renders all its maps)");
     cmd->add_option("--jobs", o->jobs, "Maps rendered at once (default: the number of cores)");
     return {
         cmd, [o, &ctx] {
@@ -34,7 +35,7 @@ Command add_render_command(CLI::App& app, Context& ctx) {
                 std::string names;
                 for (auto& m : cfg.maps) {
                     names += (names.empty() ? "" : ", ") + m.name;
-                    if (m.name == o->only) kept.push_back(std::move(m));
+                    if (m.name == o->only || m.series == o->only) kept.push_back(std::move(m));
                 }
                 if (kept.empty())
                     throw std::move(Error("no map named '" + o->only + "'", ExitCode::not_found,

@@ -403,6 +403,7 @@ std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
         }
         const std::string suffix = slug(label).empty() ? std::to_string(i + 1) : slug(label);
         page.name = job.name + "-" + suffix;
+        page.series = job.name;
         if (!names.insert(page.name).second) {
             problem(v, "two maps are named '" + page.name + "'");
             continue;

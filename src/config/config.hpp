@@ -34,14 +34,15 @@ struct MapJob {
     std::string name;     // also the output subfolder
     std::string article;  // absolute path
     std::string date;
-    std::string style;       // name or absolute path
+    std::string style;                         // name or absolute path
     std::vector<std::string> style_overrides;  // YAML mappings applied on the style, in order
-    std::string output_dir;  // absolute: <config output_dir>/<name>
+    std::string output_dir;                    // absolute: <config output_dir>/<name>
     bool geojson = true;
     std::vector<std::string> vector_formats;  // "gpkg", "kml": the layers as map.gpkg / map.kml
     // series: each event located in the article gets its own map, in output_dir/event-NN
     // (series over units and control layers are expanded into separate jobs when loading).
     bool per_event = false;
+    std::string series;          // the configured name of the series this map belongs to, if any
     render::MapOptions options;  // size, dpi, formats, extent, projection, texts, highlight ...
 };
 

@@ -140,6 +140,10 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     ASSERT_EQ(one.code, 0) << one.err;
     EXPECT_TRUE(fs::exists(dir / "maps" / "gaza" / "map.png"));
     EXPECT_FALSE(fs::exists(dir / "maps" / "kharkiv"));
+    // A series' name renders all of its maps.
+    const auto series = render({(dir / "maps.yaml").string(), "--only", "kharkiv-units"});
+    ASSERT_EQ(series.code, 0) << series.err;
+    EXPECT_NE(series.out.find("rendered 2 of 2 maps"), std::string::npos) << series.out;
     EXPECT_EQ(render({(dir / "maps.yaml").string(), "--only", "nowhere"}).code,
               static_cast<int>(ExitCode::not_found));
     fs::remove_all(dir);

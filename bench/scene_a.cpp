@@ -109,8 +109,8 @@ int main(int argc, char** argv) {
     const std::string sources = argc > 3 ? argv[3] : MAPWIRE_SOURCES_DIR;
     const std::string magics = sources + "/deb/usr/share/magics/10m/";
     const std::string gdl = sources + "/deb/usr/share/gnudatalanguage/resource/maps/high/";
-    // MAPWIRE_TIMINGS=1 prints the time of each phase to stderr.
-    const bool timings = std::getenv("MAPWIRE_TIMINGS") != nullptr;
+    // MAPWIRE_TIMING=1 prints the time of each phase to stderr.
+    const bool timings = std::getenv("MAPWIRE_TIMING") != nullptr;
     auto t0 = std::chrono::steady_clock::now();
     auto lap = [&](const char* phase) {
         if (!timings) return;

@@ -65,6 +65,41 @@ void check(OGRErr err, const std::string& what, const std::string& path) {
             IoError(what + " failed: " + std::string(CPLGetLastErrorMsg())).in_file(path));
 }
 
+// WGS 84 longitude/latitude, in that axis order.
+OGRSpatialReference wgs84_lonlat() {
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return wgs84;
+}
+
+// Output files are written under a temporary name beside the destination and renamed into
+// place when complete, so that a failure never leaves a half-written file.
+std::string temp_path(const std::string& destination) {
+    return destination + ".tmp-" + std::to_string(::getpid());
+}
+
+DatasetPtr create_dataset(const std::string& driver_name, const std::string& temp,
+                          const std::string& destination) {
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+    if (!driver) throw IoError("GDAL has no " + driver_name + " driver");
+    std::filesystem::remove(temp);
+    DatasetPtr ds(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds)
+        throw std::move(
+            IoError("cannot create " + driver_name + " file: " + std::string(CPLGetLastErrorMsg()))
+                .in_file(destination));
+    return ds;
+}
+
+void move_into_place(const std::string& temp, const std::string& destination) {
+    std::error_code ec;
+    std::filesystem::rename(temp, destination, ec);
+    if (ec)
+        throw std::move(IoError("cannot move the finished file into place: " + ec.message())
+                            .in_file(destination));
+}
+
 Geometry to_geometry(const OGRGeometry& g) {
     std::string wkb(static_cast<std::size_t>(g.WkbSize()), '\0');
     g.exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()), wkbVariantIso);
@@ -101,9 +136,7 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
     // a layer without a CRS is taken to be lon/lat already, as GeoJSON is.
     std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
     if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-        OGRSpatialReference wgs84;
-        wgs84.SetWellKnownGeogCS("WGS84");
-        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        const OGRSpatialReference wgs84 = wgs84_lonlat();
         const char* same_options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
         if (!srs->IsSame(&wgs84, same_options)) {
             to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
@@ -172,10 +205,7 @@ void check_layer(const std::string& path, const ReadOptions& options) {
 void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
                     const std::string& driver_name) {
     register_drivers();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
-    if (!driver) throw IoError("GDAL has no " + driver_name + " driver");
-    const std::string temp = destination + ".tmp-" + std::to_string(::getpid());
-    std::filesystem::remove(temp);
+    const std::string temp = temp_path(destination);
     // GeoPackage records when each table changed: a fixed date keeps reruns identical.
     struct FixedDate {
         FixedDate() {
@@ -184,10 +214,7 @@ void convert_layers(const std::vector<std::string>& sources, const std::string& 
         ~FixedDate() { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr); }
     } fixed_date;
     {
-        DatasetPtr out(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!out)
-            throw std::move(IoError("cannot create: " + std::string(CPLGetLastErrorMsg()))
-                                .in_file(destination));
+        DatasetPtr out = create_dataset(driver_name, temp, destination);
         for (const auto& source : sources) {
             auto in = open_vector(source, {});
             for (int i = 0; i < in->GetLayerCount(); ++i) {
@@ -202,10 +229,7 @@ void convert_layers(const std::vector<std::string>& sources, const std::string& 
             }
         }
     }
-    std::error_code ec;
-    std::filesystem::rename(temp, destination, ec);
-    if (ec)
-        throw std::move(IoError("cannot move into place: " + ec.message()).in_file(destination));
+    move_into_place(temp, destination);
 }
 
 std::vector<std::string> layer_names(const std::string& path) {
@@ -234,14 +258,8 @@ struct GeoPackageWriter::Impl {
 GeoPackageWriter::GeoPackageWriter(std::string path) : impl_(std::make_unique<Impl>()) {
     register_drivers();
     impl_->path = std::move(path);
-    impl_->temp = impl_->path + ".tmp-" + std::to_string(::getpid());
-    std::filesystem::remove(impl_->temp);
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (!driver) throw IoError("GDAL has no GeoPackage driver");
-    impl_->ds.reset(driver->Create(impl_->temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!impl_->ds)
-        throw std::move(IoError("cannot create GeoPackage: " + std::string(CPLGetLastErrorMsg()))
-                            .in_file(impl_->temp));
+    impl_->temp = temp_path(impl_->path);
+    impl_->ds = create_dataset("GPKG", impl_->temp, impl_->path);
 }
 
 GeoPackageWriter::~GeoPackageWriter() {
@@ -264,9 +282,7 @@ void GeoPackageWriter::begin_layer(const std::string& name, const std::string& g
         type = wkbMultiLineString;
     else if (geometry_type == "None")
         type = wkbNone;
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference wgs84 = wgs84_lonlat();
     const char* opts[] = {"SPATIAL_INDEX=YES", nullptr};
     impl_->layer = impl_->ds->CreateLayer(name.c_str(), type == wkbNone ? nullptr : &wgs84, type,
                                           const_cast<char**>(opts));
@@ -323,9 +339,7 @@ void GeoPackageWriter::copy_layer(const std::string& source_path, const std::str
     auto src = open_vector(source_path, options);
     OGRLayer* layer = pick_layer(*src, source_path, options.layer);
     // Sources without a .prj are WGS84 longitude/latitude (Natural Earth); say so explicitly.
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference wgs84 = wgs84_lonlat();
     const OGRFeatureDefn* defn = layer->GetLayerDefn();
     OGRLayer* dst = impl_->ds->CreateLayer(new_name.c_str(), &wgs84, defn->GetGeomType(), nullptr);
     if (!dst)
@@ -349,11 +363,7 @@ void GeoPackageWriter::copy_layer(const std::string& source_path, const std::str
 void GeoPackageWriter::commit() {
     impl_->end_transaction();
     impl_->ds.reset();  // closes and flushes
-    std::error_code ec;
-    std::filesystem::rename(impl_->temp, impl_->path, ec);
-    if (ec)
-        throw std::move(IoError("cannot move the finished file into place: " + ec.message())
-                            .in_file(impl_->path));
+    move_into_place(impl_->temp, impl_->path);
 }
 
 }  // namespace mapwire::geometry

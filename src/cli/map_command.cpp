@@ -64,14 +64,7 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
             page.events = {e};
             render::MapOptions o = options;
             const auto& p = *e.location;
-            if (!o.extent) {
-                const bool town = p.type == gazetteer::PlaceType::place;
-                const double px = town ? 1.2 : std::max(0.3, double(p.max_lon - p.min_lon) / 4),
-                             py = town ? 0.8 : std::max(0.2, double(p.max_lat - p.min_lat) / 4);
-                o.extent = town ? render::LonLatBox{p.lon - px, p.lat - py, p.lon + px, p.lat + py}
-                                : render::LonLatBox{p.min_lon - px, p.min_lat - py, p.max_lon + px,
-                                                    p.max_lat + py};
-            }
+            if (!o.extent) o.extent = render::extent_around(p);
             if (p.type == gazetteer::PlaceType::admin1) o.highlight.push_back(std::string(p.id));
             // The date as precisely as the text gives it.
             const std::string& d = e.date.date;

@@ -384,11 +384,7 @@ std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
                         "a series over units takes admin-1 units, regions or countries");
                 continue;
             }
-            // The unit's box with a quarter of its size around it.
-            const double px = std::max(0.3, double(p->max_lon - p->min_lon) / 4),
-                         py = std::max(0.2, double(p->max_lat - p->min_lat) / 4);
-            page.options.extent = render::LonLatBox{p->min_lon - px, p->min_lat - py,
-                                                    p->max_lon + px, p->max_lat + py};
+            page.options.extent = render::extent_around(*p);
             if (p->type == gazetteer::PlaceType::admin1)
                 page.options.highlight.push_back(std::string(p->id));
             label = std::string(p->name);
@@ -471,9 +467,10 @@ void Loader::layers(const YAML::Node& node, render::MapOptions& o) {
                 layer.path,
                 {.layer = layer.layer, .encoding = {}, .where = layer.where, .bbox = std::nullopt});
         } catch (const Error& e) {
-            problem(l["where"] && e.message().find("filter") != std::string::npos ? l["where"]
-                    : l["layer"]                                                  ? l["layer"]
-                                                                                  : l["file"],
+            // A filter error carries the clause as its value.
+            problem(!e.context().value.empty() ? l["where"]
+                    : l["layer"]               ? l["layer"]
+                                               : l["file"],
                     e.message(), e.hint());
             continue;
         }

@@ -74,6 +74,10 @@ struct RenderReport {
     double km_per_100px = 0;
 };
 
+// The extent of a map about one place (a page of a series): a town with about a degree
+// around it, an area's box with a quarter of its size around it.
+LonLatBox extent_around(const gazetteer::Place& place);
+
 // Writes map.png, map.svg, map.pdf (as requested) into out_dir.
 RenderReport render_map(const events::Extraction& extraction, const gazetteer::Gazetteer& gazetteer,
                         const style::Style& style, const std::string& geopackage,

@@ -221,6 +221,8 @@ private:
     // One legend entry: its swatch drawn with the top-left at (x, y), its text returned.
     std::string legend_entry(Canvas* c, const std::string& item, double x, double y) const;
     std::vector<std::string> legend_items(bool worst_case) const;
+    // Admin-1 units to highlight: those the events and the text name, and the options'.
+    std::set<std::string> named_unit_ids() const;
     // Whether any of the paths shows in the frame (a vertex inside it, or a ring around it).
     bool in_frame(const Paths& paths) const;
     std::vector<std::string> key_lines() const;
@@ -465,18 +467,10 @@ void Scene::load_layers() {
         borders_.paths.insert(borders_.paths.end(), p.begin(), p.end());
     }
     // Units the events and places name, and units occupied since 2014 in view.
-    std::set<std::string> named;
-    for (const auto& e : x_.events)
-        if (e.location && e.location->type == PlaceType::admin1)
-            named.insert(std::string(e.location->id));
-    for (const auto& m : x_.places.mentions)
-        if (m.place && m.role == geoparse::Role::location && m.place->type == PlaceType::admin1)
-            named.insert(std::string(m.place->id));
-    for (const auto& id : opt_.highlight) named.insert(id);
-    named_units_ = named;
+    named_units_ = named_unit_ids();
     for (const auto& f : read("admin1")) {
         admin1_ids_.push_back({f.text("id"), f.text("country")});
-        if (named.count(f.text("id"))) {
+        if (named_units_.count(f.text("id"))) {
             auto p = screen(f.geometry());
             highlight_.paths.insert(highlight_.paths.end(), p.begin(), p.end());
         }
@@ -521,6 +515,17 @@ std::string Scene::holder_name(const std::string& code) const {
 
 void Scene::place_marks_and_labels(RenderReport& report) {
     render::LabelPlacer placer(frame_, 2);
+    // A label in the first free candidate box, or reported as dropped.
+    auto take_label = [&](const std::string& text, const Font& font, Color color,
+                          const std::vector<Rect>& candidates) {
+        if (auto r = placer.place(candidates)) {
+            labels_.push_back({text, font, color, *r, true});
+            report.labels.push_back({text, r->x, r->y, r->w, r->h});
+            return true;
+        }
+        report.dropped.push_back(text);
+        return false;
+    };
     // Furniture first: labels and callouts must keep clear of it.
     // Event markers, numbered as in the key (compact maps) or where they crowd; events at the
     // same spot are set side by side, each still its own symbol.
@@ -607,64 +612,46 @@ void Scene::place_marks_and_labels(RenderReport& report) {
     render::CoverageMask areas(frame_.x, frame_.y, frame_.w, frame_.h);
     areas.add(highlight_.paths);
     areas.add(control_.paths);
-    for (const auto& m : compact_ ? std::vector<EventMark>{} : marks_) {
-        const std::string text =
-            (m.number ? std::to_string(m.number) + ". " : "") + event_label(*m.event);
+    // A boxed note with a leader to `at`, at one of `distances`: nearer boxes first, and a
+    // box that hides a named unit or a control area costs more.
+    auto place_callout = [&](const std::string& text, Point at, Color accent,
+                             std::initializer_list<double> distances) {
         const auto box = render::measure(text, callout_font, callout_wrap_);
         const double w = box.width + 14, h = box.height + 10;
         std::vector<Rect> candidates;
-        for (double d : {40.0, 70.0, 110.0, 160.0})
-            for (const auto& r : render::around(m.at.lon, m.at.lat, w, h, d))
-                candidates.push_back(r);
-        Color accent = st_.text;
-        if (auto it = st_.event_colors.find(m.event->type); it != st_.event_colors.end())
-            accent = it->second;
-        // Nearer boxes first; a box that hides a named unit or a control area costs more.
+        for (double d : distances)
+            for (const auto& r : render::around(at.lon, at.lat, w, h, d)) candidates.push_back(r);
         const auto cost = [&](const Rect& r) {
-            const double d = std::hypot(r.x + r.w / 2 - m.at.lon, r.y + r.h / 2 - m.at.lat);
-            return d / 100 + 4 * areas.share(r.x, r.y, r.w, r.h);
+            return std::hypot(r.x + r.w / 2 - at.lon, r.y + r.h / 2 - at.lat) / 100 +
+                   4 * areas.share(r.x, r.y, r.w, r.h);
         };
         if (auto r = placer.place_cheapest(candidates, cost)) {
-            callouts_.push_back({text, *r, m.at, accent});
+            callouts_.push_back({text, *r, at, accent});
             report.labels.push_back({text, r->x, r->y, r->w, r->h});
         } else {
             report.dropped.push_back(text);
         }
-    }
+    };
+    if (!compact_)
+        for (const auto& m : marks_) {
+            Color accent = st_.text;
+            if (auto it = st_.event_colors.find(m.event->type); it != st_.event_colors.end())
+                accent = it->second;
+            place_callout((m.number ? std::to_string(m.number) + ". " : "") + event_label(*m.event),
+                          m.at, accent, {40.0, 70.0, 110.0, 160.0});
+        }
     // The user's annotations: a boxed note with a leader, or text set at the point.
     for (const auto& a : opt_.annotations) {
         const Point at = to_screen({a.lon, a.lat});
         if (!std::isfinite(at.lon) || !Rect{at.lon - 1, at.lat - 1, 2, 2}.inside(frame_)) {
             report.dropped.push_back(a.text);
-            continue;
-        }
-        if (a.leader) {
-            const auto box = render::measure(a.text, callout_font, callout_wrap_);
-            const double w = box.width + 14, h = box.height + 10;
-            std::vector<Rect> candidates;
-            for (double d : {30.0, 60.0, 100.0, 150.0})
-                for (const auto& r : render::around(at.lon, at.lat, w, h, d))
-                    candidates.push_back(r);
-            const auto cost = [&](const Rect& r) {
-                return std::hypot(r.x + r.w / 2 - at.lon, r.y + r.h / 2 - at.lat) / 100 +
-                       4 * areas.share(r.x, r.y, r.w, r.h);
-            };
-            if (auto r = placer.place_cheapest(candidates, cost)) {
-                callouts_.push_back({a.text, *r, at, st_.furniture_muted});
-                report.labels.push_back({a.text, r->x, r->y, r->w, r->h});
-            } else {
-                report.dropped.push_back(a.text);
-            }
+        } else if (a.leader) {
+            place_callout(a.text, at, st_.furniture_muted, {30.0, 60.0, 100.0, 150.0});
         } else {
             const Font font{st_.font, st_.label_size, true, true, 0};
             const auto box = render::measure(a.text, font);
-            const Rect r{at.lon - box.width / 2, at.lat - box.height / 2, box.width, box.height};
-            if (placer.place({r})) {
-                labels_.push_back({a.text, font, st_.text, r, true});
-                report.labels.push_back({a.text, r.x, r.y, r.w, r.h});
-            } else {
-                report.dropped.push_back(a.text);
-            }
+            take_label(a.text, font, st_.text,
+                       {{at.lon - box.width / 2, at.lat - box.height / 2, box.width, box.height}});
         }
     }
 
@@ -688,13 +675,7 @@ void Scene::place_marks_and_labels(RenderReport& report) {
         } else {
             candidates = render::around(at.lon, at.lat, box.width, box.height, dist);
         }
-        if (auto r = placer.place(candidates)) {
-            labels_.push_back({text, font, color, *r, true});
-            report.labels.push_back({text, r->x, r->y, r->w, r->h});
-            return true;
-        }
-        report.dropped.push_back(text);
-        return false;
+        return take_label(text, font, color, candidates);
     };
 
     // Places of the events and of the text, then countries and units, then other cities.
@@ -769,13 +750,7 @@ void Scene::place_marks_and_labels(RenderReport& report) {
                          [](const auto& a, const auto& b) { return a.first < b.first; });
         std::vector<Rect> candidates;
         for (const auto& spot : spots) candidates.push_back(spot.second);
-        if (candidates.empty()) return;
-        if (auto r = placer.place(candidates)) {
-            labels_.push_back({text, country_font, st_.text_muted, *r, true});
-            report.labels.push_back({text, r->x, r->y, r->w, r->h});
-        } else {
-            report.dropped.push_back(text);
-        }
+        if (!candidates.empty()) take_label(text, country_font, st_.text_muted, candidates);
     };
     for (std::size_t i = 0; i < country_ids_.size(); ++i)
         if (country_ids_[i] == "country:" + focus_) label_country(i);
@@ -792,13 +767,8 @@ void Scene::place_marks_and_labels(RenderReport& report) {
         const std::string name(p->name);
         const auto box = render::measure(name, unit_font);
         if (p->area_km2 / (km_per_px_ * km_per_px_) < 2.5 * box.width * box.height) continue;
-        const Rect r{at.lon - box.width / 2, at.lat - box.height / 2, box.width, box.height};
-        if (placer.place({r})) {
-            labels_.push_back({name, unit_font, st_.text_muted, r, true});
-            report.labels.push_back({name, r.x, r.y, r.w, r.h});
-        } else {
-            report.dropped.push_back(name);
-        }
+        take_label(name, unit_font, st_.text_muted,
+                   {{at.lon - box.width / 2, at.lat - box.height / 2, box.width, box.height}});
     }
     // Cities by importance, capitals first, while they fit.
     auto cities = read("populated_places", "pop_max >= 150000");
@@ -1025,19 +995,26 @@ bool Scene::in_frame(const Paths& paths) const {
     return false;
 }
 
+std::set<std::string> Scene::named_unit_ids() const {
+    std::set<std::string> named;
+    for (const auto& e : x_.events)
+        if (e.location && e.location->type == PlaceType::admin1)
+            named.insert(std::string(e.location->id));
+    for (const auto& m : x_.places.mentions)
+        if (m.place && m.role == geoparse::Role::location && m.place->type == PlaceType::admin1)
+            named.insert(std::string(m.place->id));
+    named.insert(opt_.highlight.begin(), opt_.highlight.end());
+    return named;
+}
+
 std::vector<std::string> Scene::legend_items(bool worst_case) const {
     // worst_case: before the layers are read, everything that might be drawn (to reserve
     // room below compact maps).
     std::vector<std::string> items;
     if (!x_.places.focus_country.empty()) items.push_back("focus");
-    bool named = !opt_.highlight.empty();
-    for (const auto& e : x_.events)
-        named = named || (e.location && e.location->type == PlaceType::admin1);
-    for (const auto& m : x_.places.mentions)
-        named = named || (m.place && m.role == geoparse::Role::location &&
-                          m.place->type == PlaceType::admin1);
     // Only what the map shows: layers read for the margin around the frame do not count.
-    if (worst_case ? named : in_frame(highlight_.paths)) items.push_back("highlight");
+    if (worst_case ? !named_unit_ids().empty() : in_frame(highlight_.paths))
+        items.push_back("highlight");
     if (worst_case ? !opt_.control_layer.empty() : in_frame(control_.paths))
         items.push_back("control");
     if (worst_case || in_frame(occupied_.paths)) items.push_back("occupied");
@@ -1289,6 +1266,13 @@ std::string creation_date(const MapOptions& o) {
 }
 
 }  // namespace
+
+LonLatBox extent_around(const gazetteer::Place& p) {
+    if (p.type == PlaceType::place) return {p.lon - 1.2, p.lat - 0.8, p.lon + 1.2, p.lat + 0.8};
+    const double px = std::max(0.3, double(p.max_lon - p.min_lon) / 4),
+                 py = std::max(0.2, double(p.max_lat - p.min_lat) / 4);
+    return {p.min_lon - px, p.min_lat - py, p.max_lon + px, p.max_lat + py};
+}
 
 RenderReport render_map(const events::Extraction& extraction, const gazetteer::Gazetteer& gazetteer,
                         const style::Style& style, const std::string& geopackage,

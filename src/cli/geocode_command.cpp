@@ -19,6 +19,7 @@ nlohmann::ordered_json mention_json(const gazetteer::Gazetteer& gaz, const geopa
     x["end"] = m.end;
     x["role"] = geoparse::to_string(m.role);
     x["place"] = m.place ? place_json(gaz, *m.place, false) : nlohmann::ordered_json(nullptr);
+    if (m.place) x["resolution"] = geoparse::to_string(m.resolution);
     x["confidence"] = m.confidence;
     x["candidates"] = m.candidates;
     return x;

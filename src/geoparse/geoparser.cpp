@@ -31,6 +31,10 @@ std::string_view to_string(Role role) {
     return "other";
 }
 
+std::string_view to_string(Resolution resolution) {
+    return resolution == Resolution::container ? "container" : "exact";
+}
+
 namespace {
 
 using gazetteer::Candidate;

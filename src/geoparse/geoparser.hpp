@@ -22,6 +22,14 @@ enum class Role {
 };
 std::string_view to_string(Role role);
 
+// How exactly a mention's place is known.
+enum class Resolution {
+    exact,      // the place named was found in the gazetteer
+    container,  // it was not: `place` is the unit the text puts it in ("Zolota Nyva, Donetsk"
+                // gives Donetsk Oblast; drawn as "somewhere in", ACLED geo precision 2)
+};
+std::string_view to_string(Resolution resolution);
+
 struct Mention {
     std::string text;                // as written in the input
     std::size_t start = 0, end = 0;  // Unicode code-point offsets, end exclusive
@@ -30,6 +38,7 @@ struct Mention {
     std::size_t sentence = 0;
     Role role = Role::location;
     std::optional<gazetteer::Place> place;  // nullopt: found but not resolved
+    Resolution resolution = Resolution::exact;
     double confidence = 0;                  // 0..1
     std::size_t candidates = 0;             // how many gazetteer candidates there were
     bool admin_word = false;                // the mention carried "region", "Oblast" ...

@@ -10,6 +10,7 @@
 #include "gazetteer/detail/admin_words.hpp"
 #include "gazetteer/detail/index_format.hpp"
 #include "gazetteer/detail/mapped_file.hpp"
+#include "gazetteer/ranking.hpp"
 #include "text/normalize.hpp"
 
 namespace mapwire::gazetteer {
@@ -202,45 +203,62 @@ std::optional<Place> Gazetteer::find_id(std::string_view id) const {
 
 namespace {
 
-double kind_weight(NameKind kind) {
-    // Close together: GeoNames' main name is often just one transliteration among several
-    // (Mykolayiv, Zaporizhzhya), so an alternate name is nearly as good evidence.
+const RankingWeights& w = kRanking;
+
+double name_weight(NameKind kind) {
     switch (kind) {
         case NameKind::preferred:
-            return 1.0;
+            return w.preferred_name;
         case NameKind::official:
-            return 0.97;
+            return w.official_name;
         case NameKind::alternate:
-            return 0.93;
+            return w.alternate_name;
         case NameKind::code:
-            return 0.85;
+            return w.code_name;
         case NameKind::demonym:
             return 0.0;
     }
-    return 0.85;
+    return w.code_name;
 }
 
-// Prominence of a place independent of the query: countries over regions over admin-1 units,
-// and among populated places by population and capital status.
+}  // namespace
+
 double prominence(const Place& p) {
+    const double area = w.area_per_decade * std::log10(p.area_km2 + 1.0);
     switch (p.type) {
         case PlaceType::admin0:
-            return 1.0;  // "Mexico" is the country before the city
+            return w.country + area;
         case PlaceType::region:
-            return 0.35;
+            return w.region + area;
         case PlaceType::admin1:
-            return 0.25;
+            return w.admin1 + area;
         case PlaceType::place:
             break;
     }
-    double s = 0.7 * std::log10(static_cast<double>(p.population) + 1.0) / 7.0;
+    double s = w.population_per_decade * std::log10(static_cast<double>(p.population) + 1.0);
     if (p.feature_code == "PPLC")
-        s += 0.2;
+        s += w.capital;
     else if (p.feature_code == "PPLA")
-        s += 0.1;  // admin-1 seat
+        s += w.admin1_seat;
     else if (p.feature_code == "PPLA2")
-        s += 0.05;
+        s += w.admin2_seat;
     return s;
+}
+
+namespace {
+
+double admin_word_weight(PlaceType type) {
+    switch (type) {
+        case PlaceType::admin1:
+            return w.admin_word_unit;
+        case PlaceType::region:
+            return w.admin_word_region;
+        case PlaceType::place:
+            return w.admin_word_town;
+        case PlaceType::admin0:
+            break;
+    }
+    return 0.0;
 }
 
 }  // namespace
@@ -263,25 +281,19 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             if (options.type && p.type != *options.type) continue;
             if (!options.country.empty() && p.country != options.country) continue;
             const auto kind = static_cast<NameKind>(k->kind);
-            double score = kind_weight(kind) + prominence(p);
-            if (quality == MatchQuality::loose) score -= 0.3;
-            if (admin_word) {
-                // "Kursk Oblast" names the unit, not the city.
-                if (p.type == PlaceType::admin1)
-                    score += 0.5;
-                else if (p.type == PlaceType::region)
-                    score += 0.3;
-                else if (p.type == PlaceType::place)
-                    score -= 0.5;
-            }
+            const bool stripped = k->stripped != 0;
+            double score = name_weight(kind) + prominence(p);
+            if (quality == MatchQuality::loose) score += w.loose_match;
+            if (admin_word) score += admin_word_weight(p.type);
             if (!options.prefer_country.empty() && p.country == options.prefer_country)
-                score += 0.3;
+                score += w.focus_country;
+            const Candidate c{p, score, kind, quality, admin_word, stripped};
             auto it = std::find_if(found.begin(), found.end(),
-                                   [&](const Candidate& c) { return c.place.index == k->place; });
+                                   [&](const Candidate& x) { return x.place.index == k->place; });
             if (it == found.end())
-                found.push_back(Candidate{p, score, kind, quality, admin_word});
+                found.push_back(c);
             else if (score > it->score)
-                *it = Candidate{p, score, kind, quality, admin_word};
+                *it = c;
         }
     };
     for (const std::string* key : {&folded, &bare})
@@ -292,6 +304,16 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         for (const std::string* key : {&folded, &bare})
             collect(impl_->loose, impl_->loose_buckets, text::loose_key(*key), MatchQuality::loose);
 
+    // A unit that shares its name with a town inside it (its seat, mostly) is the town when
+    // the query has no administrative word: "Kharkiv", "Aleppo", "Mykolaiv".
+    if (!admin_word)
+        for (Candidate& unit : found)
+            if (unit.place.type == PlaceType::admin1 &&
+                std::any_of(found.begin(), found.end(), [&](const Candidate& town) {
+                    return town.place.type == PlaceType::place &&
+                           town.place.admin1 == static_cast<std::int32_t>(unit.place.index);
+                }))
+                unit.score += w.unit_named_after_town;
     std::vector<Candidate> out = std::move(found);
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
         if (a.score != b.score) return a.score > b.score;

@@ -10,6 +10,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "gazetteer/ranking.hpp"
+#include "geoparse/detail/context.hpp"
 #include "geoparse/detail/cues.hpp"
 #include "text/normalize.hpp"
 #include "text/tokenize.hpp"
@@ -53,6 +55,14 @@ struct Match {
     std::vector<Candidate> candidates;
     std::optional<Place> demonym_country;
     bool other = false;  // part of an organisation's name, or a facility named after the place
+    // Not in the gazetteer, or only as homonyms elsewhere: the unit the text puts it in.
+    std::optional<Place> fallback;
+};
+
+// Where a text puts a place: the match naming the container and the container's reading.
+struct Container {
+    std::size_t match = 0;
+    Place place;
 };
 
 class Parse {
@@ -94,7 +104,13 @@ private:
     void index_tokens();
     void resolve();
     Role role_of(const Match& m, const Place& p) const;
-    std::optional<Place> container_after(std::size_t match_index) const;
+    std::optional<std::size_t> container_match_after(std::size_t first_token_after) const;
+    std::optional<Container> container_of(std::size_t match_index) const;
+    void compute_focus();
+    void place_in_containers();
+    void add_fallbacks_for_unknown_names();
+    void rerank_in_context();
+    void keep_one_sense_per_name();
     void report_unresolved(GeoparseResult& out) const;
 
     const gazetteer::Gazetteer& gaz_;
@@ -353,32 +369,78 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     }
 }
 
-std::optional<Place> Parse::container_after(std::size_t mi) const {
-    // "Kurakhove, Donetsk region", "near Pokrovsk in the Donetsk region", "Sudzha (Kursk)".
-    const Match& m = matches_[mi];
-    std::size_t k = m.last;
+std::optional<std::size_t> Parse::container_match_after(std::size_t k) const {
+    // "Kurakhove, Donetsk region", "near Pokrovsk in the Donetsk region", "Sudzha (Kursk)",
+    // "Pisky district of Donetsk", "a village in northern Idlib".
     int skipped = 0;
-    bool near = false;
     while (k < tokens_.size() && skipped < 3) {
-        if (token_match_[k] >= 0) {
-            const Match& c = matches_[static_cast<std::size_t>(token_match_[k])];
-            if (c.demonym || c.candidates.empty()) return std::nullopt;
-            const Place& p = c.candidates[0].place;
-            if (p.type == PlaceType::admin1 || p.type == PlaceType::admin0) return p;
-            // "Belaya near Irkutsk": a town as a landmark, only after "near".
-            if (p.type == PlaceType::place && near) return p;
-            return std::nullopt;
-        }
+        // Two names side by side ("Esperance Lakes") are one name, not a place and its unit.
+        if (token_match_[k] >= 0)
+            return skipped > 0 ? std::optional<std::size_t>(token_match_[k]) : std::nullopt;
         const std::string w = lower(tokens_[k].text);
-        if (w == "near" || w == "outside") near = true;
-        if (w == "," || w == "in" || w == "the" || w == "(" || w == "of" || w == "near" ||
-            w == "outside" || w == "eastern" || w == "western" || w == "southern" ||
-            w == "northern" || w == "central") {
-            ++k;
-            ++skipped;
-            continue;
+        if (!detail::is_container_link(w) && !detail::is_admin_word(w)) break;
+        ++k;
+        ++skipped;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// Towns lie in units, units in countries: "Kramatorsk, Donetsk", "Kursk Oblast, Russia". Two
+// names of one level side by side are a list ("Montana, Nebraska"; "Mexico, China, Japan").
+int level(PlaceType type) {
+    switch (type) {
+        case PlaceType::place:
+            return 0;
+        case PlaceType::admin1:
+        case PlaceType::region:
+            return 1;
+        case PlaceType::admin0:
+            return 2;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::optional<Container> Parse::container_of(std::size_t mi) const {
+    const Match& m = matches_[mi];
+    if (m.last < tokens_.size() && tokens_[m.last - 1].possessive) return std::nullopt;
+    const int own_level = m.candidates.empty() ? 0 : level(m.candidates[0].place.type);
+    if (const auto ci = container_match_after(m.last)) {
+        const Match& c = matches_[*ci];
+        if (c.demonym || c.candidates.empty()) return std::nullopt;
+        // The container's reading: the first unit or country of its name that holds one of
+        // this name's candidates, else its best unit ("Pervomaisk, Luhansk": the oblast).
+        // Only readings the name plausibly has: matched as written and close to its best.
+        const Candidate* unit = nullptr;
+        const double floor = c.candidates[0].score - gazetteer::kRanking.container_reading_gap;
+        for (const Candidate& cc : c.candidates) {
+            if (cc.place.type == PlaceType::place || level(cc.place.type) <= own_level ||
+                cc.quality != gazetteer::MatchQuality::exact || cc.score < floor)
+                continue;
+            const bool holds =
+                std::any_of(m.candidates.begin(), m.candidates.end(),
+                            [&](const Candidate& x) { return detail::inside(x.place, cc.place); });
+            if (holds) return Container{*ci, cc.place};
+            if (!unit) unit = &cc;
         }
-        break;
+        if (unit) return Container{*ci, unit->place};
+        // "Belaya near Irkutsk": a town as a landmark, only after "near".
+        const std::size_t before = tokens_[c.first].byte_begin;
+        const std::string_view between =
+            text_.substr(tokens_[m.last - 1].byte_end, before - tokens_[m.last - 1].byte_end);
+        if (own_level == 0 && (between.find("near") != std::string_view::npos ||
+                               between.find("outside") != std::string_view::npos))
+            return Container{*ci, c.candidates[0].place};
+        return std::nullopt;
+    }
+    // "Russia's Kursk Oblast".
+    if (m.first >= 1 && tokens_[m.first - 1].possessive && token_match_[m.first - 1] >= 0) {
+        const auto ci = static_cast<std::size_t>(token_match_[m.first - 1]);
+        const Match& c = matches_[ci];
+        if (!c.demonym && !c.candidates.empty()) return Container{ci, c.candidates[0].place};
     }
     return std::nullopt;
 }
@@ -402,7 +464,7 @@ void Parse::drop_unlikely_foreign_towns() {
                 m.first > 0 && (detail::is_locative(lower(tokens_[m.first - 1].text)) ||
                                 lower(tokens_[m.first - 1].text) == "from");
             drop = p.type == PlaceType::place && p.population < 50000 && p.country != focus_ &&
-                   !locative && !container_after(mi);
+                   !locative && !container_of(mi);
             // A town abroad found only by one of its foreign-language names, in a country the
             // article never names, is a coincidence of spelling, whatever its size.
             const bool alternate = m.candidates[0].kind == gazetteer::NameKind::alternate ||
@@ -419,9 +481,7 @@ void Parse::drop_unlikely_foreign_towns() {
     }
 }
 
-void Parse::resolve() {
-    index_tokens();
-
+void Parse::compute_focus() {
     // The document's focus country: where its places lie. Towns and units weigh most,
     // countries named literally less, demonyms least; states named as actors not at all.
     std::map<std::string, double> tally;
@@ -432,12 +492,8 @@ void Parse::resolve() {
         }
         if (m.candidates.empty()) continue;
         const Place& p = m.candidates[0].place;
-        if (p.country.empty()) continue;
-        if (p.type == PlaceType::admin0) {
-            if (role_of(m, p) == Role::location) tally[std::string(p.country)] += 1.0;
-        } else if (role_of(m, p) == Role::location) {
-            tally[std::string(p.country)] += 2.0;
-        }
+        if (p.country.empty() || role_of(m, p) != Role::location) continue;
+        tally[std::string(p.country)] += p.type == PlaceType::admin0 ? 1.0 : 2.0;
     }
     double best = 0;
     for (const auto& [c, w] : tally)
@@ -455,35 +511,132 @@ void Parse::resolve() {
              m.candidates[0].kind == gazetteer::NameKind::official))
             countries_named_.insert(std::string(m.candidates[0].place.country));
     }
-    drop_unlikely_foreign_towns();
+}
 
-    // Re-rank each match: the focus country, then a container named next to it.
+void Parse::place_in_containers() {
+    // A place the text puts inside a unit lies there: candidates outside it are homonyms.
+    // When none lies inside and the name has only small towns elsewhere, the place is the
+    // unit itself ("somewhere in"); a large city elsewhere means the comma joins a list.
     for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         Match& m = matches_[mi];
         if (m.demonym || m.candidates.empty()) continue;
-        if (!focus_.empty()) m.candidates = lookup(span_text(m.first, m.last));
-        std::optional<Place> container = container_after(mi);
-        if (!container && m.first >= 1 && tokens_[m.first - 1].possessive &&
-            token_match_[m.first - 1] >= 0) {
-            const Match& c = matches_[static_cast<std::size_t>(token_match_[m.first - 1])];
-            if (!c.demonym && !c.candidates.empty())
-                container = c.candidates[0].place;  // "Russia's Kursk Oblast"
-        }
+        const auto container = container_of(mi);
         if (!container) continue;
-        for (auto& c : m.candidates) {
-            bool inside = false;
-            if (container->type == PlaceType::admin0)
-                inside = c.place.country == container->country;
-            else if (container->type == PlaceType::admin1)
-                inside = c.place.admin1 == static_cast<std::int32_t>(container->index);
-            else  // a nearby town: within about 150 km
-                inside = std::fabs(c.place.lat - container->lat) < 1.4 &&
-                         std::fabs(c.place.lon - container->lon) < 2.0;
-            if (inside && c.place.index != container->index) c.score += 0.6;
-        }
-        std::stable_sort(m.candidates.begin(), m.candidates.end(),
-                         [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+        Match& c = matches_[container->match];
+        const bool any_inside = std::any_of(
+            m.candidates.begin(), m.candidates.end(),
+            [&](const Candidate& x) { return detail::inside(x.place, container->place); });
+        const Place& best = m.candidates[0].place;
+        const bool weak = best.type == PlaceType::place && best.feature_code != "PPLC" &&
+                          best.population < gazetteer::kRanking.strong_town_population;
+        if (!any_inside && !weak) continue;
+        if (c.candidates[0].place.index != container->place.index)  // "Luhansk": the oblast
+            std::stable_partition(
+                c.candidates.begin(), c.candidates.end(),
+                [&](const Candidate& x) { return x.place.index == container->place.index; });
+        if (!any_inside && container->place.type != PlaceType::admin0)
+            m.fallback = container->place;
     }
+}
+
+void Parse::add_fallbacks_for_unknown_names() {
+    // "shelled near Zolota Nyva, Donetsk": a capitalised name the gazetteer lacks, followed by
+    // the unit it lies in, is somewhere in that unit.
+    const std::size_t count = matches_.size();
+    for (std::size_t ci = 0; ci < count; ++ci) {
+        const Match& c = matches_[ci];
+        if (c.demonym || c.candidates.empty() || c.first < 2) continue;
+        const std::string link = lower(tokens_[c.first - 1].text);
+        if (link != "," && link != "(") continue;
+        std::size_t first = c.first - 1;
+        while (first > 0 && token_match_[first - 1] < 0 && name_word(first - 1) &&
+               (first == c.first - 1 || adjacent(first - 1, first)) &&
+               !tokens_[first - 1].possessive)
+            --first;
+        const std::size_t last = c.first - 1;
+        if (first == last || last - first > 4) continue;
+        const Token& t = tokens_[first];
+        if (headline_line_[t.line] || detail::is_title(t.text) ||
+            detail::is_function_word(lower(t.text)) || (last - first == 1 && lex_.common(t.text)) ||
+            (first > 0 && detail::is_title(tokens_[first - 1].text)))
+            continue;
+        const auto unit =
+            std::find_if(c.candidates.begin(), c.candidates.end(), [](const Candidate& x) {
+                return x.place.type == PlaceType::admin1 || x.place.type == PlaceType::region;
+            });
+        if (unit == c.candidates.end()) continue;
+        Match f{first, last, false, false, {}, {}};
+        f.fallback = unit->place;
+        const Place unit_place = unit->place;
+        matches_.push_back(std::move(f));
+        Match& cm = matches_[ci];
+        std::stable_partition(cm.candidates.begin(), cm.candidates.end(), [&](const Candidate& x) {
+            return x.place.index == unit_place.index;
+        });
+    }
+    std::sort(matches_.begin(), matches_.end(),
+              [](const Match& a, const Match& b) { return a.first < b.first; });
+    index_tokens();
+}
+
+void Parse::rerank_in_context() {
+    detail::Context context;
+    context.named_countries = countries_named_;
+    for (const Match& m : matches_)
+        if (!m.demonym && !m.fallback &&
+            detail::unambiguous(m.candidates, gazetteer::kRanking.anchor_margin))
+            context.anchors.push_back(m.candidates[0].place);
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        Match& m = matches_[mi];
+        if (m.demonym || m.candidates.size() < 2 || m.fallback) continue;
+        const auto container = container_of(mi);
+        context.container =
+            container ? std::optional<Place>(container->place) : std::optional<Place>();
+        detail::rerank(m.candidates, context);
+    }
+}
+
+void Parse::keep_one_sense_per_name() {
+    // One sense per discourse: a name placed by a container ("Novotroitske, Donetsk") keeps
+    // that reading where the document repeats it bare.
+    std::vector<bool> contained(matches_.size());
+    std::map<std::string, std::size_t> placed;  // folded name -> first contained match
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        const Match& m = matches_[mi];
+        contained[mi] = !m.demonym && (m.fallback || (!m.candidates.empty() && container_of(mi)));
+        if (contained[mi]) placed.emplace(text::fold(span_text(m.first, m.last)), mi);
+    }
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        Match& m = matches_[mi];
+        if (m.demonym || contained[mi]) continue;
+        const auto it = placed.find(text::fold(span_text(m.first, m.last)));
+        if (it == placed.end()) continue;
+        const Match& ref = matches_[it->second];
+        if (ref.fallback) {
+            if (m.candidates.empty() || m.candidates[0].place.type == PlaceType::place)
+                m.fallback = ref.fallback;
+        } else if (!m.candidates.empty()) {
+            const auto idx = ref.candidates[0].place.index;
+            std::stable_partition(m.candidates.begin(), m.candidates.end(),
+                                  [&](const Candidate& x) { return x.place.index == idx; });
+        }
+    }
+}
+
+void Parse::resolve() {
+    index_tokens();
+    compute_focus();
+    drop_unlikely_foreign_towns();
+    // The focus country changes the gazetteer's ranking: look names up again with it.
+    if (!focus_.empty())
+        for (Match& m : matches_)
+            if (!m.demonym && !m.candidates.empty())
+                m.candidates = lookup(span_text(m.first, m.last));
+    place_in_containers();
+    add_fallbacks_for_unknown_names();
+    rerank_in_context();
+    place_in_containers();  // the readings may have changed
+    keep_one_sense_per_name();
 }
 
 Role Parse::role_of(const Match& m, const Place& p) const {
@@ -607,6 +760,11 @@ GeoparseResult Parse::run() {
             x.place = m.demonym_country;
             x.candidates = 1;
             x.confidence = 0.95;
+        } else if (m.fallback) {
+            x.place = m.fallback;
+            x.resolution = Resolution::container;
+            x.candidates = m.candidates.size();
+            x.confidence = 0.5;
         } else {
             x.place = m.candidates[0].place;
             x.candidates = m.candidates.size();

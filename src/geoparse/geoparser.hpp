@@ -39,9 +39,9 @@ struct Mention {
     Role role = Role::location;
     std::optional<gazetteer::Place> place;  // nullopt: found but not resolved
     Resolution resolution = Resolution::exact;
-    double confidence = 0;                  // 0..1
-    std::size_t candidates = 0;             // how many gazetteer candidates there were
-    bool admin_word = false;                // the mention carried "region", "Oblast" ...
+    double confidence = 0;       // 0..1
+    std::size_t candidates = 0;  // how many gazetteer candidates there were
+    bool admin_word = false;     // the mention carried "region", "Oblast" ...
 };
 
 struct GeoparseResult {

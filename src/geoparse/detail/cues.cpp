@@ -61,6 +61,7 @@ MAPWIRE_CUE(is_admin_word, "admin_words.txt")
 MAPWIRE_CUE(is_container_link, "container_links.txt")
 MAPWIRE_CUE(is_connector, "connectors.txt")
 MAPWIRE_CUE(is_direction, "directions.txt")
+MAPWIRE_CUE(is_generic_name, "generic_names.txt")
 
 #undef MAPWIRE_CUE
 

@@ -286,7 +286,7 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             if (quality == MatchQuality::loose) score += w.loose_match;
             if (admin_word) score += admin_word_weight(p.type);
             if (!options.prefer_country.empty() && p.country == options.prefer_country)
-                score += w.focus_country;
+                score += p.type == PlaceType::place ? w.focus_country_town : w.focus_country;
             const Candidate c{p, score, kind, quality, admin_word, stripped};
             auto it = std::find_if(found.begin(), found.end(),
                                    [&](const Candidate& x) { return x.place.index == k->place; });
@@ -310,7 +310,13 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         for (Candidate& unit : found)
             if (unit.place.type == PlaceType::admin1 &&
                 std::any_of(found.begin(), found.end(), [&](const Candidate& town) {
-                    return town.place.type == PlaceType::place &&
+                    // The town by its own name, or the unit's seat by any of its names
+                    // (Mykolaiv is an alternate name of the seat Mykolayiv).
+                    const bool named =
+                        town.kind == NameKind::preferred || town.kind == NameKind::official ||
+                        town.place.feature_code == "PPLA" || town.place.feature_code == "PPLC";
+                    return town.place.type == PlaceType::place && named &&
+                           town.quality == MatchQuality::exact &&
                            town.place.admin1 == static_cast<std::int32_t>(unit.place.index);
                 }))
                 unit.score += w.unit_named_after_town;

@@ -7,8 +7,9 @@
 // tuned so that the following hold, and tests/cases/geoparse.json checks each:
 //   - a country or first-order unit named by its own name beats a homonymous town of up to a
 //     few million people ("California", "Indiana", "Victoria");
-//   - a town named by one of its alternate names never beats another place named by its own
-//     name, unless it is far larger ("Nebraska" is not Appomattox);
+//   - a town named by one of its alternate names beats another place named by its own name
+//     only when it is about ten times larger (Genève as "Geneva" over Geneva, Illinois), and
+//     never a unit ("Nebraska" is not Appomattox, Virginia);
 //   - a unit named after its capital, written without "Oblast"/"region", is the city
 //     ("Kharkiv"), and with the word the unit ("Kharkiv region");
 //   - the document's focus country settles ties between units and towns of one name
@@ -21,7 +22,7 @@ struct RankingWeights {
     // Name match: how the written name belongs to the candidate.
     double preferred_name = 1.0;
     double official_name = 0.97;
-    double alternate_name = 0.80;  // a variant or foreign-language name: weaker evidence
+    double alternate_name = 0.88;  // a variant, exonym or former name: weaker evidence
     double code_name = 0.60;
     double loose_match = -0.30;  // matched only after folding spelling variants
     // "Kharkiv" names both the oblast and the city inside it: without "Oblast" or "region",
@@ -44,8 +45,12 @@ struct RankingWeights {
     double admin_word_town = -0.50;  // ... not the town
 
     // Document context (added by the geoparser).
-    double focus_country = 0.35;  // the country the document is mostly about
-    double named_country = 0.15;  // a country the document names (or whose units it names)
+    // The country the document is mostly about: strong for its units ("Georgia" in a US
+    // story), weak for its towns, where population says more (a US story's "Geneva" is still
+    // in Switzerland, not the Illinois town of 21,000).
+    double focus_country = 0.35;
+    double focus_country_town = 0.15;
+    double named_country = 0.15;  // another country the document names (or names units of)
     double container = 0.80;      // inside the unit or country the text puts it in
     double nearby = 0.25;         // within `nearby_km` of another resolved place
     double nearby_km = 150.0;

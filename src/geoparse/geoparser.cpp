@@ -57,7 +57,8 @@ struct Match {
     bool other = false;  // part of an organisation's name, or a facility named after the place
     // Not in the gazetteer, or only as homonyms elsewhere: the unit the text puts it in.
     std::optional<Place> fallback;
-    bool abbreviation = false;  // candidates are those of the name it abbreviates
+    bool abbreviation = false;       // candidates are those of the name it abbreviates
+    bool container_reading = false;  // a place was put inside it: its reading is settled
 };
 
 // Where a text puts a place: the match naming the container and the container's reading.
@@ -112,6 +113,7 @@ private:
     std::optional<Container> container_of(std::size_t match_index) const;
     void compute_focus();
     void place_in_containers();
+    void prefer_container_reading(Match& container, std::uint32_t place);
     void add_fallbacks_for_unknown_names();
     void rerank_in_context();
     void keep_one_sense_per_name();
@@ -621,6 +623,17 @@ void Parse::compute_focus() {
     }
 }
 
+void Parse::prefer_container_reading(Match& c, std::uint32_t place) {
+    // The text puts a place inside this reading of the name: evidence of the container
+    // weight, added once, so that later re-ranking keeps it first.
+    if (c.container_reading) return;
+    for (Candidate& x : c.candidates)
+        if (x.place.index == place) x.score += gazetteer::kRanking.container;
+    std::stable_sort(c.candidates.begin(), c.candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    c.container_reading = true;
+}
+
 void Parse::place_in_containers() {
     // A place the text puts inside a unit lies there: candidates outside it are homonyms.
     // When none lies inside and the name has only small towns elsewhere, the place is the
@@ -635,13 +648,16 @@ void Parse::place_in_containers() {
             m.candidates.begin(), m.candidates.end(),
             [&](const Candidate& x) { return detail::inside(x.place, container->place); });
         const Place& best = m.candidates[0].place;
+        const double floor = m.candidates[0].score - gazetteer::kRanking.container_reading_gap;
+        const bool unit_reading =  // "Montana, Nebraska": a list of units
+            std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& x) {
+                return x.place.type != PlaceType::place && x.score >= floor;
+            });
         const bool weak = best.type == PlaceType::place && best.feature_code != "PPLC" &&
-                          best.population < gazetteer::kRanking.strong_town_population;
+                          best.population < gazetteer::kRanking.strong_town_population &&
+                          !unit_reading;
         if (!any_inside && !weak) continue;
-        if (c.candidates[0].place.index != container->place.index)  // "Luhansk": the oblast
-            std::stable_partition(
-                c.candidates.begin(), c.candidates.end(),
-                [&](const Candidate& x) { return x.place.index == container->place.index; });
+        prefer_container_reading(c, container->place.index);  // "Luhansk": the oblast
         if (!any_inside && container->place.type != PlaceType::admin0)
             m.fallback = container->place;
     }
@@ -677,10 +693,7 @@ void Parse::add_fallbacks_for_unknown_names() {
         f.fallback = unit->place;
         const Place unit_place = unit->place;
         matches_.push_back(std::move(f));
-        Match& cm = matches_[ci];
-        std::stable_partition(cm.candidates.begin(), cm.candidates.end(), [&](const Candidate& x) {
-            return x.place.index == unit_place.index;
-        });
+        prefer_container_reading(matches_[ci], unit_place.index);
     }
     std::sort(matches_.begin(), matches_.end(),
               [](const Match& a, const Match& b) { return a.first < b.first; });
@@ -690,6 +703,7 @@ void Parse::add_fallbacks_for_unknown_names() {
 void Parse::rerank_in_context() {
     detail::Context context;
     context.named_countries = countries_named_;
+    context.focus = focus_;
     for (const Match& m : matches_)
         if (!m.demonym && !m.fallback &&
             detail::unambiguous(m.candidates, gazetteer::kRanking.anchor_margin))
@@ -810,8 +824,10 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     std::size_t n = m.last;
     while (n < tokens_.size() && tokens_[n].sentence == tokens_[m.first].sentence) {
         const std::string w = lower(tokens_[n].text);
+        const bool abbreviation_dot =  // "The U.S. said"
+            w == "." && n == m.last && tokens_[m.last - 1].text.find('.') != std::string::npos;
         if (token_match_[n] >= 0 || w == "," || w == "and" || w == "or" || w == "the" ||
-            detail::is_auxiliary(w)) {
+            abbreviation_dot || detail::is_auxiliary(w)) {
             ++n;
             continue;
         }

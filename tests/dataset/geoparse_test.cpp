@@ -129,6 +129,10 @@ TEST_F(GeoparseData, CaseFile) {
                 continue;
             }
             ASSERT_TRUE(m->place.has_value()) << want << " unresolved in: " << text;
+            if (e.contains("resolution")) {
+                EXPECT_EQ(to_string(m->resolution), e["resolution"].get<std::string>())
+                    << want << " in: " << text;
+            }
             if (e.contains("id")) {
                 EXPECT_EQ(m->place->id, e["id"].get<std::string>()) << want << " in: " << text;
             }

@@ -44,7 +44,7 @@ void rerank(std::vector<Candidate>& candidates, const Context& context) {
     if (candidates.size() < 2) return;
     for (Candidate& c : candidates) {
         if (context.container && inside(c.place, *context.container)) c.score += kRanking.container;
-        if (c.place.type != PlaceType::admin0 &&
+        if (c.place.type != PlaceType::admin0 && c.place.country != context.focus &&
             context.named_countries.count(std::string(c.place.country)))
             c.score += kRanking.named_country;
         if (c.place.type == PlaceType::place && near_anchor(c.place, context.anchors))

@@ -18,6 +18,7 @@ bool inside(const gazetteer::Place& candidate, const gazetteer::Place& container
 
 struct Context {
     std::optional<gazetteer::Place> container;  // "X, Y", "X in Y", "Y's X"
+    std::string focus;                          // the document's focus country
     std::set<std::string> named_countries;      // alpha-2 codes the text names
     std::vector<gazetteer::Place> anchors;      // places resolved without doubt elsewhere
 };

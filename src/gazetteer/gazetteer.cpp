@@ -271,6 +271,7 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
     const bool admin_word = !bare.empty();
 
     std::vector<Candidate> found;  // few per lookup: a vector beats a hash map
+    bool full_name_found = false;  // some place has the name as written as its own
     auto collect = [&](const detail::KeyRecord* keys, const std::uint32_t* buckets,
                        const std::string& key, MatchQuality quality) {
         if (key.empty()) return;
@@ -284,10 +285,24 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             const bool stripped = k->stripped != 0;
             double score = name_weight(kind) + prominence(p);
             if (quality == MatchQuality::loose) score += w.loose_match;
-            if (admin_word) score += admin_word_weight(p.type);
+            // The administrative word weighs only for names found without it: "New York
+            // City" is the city's own name, not the state with the word "city".
+            // The administrative word: a town whose own full name it is ("New York City") is
+            // not penalised, and when the full name is some place's own, a place found only
+            // by the bare name ("New York") matched less of what was written.
+            const bool own_full_name = &key == &folded && !stripped;
+            if (admin_word && !(own_full_name && p.type == PlaceType::place))
+                score += full_name_found && &key != &folded
+                             ? std::min(0.0, admin_word_weight(p.type)) + w.partial_name
+                             : admin_word_weight(p.type);
             if (!options.prefer_country.empty() && p.country == options.prefer_country)
                 score += p.type == PlaceType::place ? w.focus_country_town : w.focus_country;
-            const Candidate c{p, score, kind, quality, admin_word, stripped};
+            const Candidate c{p,
+                              score,
+                              kind,
+                              quality,
+                              admin_word && !(own_full_name && p.type == PlaceType::place),
+                              stripped};
             auto it = std::find_if(found.begin(), found.end(),
                                    [&](const Candidate& x) { return x.place.index == k->place; });
             if (it == found.end())
@@ -296,8 +311,10 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
                 *it = c;
         }
     };
-    for (const std::string* key : {&folded, &bare})
+    for (const std::string* key : {&folded, &bare}) {
         collect(impl_->keys, impl_->key_buckets, *key, MatchQuality::exact);
+        full_name_found = !found.empty();
+    }
     // Spelling variants only when no name matches as written: an exact match is the answer,
     // and this keeps the common case to two binary searches.
     if (found.empty())

@@ -24,7 +24,8 @@ struct RankingWeights {
     double official_name = 0.97;
     double alternate_name = 0.88;  // a variant, exonym or former name: weaker evidence
     double code_name = 0.60;
-    double loose_match = -0.30;  // matched only after folding spelling variants
+    double loose_match = -0.30;   // matched only after folding spelling variants
+    double partial_name = -0.30;  // "New York" for "New York City", another place's own name
     // "Kharkiv" names both the oblast and the city inside it: without "Oblast" or "region",
     // the city comes first.
     double unit_named_after_town = -0.50;
@@ -48,13 +49,13 @@ struct RankingWeights {
     // The country the document is mostly about: strong for its units ("Georgia" in a US
     // story), weak for its towns, where population says more (a US story's "Geneva" is still
     // in Switzerland, not the Illinois town of 21,000).
-    double focus_country = 0.35;
+    double focus_country = 0.25;
     double focus_country_town = 0.15;
     double named_country = 0.15;  // another country the document names (or names units of)
     double container = 0.80;      // inside the unit or country the text puts it in
     double nearby = 0.25;         // within `nearby_km` of another resolved place
     double nearby_km = 150.0;
-    double anchor_margin = 0.5;  // a lead this large makes a resolved place an anchor
+    double anchor_margin = 0.25;  // a lead this large makes a resolved place an anchor
 
     // "X, Y" with no candidate of X inside Y: below this population X's candidates are
     // homonyms and X is somewhere in Y; a larger city means the comma joins a list.

@@ -31,10 +31,13 @@ bool inside(const Place& c, const Place& container) {
 
 namespace {
 
+// A town near a place resolved without doubt, or a unit holding one ("Georgia" beside
+// "Atlanta").
 bool near_anchor(const Place& c, const std::vector<Place>& anchors) {
     return std::any_of(anchors.begin(), anchors.end(), [&](const Place& a) {
-        return a.index != c.index && a.type == PlaceType::place &&
-               great_circle_km(c.lat, c.lon, a.lat, a.lon) <= kRanking.nearby_km;
+        if (a.index == c.index || a.type != PlaceType::place) return false;
+        if (c.type == PlaceType::admin1) return a.admin1 == static_cast<std::int32_t>(c.index);
+        return great_circle_km(c.lat, c.lon, a.lat, a.lon) <= kRanking.nearby_km;
     });
 }
 
@@ -47,7 +50,8 @@ void rerank(std::vector<Candidate>& candidates, const Context& context) {
         if (c.place.type != PlaceType::admin0 && c.place.country != context.focus &&
             context.named_countries.count(std::string(c.place.country)))
             c.score += kRanking.named_country;
-        if (c.place.type == PlaceType::place && near_anchor(c.place, context.anchors))
+        if ((c.place.type == PlaceType::place || c.place.type == PlaceType::admin1) &&
+            near_anchor(c.place, context.anchors))
             c.score += kRanking.nearby;
     }
     std::stable_sort(candidates.begin(), candidates.end(),

@@ -107,6 +107,7 @@ private:
                                          std::size_t match_begin);
     void drop_unlikely_foreign_towns();
     void index_tokens();
+    void erase_matches(const std::vector<bool>& drops);
     void resolve();
     Role role_of(const Match& m, const Place& p) const;
     std::optional<std::size_t> container_match_after(std::size_t first_token_after) const;
@@ -457,7 +458,8 @@ void Parse::drop_people_named_again() {
     // Document-level consistency: once a word is part of a person's name, a lone town of that
     // name elsewhere in the text is the person too ("Dr Ivins ... Ivins said"), and so is a
     // lone town before a verb of speech ("Kelly said"), unless the text puts it in a unit.
-    for (std::size_t mi = 0; mi < matches_.size();) {
+    std::vector<bool> drops(matches_.size(), false);
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         const Match& m = matches_[mi];
         const bool town = !m.demonym && !m.candidates.empty() && m.last - m.first == 1 &&
                           m.candidates[0].place.type == PlaceType::place && !m.admin_word;
@@ -470,13 +472,9 @@ void Parse::drop_people_named_again() {
             drop = !placed && (person_words_.count(std::string(tokens_[m.first].text)) ||
                                detail::is_speech_verb(next));
         }
-        if (drop) {
-            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(mi));
-            index_tokens();
-        } else {
-            ++mi;
-        }
+        drops[mi] = drop;
     }
+    erase_matches(drops);
 }
 
 std::optional<std::size_t> Parse::container_match_after(std::size_t k) const {
@@ -555,6 +553,19 @@ std::optional<Container> Parse::container_of(std::size_t mi) const {
     return std::nullopt;
 }
 
+void Parse::erase_matches(const std::vector<bool>& drops) {
+    // Decided on the matches as they were, erased at once: one re-index, not one per drop.
+    std::size_t kept = 0;
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        if (drops[mi]) continue;
+        if (kept != mi) matches_[kept] = std::move(matches_[mi]);  // never a self-move
+        ++kept;
+    }
+    if (kept == matches_.size()) return;
+    matches_.resize(kept);
+    index_tokens();
+}
+
 void Parse::index_tokens() {
     token_match_.assign(tokens_.size(), -1);
     for (std::size_t m = 0; m < matches_.size(); ++m)
@@ -565,7 +576,8 @@ void Parse::index_tokens() {
 void Parse::drop_unlikely_foreign_towns() {
     // A lone small town abroad ("Wagner" in the US, in an article about Mali) is more often a
     // name than a place; keep it only with a locative before it or a container after it.
-    for (std::size_t mi = 0; mi < matches_.size();) {
+    std::vector<bool> drops(matches_.size(), false);
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         const Match& m = matches_[mi];
         bool drop = false;
         if (!m.demonym && !m.candidates.empty() && !focus_.empty()) {
@@ -582,13 +594,9 @@ void Parse::drop_unlikely_foreign_towns() {
             drop = drop || (p.type == PlaceType::place && alternate && !locative &&
                             p.country != focus_ && !countries_named_.count(std::string(p.country)));
         }
-        if (drop) {
-            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(mi));
-            index_tokens();
-        } else {
-            ++mi;
-        }
+        drops[mi] = drop;
     }
+    erase_matches(drops);
 }
 
 void Parse::compute_focus() {
@@ -704,10 +712,12 @@ void Parse::rerank_in_context() {
     detail::Context context;
     context.named_countries = countries_named_;
     context.focus = focus_;
+    std::vector<Place> anchors;
     for (const Match& m : matches_)
         if (!m.demonym && !m.fallback &&
             detail::unambiguous(m.candidates, gazetteer::kRanking.anchor_margin))
-            context.anchors.push_back(m.candidates[0].place);
+            anchors.push_back(m.candidates[0].place);
+    context.anchors = detail::Anchors(std::move(anchors));
     for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         Match& m = matches_[mi];
         if (m.demonym || m.candidates.size() < 2 || m.fallback) continue;

@@ -1,38 +1,70 @@
-// The word list behind Lexicon, in a hash set: the geoparser asks about nearly every
-// capitalised word, and a hash probe costs far fewer cache misses than a binary search.
+// The word lists behind Lexicon: whole files and sorted views into them.
 #include "geoparse/lexicon.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "base/error.hpp"
 
 namespace mapwire::geoparse {
+namespace {
+
+std::string read_all(std::ifstream& in) {
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) (out += w) += '\n';
+    return out;
+}
+
+}  // namespace
+
+void Lexicon::WordList::index(std::string bytes) {
+    text = std::make_unique<const std::string>(std::move(bytes));
+    sorted.clear();
+    std::string_view rest = *text;
+    while (!rest.empty()) {
+        const auto nl = rest.find('\n');
+        std::string_view w = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
+        if (!w.empty()) sorted.push_back(w);
+    }
+    // The pipeline writes the lists sorted; a hand-made list is sorted here.
+    if (!std::is_sorted(sorted.begin(), sorted.end())) std::sort(sorted.begin(), sorted.end());
+}
+
+bool Lexicon::WordList::contains(std::string_view word) const {
+    return std::binary_search(sorted.begin(), sorted.end(), word);
+}
 
 Lexicon Lexicon::load(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::move(Error("cannot open the word list", ExitCode::missing_data,
                               "rebuild the dataset with scripts/setup.sh")
                             .in_file(path));
-    std::vector<std::string> words;
-    words.reserve(110000);
-    for (std::string w; std::getline(in, w);)
-        if (!w.empty()) words.push_back(std::move(w));
-    std::vector<std::string> names;
+    Lexicon l;
+    l.words_.index(read_all(in));
     // Optional: a dataset built without name lists only loses the first-name cue.
-    std::ifstream names_in(std::filesystem::path(path).parent_path() / "first_names.txt");
-    for (std::string w; std::getline(names_in, w);)
-        if (!w.empty()) names.push_back(std::move(w));
-    return from_words(std::move(words), std::move(names));
+    std::ifstream names(std::filesystem::path(path).parent_path() / "first_names.txt",
+                        std::ios::binary);
+    if (names) {
+        l.first_names_.index(read_all(names));
+    }
+    return l;
 }
 
 Lexicon Lexicon::from_words(std::vector<std::string> words, std::vector<std::string> first_names) {
     Lexicon l;
-    l.words_.reserve(words.size());
-    for (auto& w : words) l.words_.insert(std::move(w));
-    l.first_names_.reserve(first_names.size());
-    for (auto& w : first_names) l.first_names_.insert(std::move(w));
+    l.words_.index(joined(words));
+    l.first_names_.index(joined(first_names));
     return l;
 }
 
@@ -40,7 +72,11 @@ bool Lexicon::common(std::string_view word) const {
     std::string lower(word);
     for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return words_.count(lower) != 0;
+    return words_.contains(lower);
+}
+
+bool Lexicon::first_name(std::string_view word) const {
+    return first_names_.contains(word);
 }
 
 }  // namespace mapwire::geoparse

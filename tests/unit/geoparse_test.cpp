@@ -74,7 +74,7 @@ TEST(GeoparseContext, NamedCountryAndNearbyAnchorBreakTies) {
     std::vector<Candidate> d = {{town(3, "US", 1, 38.9, -77.0), 1.40},
                                 {town(4, "US", 3, 47.6, -122.3), 1.36}};
     Context near_seattle;
-    near_seattle.anchors = {town(9, "US", 3, 47.25, -122.44)};  // Tacoma
+    near_seattle.anchors = Anchors({town(9, "US", 3, 47.25, -122.44)});  // Tacoma
     rerank(d, near_seattle);
     EXPECT_EQ(d[0].place.index, 4u);
     // The focus country's own towns get no second bonus as a named country.

@@ -2,6 +2,7 @@
 #include "geoparse/detail/context.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "gazetteer/ranking.hpp"
 #include "geoparse/evaluation.hpp"
@@ -31,17 +32,50 @@ bool inside(const Place& c, const Place& container) {
 
 namespace {
 
-// A town near a place resolved without doubt, or a unit holding one ("Georgia" beside
-// "Atlanta").
-bool near_anchor(const Place& c, const std::vector<Place>& anchors) {
-    return std::any_of(anchors.begin(), anchors.end(), [&](const Place& a) {
-        if (a.index == c.index || a.type != PlaceType::place) return false;
-        if (c.type == PlaceType::admin1) return a.admin1 == static_cast<std::int32_t>(c.index);
-        return great_circle_km(c.lat, c.lon, a.lat, a.lon) <= kRanking.nearby_km;
-    });
+// A degree of latitude is 111 km everywhere: the band height that holds the nearby radius.
+double band_degrees() {
+    return kRanking.nearby_km / 111.0;
+}
+int band_of(double lat) {
+    return static_cast<int>(std::floor(lat / band_degrees()));
 }
 
 }  // namespace
+
+Anchors::Anchors(std::vector<Place> towns) {
+    for (Place& p : towns) {
+        if (p.type != PlaceType::place) continue;
+        units_.push_back(p.admin1);
+        bands_[band_of(p.lat)].push_back(std::move(p));
+    }
+    for (auto& [band, places] : bands_)
+        std::sort(places.begin(), places.end(),
+                  [](const Place& a, const Place& b) { return a.lon < b.lon; });
+    std::sort(units_.begin(), units_.end());
+}
+
+bool Anchors::near(const Place& c) const {
+    if (c.type == PlaceType::admin1)  // "Georgia" beside "Atlanta"
+        return std::binary_search(units_.begin(), units_.end(), static_cast<std::int32_t>(c.index));
+    if (c.type != PlaceType::place || bands_.empty()) return false;
+    // Degrees of longitude shrink towards the poles; towns across the antimeridian are missed
+    // (a tie-breaker only).
+    const double cos_lat = std::cos((std::fabs(c.lat) + band_degrees()) * M_PI / 180.0);
+    const double dlon = cos_lat > 0.01 ? band_degrees() / cos_lat : 360.0;
+    const int band = band_of(c.lat);
+    for (int b = band - 1; b <= band + 1; ++b) {
+        const auto it = bands_.find(b);
+        if (it == bands_.end()) continue;
+        const auto& places = it->second;
+        auto p = std::lower_bound(places.begin(), places.end(), c.lon - dlon,
+                                  [](const Place& x, double lon) { return x.lon < lon; });
+        for (; p != places.end() && p->lon <= c.lon + dlon; ++p)
+            if (p->index != c.index &&
+                great_circle_km(c.lat, c.lon, p->lat, p->lon) <= kRanking.nearby_km)
+                return true;
+    }
+    return false;
+}
 
 void rerank(std::vector<Candidate>& candidates, const Context& context) {
     if (candidates.size() < 2) return;
@@ -50,9 +84,7 @@ void rerank(std::vector<Candidate>& candidates, const Context& context) {
         if (c.place.type != PlaceType::admin0 && c.place.country != context.focus &&
             context.named_countries.count(std::string(c.place.country)))
             c.score += kRanking.named_country;
-        if ((c.place.type == PlaceType::place || c.place.type == PlaceType::admin1) &&
-            near_anchor(c.place, context.anchors))
-            c.score += kRanking.nearby;
+        if (context.anchors.near(c.place)) c.score += kRanking.nearby;
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });

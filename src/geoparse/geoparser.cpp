@@ -399,9 +399,12 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     // A town name inside a personal name: "President Volodymyr Zelensky", "Mary Kelly met
     // Scott Clark". The run then has a title, starts with a first name, or has a word next to
     // the match that is neither matched, nor an English word, nor an administrative word.
-    bool titled = false;
-    for (std::size_t k = first; k < last; ++k) titled = titled || detail::is_title(tokens_[k].text);
-    if (first > 0 && detail::is_title(tokens_[first - 1].text)) titled = true;
+    // A title names the words after it: "Mexico City Mayor Marcelo Ebrard" keeps the city.
+    std::size_t title_at = last;  // the first title word of the run, or `last`
+    for (std::size_t k = first; k < last && title_at == last; ++k)
+        if (detail::is_title(tokens_[k].text)) title_at = k;
+    if (first > 0 && detail::is_title(tokens_[first - 1].text)) title_at = first;
+    const bool titled = title_at < last;
     std::vector<bool> covered(last - first, false);
     for (std::size_t m = match_begin; m < matches_.size(); ++m)
         for (std::size_t k = std::max(matches_[m].first, first);
@@ -419,9 +422,10 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
         last - first >= 2 && !named_thing && lex_.first_name(tokens_[first].text) &&
         !(covered[0] && covered[1] &&
           token_match_of(first, match_begin) == token_match_of(first + 1, match_begin));
-    auto unknown = [&](std::size_t k) {
+    auto unknown = [&](std::size_t k) {  // "Moscow October 7": a month is no surname
         return k >= first && k < last && !covered[k - first] && name_word(k) &&
-               !lex_.common(tokens_[k].text) && !detail::is_title(tokens_[k].text);
+               !lex_.common(tokens_[k].text) && !detail::is_title(tokens_[k].text) &&
+               !detail::is_not_place(tokens_[k].text);
     };
     bool person = titled || first_named;
     for (std::size_t m = match_begin; m < matches_.size();) {
@@ -430,8 +434,10 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
         const bool town = !x.demonym && !x.candidates.empty() && type == PlaceType::place;
         const bool state_like = x.demonym || type != PlaceType::place;
         const bool beside_unknown = (x.first > first && unknown(x.first - 1)) || unknown(x.last);
+        const bool after_title = titled && x.first >= title_at;
         const bool drop =
-            !x.admin_word && ((town && (person || beside_unknown)) || (first_named && !state_like));
+            !x.admin_word && ((town && (after_title || first_named || beside_unknown)) ||
+                              (first_named && !state_like));
         if (drop) {
             person = person || !beside_unknown || titled || first_named;
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));

@@ -652,7 +652,9 @@ void Pipeline::write_outputs() {
                       {"regions", report_.regions},
                       {"geonames_areas", report_.geonames_areas},
                       {"places", report_.places}};
-    meta["credits"] = "Boundaries: Natural Earth (public domain). Places: GeoNames (CC BY 4.0).";
+    meta["credits"] =
+        "Boundaries: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). Country "
+        "points: GeoNames, CIA World Factbook (public domain).";
     gpkg.begin_layer("metadata", "None", {{"key", FieldType::text}, {"value", FieldType::text}});
     for (const auto& [k, v] : meta.items()) gpkg.add({k, v.dump()});
     gpkg.commit();

@@ -571,12 +571,17 @@ void Pipeline::write_outputs() {
     geometry::GeoPackageWriter gpkg((fs::path(opt_.out_dir) / "mapwire.gpkg").string());
     const auto& entries = index_.entries();
     const std::vector<FieldSpec> area_fields = {
-        {"id", FieldType::text},          {"name", FieldType::text},
-        {"type", FieldType::text},        {"country", FieldType::text},
-        {"iso_code", FieldType::text},    {"area_km2", FieldType::real},
-        {"occupied_by", FieldType::text}, {"occupied_since", FieldType::integer},
-        {"scalerank", FieldType::integer}};
+        {"id", FieldType::text},           {"name", FieldType::text},
+        {"type", FieldType::text},         {"country", FieldType::text},
+        {"iso_code", FieldType::text},     {"area_km2", FieldType::real},
+        {"occupied_by", FieldType::text},  {"occupied_since", FieldType::integer},
+        {"scalerank", FieldType::integer}, {"label_lon", FieldType::real},
+        {"label_lat", FieldType::real}};
+    // label_lon/label_lat: the polygon's label point, where the renderer can set the name
+    // when lat/lon is the gazetteer point (settings.tsv).
     auto area_values = [&](const PlaceEntry& e) -> std::vector<FieldValue> {
+        const auto label = label_point_.find(e.id);
+        const bool has_label = label != label_point_.end();
         return {e.id,
                 e.name,
                 std::string(gazetteer::to_string(e.type)),
@@ -585,7 +590,9 @@ void Pipeline::write_outputs() {
                 e.area_km2,
                 e.occupied_by.empty() ? FieldValue{} : FieldValue{e.occupied_by},
                 e.occupied_since ? FieldValue{std::int64_t{e.occupied_since}} : FieldValue{},
-                std::int64_t{e.scalerank}};
+                std::int64_t{e.scalerank},
+                has_label ? FieldValue{label->second.lon} : FieldValue{},
+                has_label ? FieldValue{label->second.lat} : FieldValue{}};
     };
     gpkg.begin_layer("countries", "MultiPolygon", area_fields);
     for (const auto& [alpha2, entry] : country_entry_)

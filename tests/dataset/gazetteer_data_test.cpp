@@ -11,6 +11,7 @@
 #include "cli/cli.hpp"
 #include "dataset.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "geometry/vector_io.hpp"
 
 namespace mapwire::gazetteer {
 namespace {
@@ -284,9 +285,25 @@ TEST_F(GazetteerPoints, CountriesAtTheirConventionalPoints) {
     // Every curated point lies by its country (a sign or a digit gone wrong would not).
     EXPECT_EQ(report_.find("lies outside the country"), std::string::npos) << report_;
     EXPECT_EQ(report_.find("is not in"), std::string::npos) << report_;
-    // The polygon, and so the area, is unchanged.
+    // The polygon, and so the area, is unchanged, and the GeoPackage keeps its label point
+    // (the default dataset's lat/lon) for the renderer.
     const auto ua = gaz_->find_id("country:UA");
     EXPECT_NEAR(ua->area_km2, 599095, 600);
+    const auto label = [](const std::string& gpkg, const std::string& id) {
+        const auto f = geometry::read_features(
+            gpkg, {.layer = "countries", .encoding = {}, .where = "id = '" + id + "'"});
+        return f.empty() ? geometry::Point{0, 0}
+                         : geometry::Point{f[0].number("label_lon"), f[0].number("label_lat")};
+    };
+    const auto here = label((dir_ / "out" / "mapwire.gpkg").string(), "country:US");
+    const auto bundled = label(testing::dataset_dir() + "/mapwire.gpkg", "country:US");
+    const auto bundled_gaz = Gazetteer::open(testing::dataset_dir() + "/gazetteer.idx");
+    const auto bundled_us = bundled_gaz.find_id("country:US");
+    ASSERT_TRUE(bundled_us);
+    EXPECT_NEAR(here.lat, bundled.lat, 1e-9);
+    EXPECT_NEAR(here.lon, bundled.lon, 1e-9);
+    EXPECT_NEAR(bundled.lat, bundled_us->lat, 1e-9);  // the label setting reports it
+    EXPECT_GT(km_between(here.lat, here.lon, us->lat, us->lon), 500.0);
 }
 
 TEST_F(GazetteerPoints, FullDumpRowsGivePointsAndAreas) {

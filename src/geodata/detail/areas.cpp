@@ -34,9 +34,11 @@ std::optional<Point> table_point(const TableRow& r) {
 
 }  // namespace
 
-void Pipeline::fill_area(PlaceEntry& e, const Geometry& g) const {
+void Pipeline::fill_area(PlaceEntry& e, const Geometry& g) {
     if (g.empty()) return;
-    const auto p = gazetteer_points_ ? largest_part_point(g) : g.representative_point();
+    const auto label = g.representative_point();
+    label_point_[e.id] = label;
+    const auto p = gazetteer_points_ ? largest_part_point(g) : label;
     const auto b = g.bounds();
     e.lat = p.lat;
     e.lon = p.lon;
@@ -211,6 +213,7 @@ void Pipeline::add_regions() {
         if (label) {
             e.lat = label->lat;
             e.lon = label->lon;
+            label_point_[e.id] = *label;
             if (g.empty()) {
                 e.min_lon = e.max_lon = static_cast<float>(label->lon);
                 e.min_lat = e.max_lat = static_cast<float>(label->lat);

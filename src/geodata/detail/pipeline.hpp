@@ -54,7 +54,7 @@ private:
     void assign_continents();
     void write_outputs();
     // areas.cpp
-    void fill_area(gazetteer::PlaceEntry& e, const geometry::Geometry& g) const;
+    void fill_area(gazetteer::PlaceEntry& e, const geometry::Geometry& g);
     void apply_country_points();
     void apply_geonames_area_points();
     void add_geonames_areas();
@@ -86,6 +86,9 @@ private:
     std::map<std::string, std::size_t> unit_by_iso_;
     std::map<std::string, std::string> continent_;  // alpha2 -> continent
     std::vector<std::pair<std::uint32_t, geometry::Geometry>> region_geometry_;
+    // Place id -> the label point of its polygon (the `label` setting's lat/lon), written to
+    // the GeoPackage's area layers whichever point lat/lon is.
+    std::map<std::string, geometry::Point> label_point_;
     std::map<std::int64_t, std::uint32_t> place_by_geonameid_;
     std::map<std::string, std::map<std::string, std::int64_t>>
         continent_votes_;  // cc -> tz area -> people

@@ -284,6 +284,7 @@ TEST_F(GazetteerPoints, CountriesAtTheirConventionalPoints) {
     EXPECT_LT(no->lon, 31.5);
     // Every curated point lies by its country (a sign or a digit gone wrong would not).
     EXPECT_EQ(report_.find("lies outside the country"), std::string::npos) << report_;
+    EXPECT_EQ(report_.find("lies away from its polygon"), std::string::npos) << report_;
     EXPECT_EQ(report_.find("is not in"), std::string::npos) << report_;
     // The polygon, and so the area, is unchanged, and the GeoPackage keeps its label point
     // (the default dataset's lat/lon) for the renderer.

@@ -15,6 +15,11 @@ using gazetteer::PlaceType;
 using geometry::Geometry;
 using geometry::Point;
 
+// Countries larger than this (km²) are expected to hold their gazetteer point; smaller ones
+// (atolls, archipelagos) often have it in the sea between their islands.
+constexpr double kPointInsideMinKm2 = 20000;
+constexpr double kPointNearDegrees = 0.5;
+
 // Within a degree of the area's bounds: a gazetteer point far outside is a wrong row.
 bool near_bounds(const PlaceEntry& e, Point p) {
     return geometry::Box{e.min_lon - 1.0, e.min_lat - 1.0, e.max_lon + 1.0, e.max_lat + 1.0}
@@ -71,6 +76,16 @@ void Pipeline::apply_country_points() {
         }
         e.lat = p->second.point->lat;
         e.lon = p->second.point->lon;
+        // A country large enough to hold its conventional point should, give or take a
+        // coast (a typo would not).
+        if (e.area_km2 > kPointInsideMinKm2) {
+            geometry::PolygonIndex one;
+            one.add(country_geometry_.at(alpha2), 0);
+            if (!one.nearest(*p->second.point, kPointNearDegrees))
+                report_.notes.push_back(path + ":" + std::to_string(p->second.line) +
+                                        ": the point of " + alpha2 +
+                                        " lies away from its polygon; check the row");
+        }
     }
 }
 

@@ -336,5 +336,25 @@ TEST_F(GazetteerPoints, FullDumpRowsGivePointsAndAreas) {
     }
 }
 
+TEST(GazetteerPointsSetting, AnUnknownValueStopsTheBuildAtItsLine) {
+    namespace fs = std::filesystem;
+    const auto args_from_setup = testing::geodata_args();
+    if (args_from_setup.empty()) GTEST_SKIP() << "run scripts/setup.sh first";
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-settings-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream((dir / "settings.tsv").string())
+        << "# comment\nkey\tvalue\tnote\nreported_area_point\tcentroid\t\n";
+    std::vector<std::string> args = {"mapwire", "geodata"};
+    args.insert(args.end(), args_from_setup.begin(), args_from_setup.end());
+    args.insert(args.end(), {"--curated", dir.string(), "--out", (dir / "out").string()});
+    std::ostringstream o, e;
+    EXPECT_NE(cli::run(args, o, e), 0);
+    EXPECT_NE(e.str().find("settings.tsv:3"), std::string::npos) << e.str();
+    EXPECT_NE(e.str().find("centroid"), std::string::npos) << e.str();
+    EXPECT_FALSE(fs::exists(dir / "out" / "gazetteer.idx"));
+    fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace mapwire::gazetteer

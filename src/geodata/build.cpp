@@ -27,6 +27,10 @@
 namespace mapwire::geodata::detail {
 
 namespace fs = std::filesystem;
+
+// The share of a GeoNames admin-1 code's places that one Natural Earth unit must hold for the
+// code to map to it.
+constexpr double kCodeMajority = 0.5;
 using gazetteer::NameKind;
 using gazetteer::PlaceEntry;
 using gazetteer::PlaceType;
@@ -436,13 +440,27 @@ void Pipeline::read_places() {
         if (!r.admin1_code.empty())
             votes[{r.country_code, r.admin1_code}][static_cast<std::size_t>(*unit)] += 1;
     }
+    // A code maps to a unit only when most of its places lie in that unit. Where GeoNames'
+    // first-order units are larger than Natural Earth's (GB: England, Scotland ...; FR: the
+    // regions over the departments), no unit wins, and each place keeps the unit it lies in.
+    std::size_t spanning = 0;
     for (const auto& [code, counts] : votes) {
         auto best =
             std::max_element(counts.begin(), counts.end(),
                              [](const auto& a, const auto& b) { return a.second < b.second; });
-        code_to_unit_[code] = best->first;
+        std::int64_t total = 0;
+        for (const auto& [unit, n] : counts) total += n;
+        if (static_cast<double>(best->second) >= kCodeMajority * static_cast<double>(total))
+            code_to_unit_[code] = best->first;
+        else
+            ++spanning;
     }
     report_.geonames_codes_mapped = code_to_unit_.size();
+    if (spanning)
+        report_.notes.push_back(std::to_string(spanning) +
+                                " GeoNames admin-1 codes span several Natural Earth units (no "
+                                "unit holds most of their places); their places take the unit "
+                                "they lie in");
 
     step("GeoNames: place entries");
     for (auto& [id, r] : records) {

@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "cli/cli.hpp"
 #include "dataset.hpp"
@@ -130,6 +131,22 @@ TEST_F(BuiltGazetteer, GeoNamesAdminCodesMapToNaturalEarthUnits) {
         "Kursk", {.country = "RU", .type = PlaceType::place, .prefer_country = {}, .limit = 1});
     ASSERT_FALSE(kursk.empty());
     EXPECT_EQ(gaz().place(static_cast<std::uint32_t>(kursk[0].place.admin1)).iso_code, "RU-KRS");
+}
+
+TEST_F(BuiltGazetteer, CoarseGeoNamesCodesLeavePlacesInTheUnitTheyLieIn) {
+    // GeoNames' GB admin-1 codes are England, Scotland ...; its FR codes the regions. Natural
+    // Earth's units are counties and departments: a place takes the one it lies in, not the
+    // one that most places of its code fall in (once Norfolk for every English town).
+    const std::tuple<const char*, const char*, const char*> cases[] = {
+        {"Oxford", "GB", "GB-OXF"}, {"Cardiff", "GB", "GB-CRF"}, {"Lyon", "FR", "FR-69"}};
+    for (const auto& [name, country, unit] : cases) {
+        const auto r = gaz().lookup(
+            name, {.country = country, .type = PlaceType::place, .prefer_country = {}, .limit = 1});
+        ASSERT_FALSE(r.empty()) << name;
+        ASSERT_GE(r[0].place.admin1, 0) << name;
+        EXPECT_EQ(gaz().place(static_cast<std::uint32_t>(r[0].place.admin1)).iso_code, unit)
+            << name;
+    }
 }
 
 TEST_F(BuiltGazetteer, RegionsHaveExtentAndArea) {

@@ -152,6 +152,8 @@ TEST(CountryPoints, BadRowsNameTheirLine) {
         {"US\t139.76\t-98.5\tcia\n", "out of range"},
         {"US\t39.76\t\tcia\n", "only one of lat and lon"},
         {"US\t39.76\t-98.5\t\n", "no source"},
+        {"US\t\t\tcia\n", "no point for US"},
+        {"US\t39.76\t-98.5\trule\n", "a point with source rule"},
         {"US\t39 45 N\t-98.5\tcia\n", "out of range"},
         {"US\t39.76\t-98.5\tcia\nUS\t38\t-97\tcia\n", "listed twice"},
     };

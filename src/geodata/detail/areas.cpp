@@ -32,11 +32,6 @@ std::string slug(const std::string& name) {
     return s;
 }
 
-std::optional<Point> table_point(const TableRow& r) {
-    if (r["lat"].empty() || r["lon"].empty()) return std::nullopt;
-    return Point{std::stod(r["lon"]), std::stod(r["lat"])};
-}
-
 }  // namespace
 
 void Pipeline::fill_area(PlaceEntry& e, const Geometry& g) {
@@ -206,7 +201,7 @@ void Pipeline::add_regions() {
         read_table(path, {"id", "name", "aliases", "members", "country", "lat", "lon", "source"});
     for (const auto& r : rows) {
         const Members m = region_members(r, path);
-        const auto label = table_point(r);
+        const auto label = read_point(r, path);
         if (m.parts.empty() && !label)
             throw std::move(GeodataError("region " + r["id"] + " has neither members nor a point",
                                          ExitCode::bad_input,

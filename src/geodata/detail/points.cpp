@@ -21,6 +21,22 @@ std::optional<double> parse_degrees(const std::string& s, double limit) {
 
 }  // namespace
 
+std::optional<geometry::Point> read_point(const TableRow& r, const std::string& path) {
+    if (r["lat"].empty() && r["lon"].empty()) return std::nullopt;
+    auto fail = [&](const std::string& why) {
+        return std::move(GeodataError(why, ExitCode::bad_input,
+                                      "give lat -90..90 and lon -180..180 in decimal degrees, "
+                                      "south and west negative, or neither")
+                             .in_file(path)
+                             .at(r.line));
+    };
+    if (r["lat"].empty() || r["lon"].empty()) throw fail("only one of lat and lon given");
+    const auto lat = parse_degrees(r["lat"], 90), lon = parse_degrees(r["lon"], 180);
+    if (!lat || !lon)
+        throw fail("coordinates out of range: '" + r["lat"] + "', '" + r["lon"] + "'");
+    return geometry::Point{*lon, *lat};
+}
+
 std::map<std::string, CuratedPoint> read_country_points(const std::string& path) {
     std::map<std::string, CuratedPoint> out;
     for (const auto& r : read_table(path, {"alpha2", "lat", "lon", "source"})) {
@@ -33,18 +49,11 @@ std::map<std::string, CuratedPoint> read_country_points(const std::string& path)
         if (c.source.empty())
             throw fail("no source for " + r["alpha2"],
                        "name where the point comes from: geonames:ID, cia or rule");
-        if (r["lat"].empty() != r["lon"].empty())
-            throw fail("only one of lat and lon given for " + r["alpha2"],
-                       "give both, or neither (and source rule) to use the largest-part rule");
-        if (!r["lat"].empty()) {
-            const auto lat = parse_degrees(r["lat"], 90), lon = parse_degrees(r["lon"], 180);
-            if (!lat || !lon)
-                throw fail("coordinates out of range for " + r["alpha2"] + ": '" + r["lat"] +
-                               "', '" + r["lon"] + "'",
-                           "lat -90..90 and lon -180..180, decimal degrees, south and west "
-                           "negative");
-            c.point = geometry::Point{*lon, *lat};
-        }
+        c.point = read_point(r, path);
+        if (c.point.has_value() == (c.source == "rule"))
+            throw fail(c.point ? "a point with source rule for " + r["alpha2"]
+                               : "no point for " + r["alpha2"] + " (source " + c.source + ")",
+                       "rule rows leave lat and lon empty; other rows give both");
         if (!out.emplace(r["alpha2"], std::move(c)).second)
             throw fail("country " + r["alpha2"] + " listed twice", "keep one row per country");
     }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "geodata/detail/tables.hpp"
 #include "geometry/geometry.hpp"
 
 namespace mapwire::geodata::detail {
@@ -16,6 +17,10 @@ struct CuratedPoint {
     std::string source;
     int line = 0;
 };
+
+// The point of a table row's lat and lon columns (decimal degrees), none when both are empty.
+// Throws GeodataError naming path:line when only one is given or either is out of range.
+std::optional<geometry::Point> read_point(const TableRow& row, const std::string& path);
 
 // Reads country_points.tsv (alpha2, lat, lon, source): keyed by alpha2. Throws GeodataError
 // naming file:line for a coordinate out of range, a half-given point, a missing source or a

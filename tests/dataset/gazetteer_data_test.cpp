@@ -224,6 +224,8 @@ TEST_F(BuiltGazetteer, NewsRegionsAndConflictAreas) {
         {"eastern Ghouta", "region:eastern-ghouta"},
         {"the Golan Heights", "region:golan-heights"},
         {"Darfur", "region:darfur"},
+        {"South Ossetia", "region:south-ossetia"},
+        {"Tibet", "region:tibet"},
     };
     for (const auto& [name, id] : names) {
         const auto r = gaz().lookup(
@@ -237,6 +239,10 @@ TEST_F(BuiltGazetteer, NewsRegionsAndConflictAreas) {
     EXPECT_EQ(ghouta->country, "SY");
     EXPECT_EQ(ghouta->area_km2, 0.0);
     EXPECT_LT(km_between(ghouta->lat, ghouta->lon, 33.51, 36.31), 20.0);  // by Damascus
+    const auto kp = gaz().lookup(
+        "KPK", {.country = "PK", .type = PlaceType::admin1, .prefer_country = {}, .limit = 1});
+    ASSERT_FALSE(kp.empty());
+    EXPECT_EQ(kp[0].place.iso_code, "PK-KP");  // Khyber Pakhtunkhwa, "K.P." in Natural Earth
     const auto sinai = gaz().find_id("region:sinai");
     EXPECT_NEAR(sinai->area_km2, 60000, 6000);  // the peninsula: about 60,000 km²
 }

@@ -17,15 +17,20 @@
 
 #include "gazetteer/index_writer.hpp"
 #include "geodata/detail/geonames.hpp"
+#include "geodata/detail/pipeline.hpp"
+#include "geodata/detail/points.hpp"
 #include "geodata/detail/tables.hpp"
 #include "geometry/geometry.hpp"
 #include "geometry/vector_io.hpp"
 #include "text/normalize.hpp"
 
-namespace mapwire::geodata {
-namespace {
+namespace mapwire::geodata::detail {
 
 namespace fs = std::filesystem;
+
+// The share of a GeoNames admin-1 code's places that one Natural Earth unit must hold for the
+// code to map to it.
+constexpr double kCodeMajority = 0.5;
 using gazetteer::NameKind;
 using gazetteer::PlaceEntry;
 using gazetteer::PlaceType;
@@ -34,67 +39,15 @@ using geometry::FieldType;
 using geometry::FieldValue;
 using geometry::Geometry;
 
-struct Area {
-    Geometry geometry;
-    std::uint32_t entry = 0;  // index in the IndexWriter
-};
-
-struct Unit {
-    Geometry geometry;
-    std::string ne_country, ne_name, iso, iso_type, country, occupied_by, preferred;
-    std::vector<std::pair<std::string, NameKind>> names;
-    std::int16_t occupied_since = 0;
-    int scalerank = -1;
-    std::uint32_t entry = 0;
-};
-
-class Pipeline {
-public:
-    Pipeline(const BuildOptions& o, std::ostream& log) : opt_(o), log_(log) {}
-    BuildReport run();
-
-private:
-    std::string find_ne(const std::string& file, bool required) const;
-    void step(const std::string& what);
-    void read_countries();
-    void read_admin1();
-    void dissolve_countries();
-    void add_country_entries();
-    void add_admin1_entries();
-    void read_places();
-    void read_natural_earth_places();
-    void assign_continents();
-    void add_regions();
-    void write_outputs();
-    void fill_area(PlaceEntry& e, const Geometry& g) const;
-
-    const BuildOptions& opt_;
-    std::ostream& log_;
-    BuildReport report_;
-    gazetteer::IndexWriter index_;
-    std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
-
-    std::vector<detail::IsoCountry> iso_countries_;
-    std::vector<detail::IsoSubdivision> iso_subdivisions_;
-    std::map<std::string, Geometry> country_geometry_;  // alpha2 -> geometry
-    std::map<std::string, std::vector<Geometry>>
-        atlas_geometry_;  // alpha2 -> world-atlas parts, as read
-    std::map<std::string, std::string> country_source_name_;
-    std::map<std::string, std::uint32_t> country_entry_;  // alpha2 -> entry
-    std::vector<Unit> units_;
-    std::map<std::string, std::size_t> unit_by_iso_;
-    std::map<std::string, std::string> continent_;  // alpha2 -> continent
-    std::vector<std::pair<std::uint32_t, Geometry>> region_geometry_;
-    std::map<std::int64_t, std::uint32_t> place_by_geonameid_;
-    std::map<std::string, std::map<std::string, std::int64_t>>
-        continent_votes_;  // cc -> tz area -> people
-};
+namespace {
 
 std::string join_dirs(const std::vector<std::string>& dirs) {
     std::string s;
     for (const auto& d : dirs) s += (s.empty() ? "" : ", ") + d;
     return s;
 }
+
+}  // namespace
 
 std::string Pipeline::find_ne(const std::string& file, bool required) const {
     for (const auto& dir : opt_.ne_dirs)
@@ -114,17 +67,21 @@ void Pipeline::step(const std::string& what) {
     log_ << "[" << static_cast<double>(ms.count()) / 1000.0 << " s] " << what << "\n" << std::flush;
 }
 
-void Pipeline::fill_area(PlaceEntry& e, const Geometry& g) const {
-    if (g.empty()) return;
-    const auto p = g.representative_point();
-    const auto b = g.bounds();
-    e.lat = p.lat;
-    e.lon = p.lon;
-    e.area_km2 = g.geodesic_area_km2();
-    e.min_lon = static_cast<float>(b.min_lon);
-    e.min_lat = static_cast<float>(b.min_lat);
-    e.max_lon = static_cast<float>(b.max_lon);
-    e.max_lat = static_cast<float>(b.max_lat);
+void Pipeline::read_settings() {
+    const std::string path = opt_.curated_dir + "/settings.tsv";
+    for (const auto& r : read_table(path, {"key", "value"})) {
+        if (r["key"] == "reported_area_point" &&
+            (r["value"] == "label" || r["value"] == "gazetteer")) {
+            gazetteer_points_ = r["value"] == "gazetteer";
+        } else {
+            throw std::move(
+                GeodataError("unknown setting '" + r["key"] + "' = '" + r["value"] + "'",
+                             ExitCode::bad_input, "known: reported_area_point = label or gazetteer")
+                    .in_file(path)
+                    .at(r.line));
+        }
+    }
+    if (opt_.area_points) gazetteer_points_ = *opt_.area_points == AreaPoints::gazetteer;
 }
 
 void Pipeline::read_countries() {
@@ -173,6 +130,8 @@ void Pipeline::read_countries() {
     }
 }
 
+namespace {
+
 // Name similarity for matching Natural Earth units to ISO 3166-2 names within one country:
 // length of the common prefix of the folded, space-free names, relative to the shorter one.
 double name_similarity(const std::string& a, const std::string& b) {
@@ -190,21 +149,22 @@ double name_similarity(const std::string& a, const std::string& b) {
     return static_cast<double>(n) / static_cast<double>(std::min(x.size(), y.size()));
 }
 
+}  // namespace
+
 void Pipeline::read_admin1() {
     step("admin-1 units");
     const auto curated =
-        detail::read_table(opt_.curated_dir + "/admin1.tsv",
-                           {"ne_country", "ne_name", "iso_3166_2", "preferred_name", "aliases"});
-    std::map<std::pair<std::string, std::string>, const detail::TableRow*> curated_by_ne;
+        read_table(opt_.curated_dir + "/admin1.tsv",
+                   {"ne_country", "ne_name", "iso_3166_2", "preferred_name", "aliases"});
+    std::map<std::pair<std::string, std::string>, const TableRow*> curated_by_ne;
     std::set<std::string> curated_codes;
     for (const auto& r : curated) {
         curated_by_ne[{r["ne_country"], r["ne_name"]}] = &r;
         curated_codes.insert(r["iso_3166_2"]);
     }
-    const auto worldview =
-        detail::read_table(opt_.curated_dir + "/worldview.tsv",
-                           {"iso_3166_2", "de_jure", "de_facto", "occupied_since"});
-    std::map<std::string, const detail::IsoSubdivision*> iso_by_code;
+    const auto worldview = read_table(opt_.curated_dir + "/worldview.tsv",
+                                      {"iso_3166_2", "de_jure", "de_facto", "occupied_since"});
+    std::map<std::string, const IsoSubdivision*> iso_by_code;
     for (const auto& s : iso_subdivisions_) iso_by_code[s.code] = &s;
 
     for (const auto& f :
@@ -227,7 +187,7 @@ void Pipeline::read_admin1() {
             const auto& r = *it->second;
             u.iso = r["iso_3166_2"];
             u.preferred = r["preferred_name"];
-            for (const auto& a : detail::split(r["aliases"], '|'))
+            for (const auto& a : split(r["aliases"], '|'))
                 if (!a.empty()) u.names.emplace_back(a, NameKind::alternate);
         }
         units_.push_back(std::move(u));
@@ -238,7 +198,7 @@ void Pipeline::read_admin1() {
     struct Match {
         double score;
         std::size_t unit;
-        const detail::IsoSubdivision* sub;
+        const IsoSubdivision* sub;
     };
     std::vector<Match> matches;
     for (std::size_t i = 0; i < units_.size(); ++i) {
@@ -325,11 +285,11 @@ void Pipeline::dissolve_countries() {
 
 void Pipeline::add_country_entries() {
     step("country entries");
-    const auto curated = detail::read_table(opt_.curated_dir + "/countries.tsv",
-                                            {"alpha2", "preferred_name", "aliases", "demonyms"});
-    std::map<std::string, const detail::TableRow*> curated_by_code;
+    const auto curated = read_table(opt_.curated_dir + "/countries.tsv",
+                                    {"alpha2", "preferred_name", "aliases", "demonyms"});
+    std::map<std::string, const TableRow*> curated_by_code;
     for (const auto& r : curated) curated_by_code[r["alpha2"]] = &r;
-    std::map<std::string, const detail::IsoCountry*> iso_by_alpha2;
+    std::map<std::string, const IsoCountry*> iso_by_alpha2;
     for (const auto& c : iso_countries_) iso_by_alpha2[c.alpha2] = &c;
 
     for (const auto& [alpha2, geom] : country_geometry_) {
@@ -360,9 +320,9 @@ void Pipeline::add_country_entries() {
         }
         if (!source_name.empty()) e.names.emplace_back(source_name, NameKind::alternate);
         if (cur) {
-            for (const auto& a : detail::split((*cur)["aliases"], '|'))
+            for (const auto& a : split((*cur)["aliases"], '|'))
                 if (!a.empty()) e.names.emplace_back(a, NameKind::alternate);
-            for (const auto& d : detail::split((*cur)["demonyms"], '|'))
+            for (const auto& d : split((*cur)["demonyms"], '|'))
                 if (!d.empty()) e.names.emplace_back(d, NameKind::demonym);
         }
         fill_area(e, geom);
@@ -419,13 +379,46 @@ bool keep_alternate(const std::string& name) {
     return true;
 }
 
+PlaceEntry geonames_entry(GeoNamesRecord& r, PlaceType type) {
+    PlaceEntry e;
+    e.type = type;
+    e.id = "geonames:" + std::to_string(r.geonameid);
+    e.name = r.name;
+    e.feature_code = r.feature_code;
+    e.country = r.country_code;
+    e.population = r.population;
+    e.lat = r.lat;
+    e.lon = r.lon;
+    e.min_lon = e.max_lon = static_cast<float>(r.lon);
+    e.min_lat = e.max_lat = static_cast<float>(r.lat);
+    if (r.asciiname != r.name) e.names.emplace_back(r.asciiname, NameKind::alternate);
+    for (auto& a : r.alternate_names)
+        if (keep_alternate(a)) e.names.emplace_back(std::move(a), NameKind::alternate);
+    return e;
+}
+
 void Pipeline::read_places() {
-    std::map<std::int64_t, detail::GeoNamesRecord> records;
+    const auto features = FeatureRules::read(opt_.curated_dir + "/geonames_features.tsv");
+    std::map<std::int64_t, GeoNamesRecord> records;
     for (const auto& file : opt_.geonames) {
         step("GeoNames: " + file);
-        detail::read_geonames(file, [&](detail::GeoNamesRecord&& r) {
+        read_geonames(file, [&](GeoNamesRecord&& r) {
             ++report_.geonames_records;
-            if (r.feature_class != "P" || r.feature_code == "PPLH") return;  // historical
+            switch (features.use(r.feature_class, r.feature_code)) {
+                case FeatureUse::place:
+                    break;
+                case FeatureUse::country:
+                    geonames_countries_[r.geonameid] = std::move(r);
+                    return;
+                case FeatureUse::admin1:
+                    geonames_admin1_[r.geonameid] = std::move(r);
+                    return;
+                case FeatureUse::area:
+                    geonames_areas_[r.geonameid] = std::move(r);
+                    return;
+                case FeatureUse::skip:
+                    return;
+            }
             const auto slash = r.timezone.find('/');
             if (slash != std::string::npos)
                 continent_votes_[r.country_code][r.timezone.substr(0, slash)] +=
@@ -447,30 +440,34 @@ void Pipeline::read_places() {
         if (!r.admin1_code.empty())
             votes[{r.country_code, r.admin1_code}][static_cast<std::size_t>(*unit)] += 1;
     }
-    std::map<std::pair<std::string, std::string>, std::size_t> code_to_unit;
+    // A code maps to a unit only when most of its places lie in that unit. Where GeoNames'
+    // first-order units are larger than Natural Earth's (GB: England, Scotland ...; FR: the
+    // regions over the departments), no unit wins, and each place keeps the unit it lies in.
+    std::size_t spanning = 0;
     for (const auto& [code, counts] : votes) {
         auto best =
             std::max_element(counts.begin(), counts.end(),
                              [](const auto& a, const auto& b) { return a.second < b.second; });
-        code_to_unit[code] = best->first;
+        std::int64_t total = 0;
+        for (const auto& [unit, n] : counts) total += n;
+        if (static_cast<double>(best->second) >= kCodeMajority * static_cast<double>(total))
+            code_to_unit_[code] = best->first;
+        else
+            ++spanning;
     }
-    report_.geonames_codes_mapped = code_to_unit.size();
+    report_.geonames_codes_mapped = code_to_unit_.size();
+    if (spanning)
+        report_.notes.push_back(std::to_string(spanning) +
+                                " GeoNames admin-1 codes span several Natural Earth units (no "
+                                "unit holds most of their places); their places take the unit "
+                                "they lie in");
 
     step("GeoNames: place entries");
     for (auto& [id, r] : records) {
-        PlaceEntry e;
-        e.type = PlaceType::place;
-        e.id = "geonames:" + std::to_string(id);
-        e.name = r.name;
-        e.feature_code = r.feature_code;
-        e.country = r.country_code;
-        e.population = r.population;
-        e.lat = r.lat;
-        e.lon = r.lon;
-        e.min_lon = e.max_lon = static_cast<float>(r.lon);
-        e.min_lat = e.max_lat = static_cast<float>(r.lat);
+        PlaceEntry e = geonames_entry(r, PlaceType::place);
         std::optional<std::size_t> unit;
-        if (auto it = code_to_unit.find({r.country_code, r.admin1_code}); it != code_to_unit.end())
+        if (auto it = code_to_unit_.find({r.country_code, r.admin1_code});
+            it != code_to_unit_.end())
             unit = it->second;
         else if (auto l = located.find(id); l != located.end())
             unit = static_cast<std::size_t>(l->second);
@@ -486,9 +483,6 @@ void Pipeline::read_places() {
         }
         if (auto it = country_entry_.find(e.country); it != country_entry_.end())
             e.parent_country = static_cast<std::int32_t>(it->second);
-        if (r.asciiname != r.name) e.names.emplace_back(r.asciiname, NameKind::alternate);
-        for (auto& a : r.alternate_names)
-            if (keep_alternate(a)) e.names.emplace_back(std::move(a), NameKind::alternate);
         place_by_geonameid_[id] = index_.add(std::move(e));
     }
     report_.places = records.size();
@@ -525,7 +519,7 @@ void Pipeline::read_natural_earth_places() {
         e.lon = f.number("longitude");
         e.min_lon = e.max_lon = static_cast<float>(e.lon);
         e.min_lat = e.max_lat = static_cast<float>(e.lat);
-        for (const auto& alt : detail::split(f.text("namealt"), '|'))
+        for (const auto& alt : split(f.text("namealt"), '|'))
             if (!alt.empty()) e.names.emplace_back(alt, NameKind::alternate);
         if (f.text("nameascii") != e.name)
             e.names.emplace_back(f.text("nameascii"), NameKind::alternate);
@@ -562,66 +556,7 @@ void Pipeline::assign_continents() {
     }
 }
 
-void Pipeline::add_regions() {
-    step("curated regions");
-    const auto rows =
-        detail::read_table(opt_.curated_dir + "/regions.tsv", {"id", "name", "aliases", "members"});
-    for (const auto& r : rows) {
-        std::vector<Geometry> parts;
-        std::set<std::string> countries;
-        for (const auto& m : detail::split(r["members"], ' ')) {
-            if (m.empty()) continue;
-            if (m.starts_with("continent:")) {
-                const std::string slug = m.substr(10);
-                for (const auto& [alpha2, c] : continent_) {
-                    std::string c_slug = text::fold(c);
-                    std::replace(c_slug.begin(), c_slug.end(), ' ', '-');
-                    if (c_slug == slug && country_geometry_.count(alpha2)) {
-                        parts.push_back(country_geometry_[alpha2]);
-                        countries.insert(alpha2);
-                    }
-                }
-            } else if (auto u = unit_by_iso_.find(m); u != unit_by_iso_.end()) {
-                parts.push_back(units_[u->second].geometry);
-                countries.insert(units_[u->second].country);
-            } else if (auto c = country_geometry_.find(m); c != country_geometry_.end()) {
-                parts.push_back(c->second);
-                countries.insert(m);
-            } else {
-                throw std::move(GeodataError("unknown region member '" + m + "'",
-                                             ExitCode::bad_input,
-                                             "use an ISO 3166-2 code, an ISO 3166-1 alpha-2 code "
-                                             "or continent:SLUG (e.g. continent:north-america)")
-                                    .in_file(opt_.curated_dir + "/regions.tsv")
-                                    .at(r.line));
-            }
-        }
-        if (parts.empty()) {
-            report_.notes.push_back("region " + r["id"] +
-                                    " has no members in this dataset; skipped");
-            continue;
-        }
-        PlaceEntry e;
-        e.type = PlaceType::region;
-        e.id = "region:" + r["id"];
-        e.name = r["name"];
-        if (countries.size() == 1) {
-            e.country = *countries.begin();
-            if (auto it = country_entry_.find(e.country); it != country_entry_.end())
-                e.parent_country = static_cast<std::int32_t>(it->second);
-        }
-        for (const auto& a : detail::split(r["aliases"], '|'))
-            if (!a.empty()) e.names.emplace_back(a, NameKind::alternate);
-        const Geometry g = Geometry::union_all(parts);
-        fill_area(e, g);
-        if (!r["lat"].empty() && !r["lon"].empty()) {
-            e.lat = std::stod(r["lat"]);
-            e.lon = std::stod(r["lon"]);
-        }
-        region_geometry_.emplace_back(index_.add(std::move(e)), g);
-    }
-    report_.regions = region_geometry_.size();
-}
+namespace {
 
 // Word lists for the geoparser, one word a line, sorted and without duplicates: the English
 // word list (Debian's wamerican) that tells common words ("source", "mandarin") from place
@@ -649,18 +584,25 @@ void write_word_list(const std::vector<std::string>& paths, const std::string& o
     fs::rename(temp, out_path);
 }
 
+}  // namespace
+
 void Pipeline::write_outputs() {
     fs::create_directories(opt_.out_dir);
     step("GeoPackage");
     geometry::GeoPackageWriter gpkg((fs::path(opt_.out_dir) / "mapwire.gpkg").string());
     const auto& entries = index_.entries();
     const std::vector<FieldSpec> area_fields = {
-        {"id", FieldType::text},          {"name", FieldType::text},
-        {"type", FieldType::text},        {"country", FieldType::text},
-        {"iso_code", FieldType::text},    {"area_km2", FieldType::real},
-        {"occupied_by", FieldType::text}, {"occupied_since", FieldType::integer},
-        {"scalerank", FieldType::integer}};
+        {"id", FieldType::text},           {"name", FieldType::text},
+        {"type", FieldType::text},         {"country", FieldType::text},
+        {"iso_code", FieldType::text},     {"area_km2", FieldType::real},
+        {"occupied_by", FieldType::text},  {"occupied_since", FieldType::integer},
+        {"scalerank", FieldType::integer}, {"label_lon", FieldType::real},
+        {"label_lat", FieldType::real}};
+    // label_lon/label_lat: the polygon's label point, where the renderer can set the name
+    // when lat/lon is the gazetteer point (settings.tsv).
     auto area_values = [&](const PlaceEntry& e) -> std::vector<FieldValue> {
+        const auto label = label_point_.find(e.id);
+        const bool has_label = label != label_point_.end();
         return {e.id,
                 e.name,
                 std::string(gazetteer::to_string(e.type)),
@@ -669,7 +611,9 @@ void Pipeline::write_outputs() {
                 e.area_km2,
                 e.occupied_by.empty() ? FieldValue{} : FieldValue{e.occupied_by},
                 e.occupied_since ? FieldValue{std::int64_t{e.occupied_since}} : FieldValue{},
-                std::int64_t{e.scalerank}};
+                std::int64_t{e.scalerank},
+                has_label ? FieldValue{label->second.lon} : FieldValue{},
+                has_label ? FieldValue{label->second.lat} : FieldValue{}};
     };
     gpkg.begin_layer("countries", "MultiPolygon", area_fields);
     for (const auto& [alpha2, entry] : country_entry_)
@@ -734,8 +678,11 @@ void Pipeline::write_outputs() {
     meta["counts"] = {{"countries", report_.countries},
                       {"admin1", report_.admin1},
                       {"regions", report_.regions},
+                      {"geonames_areas", report_.geonames_areas},
                       {"places", report_.places}};
-    meta["credits"] = "Boundaries: Natural Earth (public domain). Places: GeoNames (CC BY 4.0).";
+    meta["credits"] =
+        "Boundaries: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). Country "
+        "points: GeoNames, CIA World Factbook (public domain).";
     gpkg.begin_layer("metadata", "None", {{"key", FieldType::text}, {"value", FieldType::text}});
     for (const auto& [k, v] : meta.items()) gpkg.add({k, v.dump()});
     gpkg.commit();
@@ -759,8 +706,9 @@ void Pipeline::write_outputs() {
 BuildReport Pipeline::run() {
     if (opt_.curated_dir.empty())
         throw GeodataError("no folder of curated tables given", ExitCode::usage);
-    iso_countries_ = detail::read_iso_countries(opt_.iso_codes_dir);
-    iso_subdivisions_ = detail::read_iso_subdivisions(opt_.iso_codes_dir);
+    iso_countries_ = read_iso_countries(opt_.iso_codes_dir);
+    iso_subdivisions_ = read_iso_subdivisions(opt_.iso_codes_dir);
+    read_settings();
     read_countries();
     read_admin1();
     dissolve_countries();
@@ -769,16 +717,21 @@ BuildReport Pipeline::run() {
     read_places();
     read_natural_earth_places();
     assign_continents();
+    apply_country_points();
+    apply_geonames_area_points();
+    add_geonames_areas();
     add_regions();
     write_outputs();
     step("done");
     return report_;
 }
 
-}  // namespace
+}  // namespace mapwire::geodata::detail
+
+namespace mapwire::geodata {
 
 BuildReport build_dataset(const BuildOptions& options, std::ostream& log) {
-    return Pipeline(options, log).run();
+    return detail::Pipeline(options, log).run();
 }
 
 }  // namespace mapwire::geodata

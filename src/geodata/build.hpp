@@ -2,6 +2,7 @@
 // Natural Earth, GeoNames, iso-codes and the curated tables in geodata/.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -16,6 +17,12 @@ public:
 };
 
 enum class Worldview { de_jure, de_facto };
+
+// What a country's or admin-1 unit's lat/lon is: the polygon's label point (where the renderer
+// sets its name) or the gazetteer point (the point gazetteers and geoparsing benchmarks give
+// for the area as a whole: geodata/country_points.tsv, a full GeoNames dump's PCLI and ADM1
+// rows, else the largest-part rule). geodata/settings.tsv chooses; BuildOptions can override.
+enum class AreaPoints { label, gazetteer };
 
 struct BuildOptions {
     // Folders searched, in order, for the Natural Earth 10m files (Debian's packages ship them
@@ -34,11 +41,13 @@ struct BuildOptions {
     std::string curated_dir;               // the repository's geodata/ folder (TSV tables)
     std::string out_dir;
     Worldview worldview = Worldview::de_jure;
+    std::optional<AreaPoints> area_points;  // unset: as geodata/settings.tsv says
 };
 
 struct BuildReport {
     std::size_t countries = 0, admin1 = 0, admin1_with_iso = 0, regions = 0, places = 0;
     std::size_t geonames_records = 0, geonames_codes_mapped = 0;
+    std::size_t geonames_areas = 0;  // GeoNames area and terrain features kept as regions
     std::vector<std::string> notes;  // what could not be matched, by name
 };
 

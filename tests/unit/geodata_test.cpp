@@ -6,7 +6,9 @@
 
 #include "geodata/build.hpp"
 #include "geodata/detail/geonames.hpp"
+#include "geodata/detail/points.hpp"
 #include "geodata/detail/tables.hpp"
+#include "geometry/geometry.hpp"
 
 namespace mapwire::geodata {
 
@@ -90,6 +92,136 @@ TEST(Tables, CuratedTablesOfTheRepositoryParse) {
     EXPECT_EQ(
         detail::read_table(dir + "/worldview.tsv", {"iso_3166_2", "de_jure", "de_facto"}).size(),
         2u);
+    const auto points = detail::read_country_points(dir + "/country_points.tsv");
+    EXPECT_GE(points.size(), 250u);
+    for (const auto& [alpha2, p] : points) {
+        EXPECT_FALSE(p.source.empty()) << alpha2;
+        EXPECT_EQ(p.point.has_value(), p.source != "rule") << "country_points.tsv:" << p.line;
+    }
+    EXPECT_NEAR(points.at("US").point->lat, 39.76, 1e-9);  // GeoNames' PCLI row
+    EXPECT_EQ(points.at("US").source, "geonames:6252001");
+    const auto features = detail::FeatureRules::read(dir + "/geonames_features.tsv");
+    EXPECT_EQ(features.use("P", "PPL"), detail::FeatureUse::place);
+    EXPECT_EQ(features.use("P", "PPLH"), detail::FeatureUse::skip);
+    EXPECT_EQ(features.use("A", "PCLI"), detail::FeatureUse::country);
+    EXPECT_EQ(features.use("A", "ADM1"), detail::FeatureUse::admin1);
+    EXPECT_EQ(features.use("A", "ADM2"), detail::FeatureUse::skip);
+    EXPECT_EQ(features.use("L", "RGN"), detail::FeatureUse::area);
+    EXPECT_EQ(features.use("T", "MT"), detail::FeatureUse::area);
+    EXPECT_EQ(features.use("H", "SEA"), detail::FeatureUse::skip);  // no rows for class H
+    EXPECT_EQ(detail::read_table(dir + "/settings.tsv", {"key", "value"}).size(), 1u);
+}
+
+class TempDir {
+public:
+    TempDir()
+        : dir_(std::filesystem::temp_directory_path() /
+               ("mapwire-geodata-" + std::to_string(::getpid()))) {
+        std::filesystem::create_directories(dir_);
+    }
+    ~TempDir() { std::filesystem::remove_all(dir_); }
+    std::string write(const std::string& name, const std::string& text) const {
+        const auto path = (dir_ / name).string();
+        std::ofstream(path) << text;
+        return path;
+    }
+
+private:
+    std::filesystem::path dir_;
+};
+
+TEST(CountryPoints, ReadsPointsAndRuleRows) {
+    TempDir tmp;
+    const auto path = tmp.write("points.tsv",
+                                "# comment\nalpha2\tlat\tlon\tsource\n"
+                                "US\t39.76\t-98.5\tgeonames:6252001\n"
+                                "NO\t62\t10\tcia\n"
+                                "AX\t\t\trule\n");
+    const auto points = detail::read_country_points(path);
+    ASSERT_EQ(points.size(), 3u);
+    EXPECT_NEAR(points.at("US").point->lon, -98.5, 1e-12);
+    EXPECT_EQ(points.at("NO").source, "cia");
+    EXPECT_EQ(points.at("NO").line, 4);
+    EXPECT_FALSE(points.at("AX").point);
+}
+
+TEST(CountryPoints, BadRowsNameTheirLine) {
+    TempDir tmp;
+    const std::string header = "alpha2\tlat\tlon\tsource\n";
+    const std::pair<const char*, const char*> cases[] = {
+        {"US\t139.76\t-98.5\tcia\n", "out of range"},
+        {"US\t39.76\t\tcia\n", "only one of lat and lon"},
+        {"US\t39.76\t-98.5\t\n", "no source"},
+        {"US\t\t\tcia\n", "no point for US"},
+        {"US\t39.76\t-98.5\trule\n", "a point with source rule"},
+        {"US\t39 45 N\t-98.5\tcia\n", "out of range"},
+        {"US\t39.76\t-98.5\tcia\nUS\t38\t-97\tcia\n", "listed twice"},
+    };
+    for (const auto& [rows, why] : cases) {
+        const auto path = tmp.write("bad.tsv", header + rows);
+        try {
+            detail::read_country_points(path);
+            FAIL() << rows;
+        } catch (const GeodataError& e) {
+            EXPECT_NE(e.message().find(why), std::string::npos) << e.message();
+            EXPECT_NE(e.describe().find("bad.tsv:"), std::string::npos) << e.describe();
+            EXPECT_GE(e.context().line, 2);
+        }
+    }
+}
+
+TEST(LargestPartPoint, StaysOnTheLargestPart) {
+    // A mainland and a far island, as Norway and Svalbard: the whole centroid would lie
+    // between them, at sea; the rule keeps the point on the mainland.
+    const auto g = geometry::Geometry::from_wkt(
+        "MULTIPOLYGON(((5 58,12 58,12 64,5 64,5 58)),((15 77,25 77,25 80,15 80,15 77)))");
+    const auto p = detail::largest_part_point(g);
+    EXPECT_NEAR(p.lon, 8.5, 1e-6);
+    EXPECT_NEAR(p.lat, 61.0, 1e-6);
+    const auto whole = g.representative_point();
+    EXPECT_GT(whole.lat, 64.0);  // what the rule avoids
+}
+
+TEST(LargestPartPoint, PointOnSurfaceWhenTheCentroidIsOutside) {
+    // A C-shaped part: its centroid lies in the opening.
+    const auto c = geometry::Geometry::from_wkt(
+        "MULTIPOLYGON(((0 0,10 0,10 2,2 2,2 8,10 8,10 10,0 10,0 0)),((20 0,21 0,21 1,20 1,20 0)))");
+    const auto p = detail::largest_part_point(c);
+    EXPECT_TRUE(c.polygons()[0].contains(p));  // on the C, not in its opening or the square
+}
+
+TEST(FeatureRules, ExactCodeBeatsTheClassAndBadRulesNameTheirLine) {
+    TempDir tmp;
+    const auto good = tmp.write("features.tsv",
+                                "feature_class\tfeature_code\tuse\tsource\n"
+                                "P\t*\tplace\tx\nP\tPPLH\tskip\tx\nT\tMT\tarea\tx\n");
+    const auto rules = detail::FeatureRules::read(good);
+    EXPECT_EQ(rules.use("P", "PPLA"), detail::FeatureUse::place);
+    EXPECT_EQ(rules.use("P", "PPLH"), detail::FeatureUse::skip);
+    EXPECT_EQ(rules.use("T", "MT"), detail::FeatureUse::area);
+    EXPECT_EQ(rules.use("T", "HLL"), detail::FeatureUse::skip);  // no "T *" row
+    const auto bad =
+        tmp.write("bad.tsv", "feature_class\tfeature_code\tuse\tsource\nP\t*\tvillage\tx\n");
+    try {
+        detail::FeatureRules::read(bad);
+        FAIL();
+    } catch (const GeodataError& e) {
+        EXPECT_EQ(e.context().line, 2);
+        EXPECT_NE(e.message().find("village"), std::string::npos);
+    }
+    const auto twice = tmp.write(
+        "twice.tsv", "feature_class\tfeature_code\tuse\tsource\nP\t*\tplace\tx\nP\t*\tskip\tx\n");
+    EXPECT_THROW(detail::FeatureRules::read(twice), GeodataError);
+}
+
+TEST(GeoNamesReader, ReadsTheAreaSample) {
+    std::vector<detail::GeoNamesRecord> records;
+    detail::read_geonames(kData + "/geonames/areas-sample.txt",
+                          [&](auto&& r) { records.push_back(std::move(r)); });
+    ASSERT_EQ(records.size(), 9u);
+    EXPECT_EQ(records[0].feature_code, "PCLI");
+    EXPECT_EQ(records[2].admin1_code, "05");
+    EXPECT_EQ(records[3].feature_class, "L");
 }
 
 }  // namespace mapwire::geodata

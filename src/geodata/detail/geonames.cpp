@@ -23,6 +23,40 @@ bool parse_number(std::string_view s, T& out) {
 
 }  // namespace
 
+FeatureRules FeatureRules::read(const std::string& path) {
+    static const std::map<std::string, FeatureUse> uses = {{"place", FeatureUse::place},
+                                                           {"country", FeatureUse::country},
+                                                           {"admin1", FeatureUse::admin1},
+                                                           {"area", FeatureUse::area},
+                                                           {"skip", FeatureUse::skip}};
+    FeatureRules rules;
+    for (const auto& r : read_table(path, {"feature_class", "feature_code", "use", "source"})) {
+        auto it = uses.find(r["use"]);
+        if (it == uses.end() || r["feature_class"].empty() || r["feature_code"].empty())
+            throw std::move(GeodataError("bad rule: class '" + r["feature_class"] + "', code '" +
+                                             r["feature_code"] + "', use '" + r["use"] + "'",
+                                         ExitCode::bad_input,
+                                         "give a class, a code or *, and one of place, country, "
+                                         "admin1, area, skip")
+                                .in_file(path)
+                                .at(r.line));
+        if (!rules.rules_.emplace(std::pair{r["feature_class"], r["feature_code"]}, it->second)
+                 .second)
+            throw std::move(GeodataError("rule for " + r["feature_class"] + "." +
+                                         r["feature_code"] + " given twice")
+                                .in_file(path)
+                                .at(r.line));
+    }
+    return rules;
+}
+
+FeatureUse FeatureRules::use(const std::string& feature_class,
+                             const std::string& feature_code) const {
+    if (auto it = rules_.find({feature_class, feature_code}); it != rules_.end()) return it->second;
+    if (auto it = rules_.find({feature_class, "*"}); it != rules_.end()) return it->second;
+    return FeatureUse::skip;
+}
+
 void read_geonames(const std::string& path, const std::function<void(GeoNamesRecord&&)>& sink) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::move(IoError("cannot open GeoNames file").in_file(path));

@@ -100,7 +100,7 @@ std::vector<IsoSubdivision> read_iso_subdivisions(const std::string& dir) {
     const auto j = read_json(dir + "/iso_3166-2.json");
     std::vector<IsoSubdivision> out;
     for (const auto& e : j.at("3166-2")) {
-        IsoSubdivision s{get(e, "code"), get(e, "name"), get(e, "type"), {}};
+        IsoSubdivision s{get(e, "code"), get(e, "name"), get(e, "type"), {}, get(e, "parent")};
         s.country = s.code.substr(0, 2);
         out.push_back(std::move(s));
     }

@@ -24,7 +24,7 @@ struct IsoCountry {
     std::string alpha2, alpha3, numeric, name, official_name, common_name;
 };
 struct IsoSubdivision {
-    std::string code, name, type, country;
+    std::string code, name, type, country, parent;  // parent: e.g. GB-ENG
 };
 
 std::vector<IsoCountry> read_iso_countries(const std::string& iso_codes_dir);

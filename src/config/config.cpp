@@ -507,7 +507,7 @@ void Loader::annotations(const YAML::Node& node, render::MapOptions& o) {
         } else if (at.IsScalar()) {
             const auto found = place(at);
             if (!found) continue;
-            note.lon = found->lon, note.lat = found->lat;
+            note.lon = found->label_lon, note.lat = found->label_lat;  // where maps name it
         } else {
             problem(at, "'at' must be a place name or [lon, lat] in degrees");
             continue;

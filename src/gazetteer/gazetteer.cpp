@@ -90,6 +90,8 @@ struct Gazetteer::Impl {
         p.lat = r.lat;
         p.lon = r.lon;
         p.area_km2 = r.area_km2;
+        p.label_lat = r.label_lat;
+        p.label_lon = r.label_lon;
         p.min_lon = r.min_lon;
         p.min_lat = r.min_lat;
         p.max_lon = r.max_lon;

@@ -117,6 +117,8 @@ void IndexWriter::write(const std::string& path, const std::string& metadata_jso
         r.lat = e.lat;
         r.lon = e.lon;
         r.area_km2 = e.area_km2;
+        r.label_lat = e.label ? e.label->first : e.lat;
+        r.label_lon = e.label ? e.label->second : e.lon;
         r.min_lon = e.min_lon;
         r.min_lat = e.min_lat;
         r.max_lon = e.max_lon;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,7 @@ struct PlaceEntry {
     std::int32_t parent_country = -1;
     std::int64_t population = 0;
     double lat = 0, lon = 0, area_km2 = 0;
+    std::optional<std::pair<double, double>> label;  // (lat, lon) of an area's label point
     float min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
     std::int16_t occupied_since = 0;
     std::int32_t scalerank = -1;

@@ -35,8 +35,12 @@ struct Place {
     std::int32_t admin1 = -1;          // index of the admin-1 unit containing it, or -1
     std::int32_t parent_country = -1;  // index of its country, or -1
     std::int64_t population = 0;
-    double lat = 0;
-    double lon = 0;
+    double lat = 0;  // the gazetteer's point: GeoNames' for towns; for areas the conventional
+    double lon = 0;  // point gazetteers give (geodata/country_points.tsv, see geodata/README.md)
+    // Where a map names an area or sets a "somewhere in" marker: its polygon's label point
+    // (inside the polygon, unlike some conventional points). For towns, lat/lon.
+    double label_lat = 0;
+    double label_lon = 0;
     double area_km2 = 0;  // geodesic area for areas, 0 for points
     float min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;  // extent
     std::string_view occupied_by;  // alpha-2 of an occupying state (default worldview), or ""

@@ -339,7 +339,8 @@ void Scene::choose_extent() {
     auto near_events = [&](const Place& p) {
         if (x_.events.empty()) return true;
         for (const auto& e : x_.events)
-            if (e.location && std::hypot(e.location->lon - p.lon, e.location->lat - p.lat) < 8)
+            if (e.location && std::hypot(e.location->label_lon - p.label_lon,
+                                         e.location->label_lat - p.label_lat) < 8)
                 return true;
         return false;
     };
@@ -533,7 +534,8 @@ void Scene::place_marks_and_labels(RenderReport& report) {
     for (const auto& e : x_.events) {
         if (!e.location) continue;
         ++located;
-        const Point at = to_screen({e.location->lon, e.location->lat});
+        // An event known only to an area is marked where the map names the area.
+        const Point at = to_screen({e.location->label_lon, e.location->label_lat});
         if (!std::isfinite(at.lon) || !Rect{at.lon - 1, at.lat - 1, 2, 2}.inside(frame_)) continue;
         marks_.push_back({&e, at, e.geo_precision == 1, compact_ ? located : 0, located});
     }
@@ -713,7 +715,7 @@ void Scene::place_marks_and_labels(RenderReport& report) {
     // Units the report names, then the focus country, before everything else.
     for (const auto& id : named_units_)
         if (const auto p = gaz_.find_id(id)) {
-            const Point at = to_screen({p->lon, p->lat});
+            const Point at = to_screen({p->label_lon, p->label_lat});
             if (Rect{at.lon - 10, at.lat - 6, 20, 12}.inside(frame_))
                 try_label(std::string(p->name), {st_.font, st_.label_size, true, true, 0},
                           st_.highlight_border.color, at, 0, true);
@@ -728,7 +730,7 @@ void Scene::place_marks_and_labels(RenderReport& report) {
         const auto box = render::measure(text, country_font);
         render::CoverageMask mask(frame_.x, frame_.y, frame_.w, frame_.h);
         mask.add(country_paths_[i]);
-        const Point anchor = to_screen({p->lon, p->lat});
+        const Point anchor = to_screen({p->label_lon, p->label_lat});
         auto fits = [&](double cx, double cy) {
             const Rect r{cx - box.width / 2, cy - box.height / 2, box.width, box.height};
             return r.inside(frame_) && mask.share(r.x, r.y, r.w, r.h) >= 0.92;
@@ -760,7 +762,7 @@ void Scene::place_marks_and_labels(RenderReport& report) {
         if (country != focus_ || named_units_.count(id)) continue;
         const auto p = gaz_.find_id(id);
         if (!p || p->area_km2 < 3000) continue;
-        const Point at = to_screen({p->lon, p->lat});
+        const Point at = to_screen({p->label_lon, p->label_lat});
         if (!Rect{at.lon - 10, at.lat - 6, 20, 12}.inside(frame_)) continue;
         // Only where the unit is large enough on this map for its name, and only at its
         // label point: a nudged unit name ends up naming its neighbour.

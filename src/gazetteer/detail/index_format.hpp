@@ -8,7 +8,7 @@
 namespace mapwire::gazetteer::detail {
 
 inline constexpr char kMagic[8] = {'M', 'W', 'G', 'A', 'Z', 'I', 'X', '1'};
-inline constexpr std::uint32_t kVersion = 3;
+inline constexpr std::uint32_t kVersion = 4;
 
 // Keys are bucketed by their first two bytes: bucket b holds the keys in
 // [bucket[b], bucket[b + 1]), so a search touches a few dozen keys instead of millions.
@@ -65,6 +65,7 @@ struct PlaceRecord {
     StrRef id, name, country, iso_code, feature_code, occupied_by;
     std::int64_t population;
     double lat, lon, area_km2;
+    double label_lat, label_lon;
     float min_lon, min_lat, max_lon, max_lat;
     std::int32_t admin1;
     std::int32_t parent_country;

@@ -38,6 +38,7 @@ void Pipeline::fill_area(PlaceEntry& e, const Geometry& g) {
     if (g.empty()) return;
     const auto label = g.representative_point();
     label_point_[e.id] = label;
+    e.label = {label.lat, label.lon};
     const auto p = gazetteer_points_ ? largest_part_point(g) : label;
     const auto b = g.bounds();
     e.lat = p.lat;
@@ -223,6 +224,7 @@ void Pipeline::add_regions() {
         if (label) {
             e.lat = label->lat;
             e.lon = label->lon;
+            e.label = {label->lat, label->lon};
             label_point_[e.id] = *label;
             if (g.empty()) {
                 e.min_lon = e.max_lon = static_cast<float>(label->lon);

@@ -55,6 +55,9 @@ struct RankingWeights {
     double container = 0.80;      // inside the unit or country the text puts it in
     double nearby = 0.25;         // within `nearby_km` of another resolved place
     double nearby_km = 150.0;
+    // A list's members are alike: "Texas and Georgia", "Alabama, Arizona, Georgia": a reading
+    // of the kind (and, below countries, the country) of the names listed beside it.
+    double list_member = 0.40;
     double anchor_margin = 0.25;  // a lead this large makes a resolved place an anchor
 
     // "X, Y" with no candidate of X inside Y: below this population X's candidates are

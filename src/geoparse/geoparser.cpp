@@ -117,6 +117,7 @@ private:
     void prefer_container_reading(Match& container, std::uint32_t place);
     void add_fallbacks_for_unknown_names();
     void rerank_in_context();
+    std::vector<detail::ListReading> list_neighbours(std::size_t match_index) const;
     void keep_one_sense_per_name();
     void report_unresolved(GeoparseResult& out) const;
 
@@ -714,6 +715,28 @@ void Parse::add_fallbacks_for_unknown_names() {
     index_tokens();
 }
 
+std::vector<detail::ListReading> Parse::list_neighbours(std::size_t mi) const {
+    // The names joined to this one by "," / "and" / "or" in its sentence, as first read.
+    std::vector<detail::ListReading> out;
+    const Match& m = matches_[mi];
+    auto joined = [&](std::size_t a, std::size_t b) {  // token ranges [.., a) and [b, ..)
+        if (b < a || b - a > 2 || tokens_[a].sentence != tokens_[b].sentence) return false;
+        for (std::size_t k = a; k < b; ++k) {
+            const std::string w = lower(tokens_[k].text);
+            if (w != "," && w != "and" && w != "or") return false;
+        }
+        return b > a;
+    };
+    auto add = [&](const Match& n) {
+        if (n.demonym || n.fallback || n.candidates.empty()) return;
+        const Place& p = n.candidates[0].place;
+        out.push_back({p.type, p.type == PlaceType::admin0 ? "" : std::string(p.country)});
+    };
+    if (mi > 0 && joined(matches_[mi - 1].last, m.first)) add(matches_[mi - 1]);
+    if (mi + 1 < matches_.size() && joined(m.last, matches_[mi + 1].first)) add(matches_[mi + 1]);
+    return out;
+}
+
 void Parse::rerank_in_context() {
     detail::Context context;
     context.named_countries = countries_named_;
@@ -730,6 +753,7 @@ void Parse::rerank_in_context() {
         const auto container = container_of(mi);
         context.container =
             container ? std::optional<Place>(container->place) : std::optional<Place>();
+        context.list = list_neighbours(mi);
         detail::rerank(m.candidates, context);
     }
 }

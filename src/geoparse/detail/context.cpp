@@ -84,6 +84,12 @@ void rerank(std::vector<Candidate>& candidates, const Context& context) {
         if (c.place.type != PlaceType::admin0 && c.place.country != context.focus &&
             context.named_countries.count(std::string(c.place.country)))
             c.score += kRanking.named_country;
+        const bool like_list =
+            std::any_of(context.list.begin(), context.list.end(), [&](const ListReading& r) {
+                return r.type == c.place.type &&
+                       (r.type == PlaceType::admin0 || r.country == c.place.country);
+            });
+        if (like_list) c.score += kRanking.list_member;
         if (context.anchors.near(c.place)) c.score += kRanking.nearby;
     }
     std::stable_sort(candidates.begin(), candidates.end(),

@@ -31,8 +31,15 @@ private:
     std::vector<std::int32_t> units_;  // sorted admin-1 indices of the towns
 };
 
+// The reading of the names listed beside a mention ("Alabama, Arizona, Georgia").
+struct ListReading {
+    gazetteer::PlaceType type = gazetteer::PlaceType::place;
+    std::string country;  // "" for a list of countries
+};
+
 struct Context {
     std::optional<gazetteer::Place> container;  // "X, Y", "X in Y", "Y's X"
+    std::vector<ListReading> list;              // the neighbours' readings, if in a list
     std::string focus;                          // the document's focus country
     std::set<std::string> named_countries;      // alpha-2 codes the text names
     Anchors anchors;

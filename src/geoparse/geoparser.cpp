@@ -732,8 +732,15 @@ std::vector<detail::ListReading> Parse::list_neighbours(std::size_t mi) const {
         const Place& p = n.candidates[0].place;
         out.push_back({p.type, p.type == PlaceType::admin0 ? "" : std::string(p.country)});
     };
-    if (mi > 0 && joined(matches_[mi - 1].last, m.first)) add(matches_[mi - 1]);
-    if (mi + 1 < matches_.size() && joined(m.last, matches_[mi + 1].first)) add(matches_[mi + 1]);
+    // "Pervomaisk, Luhansk" is a town and its unit, not a list.
+    auto contains = [&](std::size_t place, std::size_t unit) {
+        const auto c = container_of(place);
+        return c && c->match == unit;
+    };
+    if (mi > 0 && joined(matches_[mi - 1].last, m.first) && !contains(mi - 1, mi))
+        add(matches_[mi - 1]);
+    if (mi + 1 < matches_.size() && joined(m.last, matches_[mi + 1].first) && !contains(mi, mi + 1))
+        add(matches_[mi + 1]);
     return out;
 }
 

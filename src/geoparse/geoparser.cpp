@@ -70,7 +70,11 @@ struct Container {
 class Parse {
 public:
     Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text)
-        : gaz_(g), lex_(lex), text_(text), tokens_(text::tokenize(text)) {}
+        : gaz_(g), lex_(lex), text_(text), tokens_(text::tokenize(text)) {
+        // Every pass asks about lower-case words: fold each token once.
+        lower_.reserve(tokens_.size());
+        for (const Token& t : tokens_) lower_.push_back(ascii_lower(t.text));
+    }
 
     GeoparseResult run();
 
@@ -125,6 +129,7 @@ private:
     const Lexicon& lex_;
     std::string_view text_;
     std::vector<Token> tokens_;
+    std::vector<std::string> lower_;  // each token in ASCII lower case
     std::vector<bool> headline_line_;
     std::vector<Match> matches_;
     std::vector<int> token_match_;  // token -> match index or -1
@@ -295,7 +300,7 @@ void Parse::match_run(std::size_t first, std::size_t last) {
     // "western Ukraine", "eastern Congo": a curated region when the gazetteer has one.
     if (first > 0 && tokens_[first - 1].word && !tokens_[first - 1].capitalized &&
         adjacent(first - 1, first)) {
-        const std::string dir = lower(tokens_[first - 1].text);
+        const std::string dir = lower_[first - 1];
         if (dir == "eastern" || dir == "western" || dir == "southern" || dir == "northern" ||
             dir == "central") {
             for (std::size_t j = std::min(last, first + 3); j > first; --j) {
@@ -321,8 +326,8 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         if (i + 1 < last) {
             std::string prefix = text::fold(tokens_[i].text);
             while (longest < std::min(last, i + 6)) {
-                if (detail::is_admin_word(lower(tokens_[longest].text)) ||
-                    detail::is_admin_word(lower(tokens_[longest - 1].text))) {
+                if (detail::is_admin_word(lower_[longest]) ||
+                    detail::is_admin_word(lower_[longest - 1])) {
                     ++longest;  // "Kursk region": the unit is found through its bare name
                     continue;
                 }
@@ -335,7 +340,7 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         for (std::size_t j = longest; j > i; --j) {
             // A span may not start with a connector ("The") or a function word capitalised at
             // the start of a sentence ("According"), nor end with a connector.
-            const std::string first_word = lower(tokens_[i].text);
+            const std::string& first_word = lower_[i];
             if (!name_word(i) || first_word == "of" ||
                 (!tokens_[i].all_caps && detail::is_function_word(first_word)) ||
                 (!name_word(j - 1) && !detail::is_admin_word(tokens_[j - 1].text)))
@@ -372,22 +377,21 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
         organisation = organisation || detail::is_organisation_word(tokens_[k].text);
     for (std::size_t m = match_begin; m < matches_.size();) {
         Match& x = matches_[m];
-        const std::string next = x.last < tokens_.size() && !tokens_[x.last - 1].possessive
-                                     ? lower(tokens_[x.last].text)
-                                     : "";
+        const std::string next =
+            x.last < tokens_.size() && !tokens_[x.last - 1].possessive ? lower_[x.last] : "";
         const bool country_like =
             !x.candidates.empty() && (x.candidates[0].place.type == PlaceType::admin0 ||
                                       x.candidates[0].place.type == PlaceType::region);
         // "the Red Sea" is the sea, not Sudan's Red Sea state.
-        const bool the_feature = x.first > 0 && lower(tokens_[x.first - 1].text) == "the" &&
-                                 detail::is_natural_feature(lower(tokens_[x.last - 1].text));
+        const bool the_feature = x.first > 0 && lower_[x.first - 1] == "the" &&
+                                 detail::is_natural_feature(lower_[x.last - 1]);
         if (!x.demonym && !country_like && (detail::is_natural_feature(next) || the_feature)) {
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));  // "Dnipro River"
             continue;
         }
         // "Kakhovka dam", "Reston ebolavirus", "Kenya Red Cross Society", and "Voice of
         // America": an organisation's head word before "of" and the place.
-        const bool head_of = x.first >= first + 2 && lower(tokens_[x.first - 1].text) == "of" &&
+        const bool head_of = x.first >= first + 2 && lower_[x.first - 1] == "of" &&
                              detail::is_organisation_word(tokens_[x.first - 2].text);
         if (!x.demonym && (detail::is_facility(next) || detail::is_named_after(next) ||
                            (organisation && x.last < last) || head_of))
@@ -415,7 +419,7 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     // are one place name ("Victoria Falls" is matched whole and covers both).
     bool named_thing = false;  // "Dallas County", "Denver District Court", "Jordan River"
     for (std::size_t k = first; k < last; ++k) {
-        const std::string w = lower(tokens_[k].text);
+        const std::string& w = lower_[k];
         named_thing = named_thing || detail::is_admin_word(w) || detail::is_natural_feature(w) ||
                       detail::is_facility(w) || detail::is_organisation_word(tokens_[k].text);
     }
@@ -472,9 +476,9 @@ void Parse::drop_people_named_again() {
                           m.candidates[0].place.type == PlaceType::place && !m.admin_word;
         bool drop = false;
         if (town && !container_of(mi)) {
-            const std::string next = m.last < tokens_.size() ? lower(tokens_[m.last].text) : "";
+            const std::string next = m.last < tokens_.size() ? lower_[m.last] : "";
             // "of Tyler said", "in Austin told": the place of someone who speaks.
-            const std::string prev = m.first > 0 ? lower(tokens_[m.first - 1].text) : "";
+            const std::string prev = m.first > 0 ? lower_[m.first - 1] : "";
             const bool placed = detail::is_locative(prev) || prev == "of" || prev == "from";
             drop = !placed && (person_words_.count(std::string(tokens_[m.first].text)) ||
                                detail::is_speech_verb(next));
@@ -492,7 +496,7 @@ std::optional<std::size_t> Parse::container_match_after(std::size_t k) const {
         // Two names side by side ("Esperance Lakes") are one name, not a place and its unit.
         if (token_match_[k] >= 0)
             return skipped > 0 ? std::optional<std::size_t>(token_match_[k]) : std::nullopt;
-        const std::string w = lower(tokens_[k].text);
+        const std::string& w = lower_[k];
         if (!detail::is_container_link(w) && !detail::is_admin_word(w)) break;
         ++k;
         ++skipped;
@@ -589,9 +593,8 @@ void Parse::drop_unlikely_foreign_towns() {
         bool drop = false;
         if (!m.demonym && !m.candidates.empty() && !focus_.empty()) {
             const Place& p = m.candidates[0].place;
-            const bool locative =
-                m.first > 0 && (detail::is_locative(lower(tokens_[m.first - 1].text)) ||
-                                lower(tokens_[m.first - 1].text) == "from");
+            const bool locative = m.first > 0 && (detail::is_locative(lower_[m.first - 1]) ||
+                                                  lower_[m.first - 1] == "from");
             drop = p.type == PlaceType::place && p.population < 50000 && p.country != focus_ &&
                    !locative && !container_of(mi);
             // A town abroad found only by one of its foreign-language names, in a country the
@@ -685,7 +688,7 @@ void Parse::add_fallbacks_for_unknown_names() {
     for (std::size_t ci = 0; ci < count; ++ci) {
         const Match& c = matches_[ci];
         if (c.demonym || c.candidates.empty() || c.first < 2) continue;
-        const std::string link = lower(tokens_[c.first - 1].text);
+        const std::string link = lower_[c.first - 1];
         if (link != "," && link != "(") continue;
         std::size_t first = c.first - 1;
         while (first > 0 && token_match_[first - 1] < 0 && name_word(first - 1) &&
@@ -722,7 +725,7 @@ std::vector<detail::ListReading> Parse::list_neighbours(std::size_t mi) const {
     auto joined = [&](std::size_t a, std::size_t b) {  // token ranges [.., a) and [b, ..)
         if (b < a || b - a > 2 || tokens_[a].sentence != tokens_[b].sentence) return false;
         for (std::size_t k = a; k < b; ++k) {
-            const std::string w = lower(tokens_[k].text);
+            const std::string& w = lower_[k];
             if (w != "," && w != "and" && w != "or") return false;
         }
         return b > a;
@@ -824,7 +827,7 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     while (k > 0) {
         --k;
         if (token_match_[k] >= 0 && tokens_[k].sentence == tokens_[m.first].sentence) continue;
-        const std::string w = lower(tokens_[k].text);
+        const std::string& w = lower_[k];
         if (w == "," || w == "and" || w == "or" || w == "either" || w == "both" || w == "the" ||
             w == "neither" || w == "nor")
             continue;
@@ -836,19 +839,19 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     // China" is the state.
     if (governing == "of") {
         const std::size_t of = k;
-        const bool state = of > 0 && detail::is_government_noun(lower(tokens_[of - 1].text));
+        const bool state = of > 0 && detail::is_government_noun(lower_[of - 1]);
         return state ? Role::metonym : Role::location;
     }
     // "US officials", "UK government": a country as the modifier of a government noun is
     // the state.
     if (m.last < tokens_.size() && !tokens_[m.last - 1].possessive &&
         adjacent(m.last - 1, m.last) && !tokens_[m.last].capitalized &&
-        detail::is_government_noun(lower(tokens_[m.last].text)))
+        detail::is_government_noun(lower_[m.last]))
         return Role::metonym;
     if (governing == "from" || governing == "by" || governing == "with") {
         for (std::size_t s = m.first; s > 0 && tokens_[s - 1].sentence == tokens_[m.first].sentence;
              --s)
-            if (detail::is_response_noun(lower(tokens_[s - 1].text)))
+            if (detail::is_response_noun(lower_[s - 1]))
                 return Role::metonym;  // "responses have come from Moscow", "response from the
                                        // United States"
         if (governing == "by") return Role::metonym;  // "a claim by Moscow"
@@ -859,7 +862,7 @@ Role Parse::role_of(const Match& m, const Place& p) const {
         if (token_match_[m.last] >= 0) return Role::location;
         std::size_t n = m.last;
         while (n < tokens_.size() && n < m.last + 3) {
-            const std::string w = lower(tokens_[n].text);
+            const std::string& w = lower_[n];
             if (detail::is_government_noun(w)) return Role::metonym;
             if (!tokens_[n].word) break;
             ++n;
@@ -870,7 +873,7 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     // maintain", "China has long positioned itself".
     std::size_t n = m.last;
     while (n < tokens_.size() && tokens_[n].sentence == tokens_[m.first].sentence) {
-        const std::string w = lower(tokens_[n].text);
+        const std::string& w = lower_[n];
         const bool abbreviation_dot =  // "The U.S. said"
             w == "." && n == m.last && tokens_[m.last - 1].text.find('.') != std::string::npos;
         if (token_match_[n] >= 0 || w == "," || w == "and" || w == "or" || w == "the" ||
@@ -891,17 +894,15 @@ void Parse::report_unresolved(GeoparseResult& out) const {
     // that matched nothing: reported so that no place is dropped in silence.
     for (std::size_t i = 1; i < tokens_.size(); ++i) {
         if (token_match_[i] >= 0 || !name_word(i) || tokens_[i].all_caps) continue;
-        const std::string prev = lower(tokens_[i - 1].text);
+        const std::string prev = lower_[i - 1];
         const bool after_locative =
             detail::is_locative(prev) || prev == "village" || prev == "town" ||
             (prev == "of" && i >= 2 &&
-             (lower(tokens_[i - 2].text) == "village" || lower(tokens_[i - 2].text) == "town" ||
-              lower(tokens_[i - 2].text) == "city"));
+             (lower_[i - 2] == "village" || lower_[i - 2] == "town" || lower_[i - 2] == "city"));
         std::size_t j = i + 1;
         while (j < tokens_.size() && name_word(j) && adjacent(j - 1, j) && token_match_[j] < 0) ++j;
-        const bool with_admin_word = j < tokens_.size() &&
-                                     detail::is_admin_word(lower(tokens_[j].text)) &&
-                                     adjacent(j - 1, j);
+        const bool with_admin_word =
+            j < tokens_.size() && detail::is_admin_word(lower_[j]) && adjacent(j - 1, j);
         if (!after_locative && !with_admin_word) continue;
         if (lex_.common(tokens_[i].text) || detail::is_title(tokens_[i].text) ||
             headline_line_[tokens_[i].line])

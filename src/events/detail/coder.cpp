@@ -22,6 +22,13 @@ bool is_reference_back(const Document& doc, const Span& s, const TriggerMatch& m
            w == "explosion" || w == "clash";
 }
 
+// "as a result of shelling", "4 shelling events": the words name an event told before.
+bool is_mention_of_told(const Document& doc, const Span& s, const TriggerMatch& m) {
+    const std::size_t t = m.token;
+    if (t >= s.first + 2 && doc.word(t - 1) == "of" && doc.word(t - 2) == "result") return true;
+    return t + 1 < s.last && (doc.word(t + 1) == "events" || doc.word(t + 1) == "event");
+}
+
 bool names_place(const Document& doc, const Span& s) {
     for (std::size_t k = s.first; k < s.last; ++k)
         if (const auto* m = doc.mention_at(k); m && m->place && m->role == geoparse::Role::location)
@@ -68,7 +75,11 @@ std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& g
     if (m.trigger->rule == SubtypeRule::weapon && m.trigger->sub_type.empty() && !weapon &&
         !attack && weapon_sub_type(doc, s).empty())
         return std::nullopt;
-    if (is_reference_back(doc, s, m)) return std::nullopt;
+    if (is_reference_back(doc, s, m) || is_mention_of_told(doc, s, m)) return std::nullopt;
+    // "1 civilian was killed": a casualty of the event told, not an event of its own
+    if (w == "killed" && t > s.first &&
+        (doc.word(t - 1) == "was" || doc.word(t - 1) == "were" || doc.word(t - 1) == "been"))
+        return std::nullopt;
     // A bare "attacks on shipping" with no place named is too vague to map.
     if (attack && !weapon && !names_place(doc, s)) return std::nullopt;
     Event e;
@@ -120,6 +131,65 @@ void add_casualties(const Document& doc, const Span& s, Event& e) {
         e.counts.push_back({0, "killed", false, true, {}});
 }
 
+// A clause's event: its trigger of the highest rank ("following clashes, Ukrainian forces
+// recaptured X" is the recapture; "shelled, assaulted and were repulsed" the clash), the
+// first among equals. "killed" after another trigger adds detail ("killing three people").
+std::optional<Event> clause_event(const Document& doc, const gazetteer::Gazetteer& gaz,
+                                  const Span& s, const std::optional<Day>& reference) {
+    std::optional<Event> best;
+    for (std::size_t t = s.first; t < s.last; ++t) {
+        if (!doc.token(t).word) continue;
+        const auto m = match_trigger(doc, s, t);
+        if (!m) continue;
+        auto e = event_at(doc, gaz, s, *m, reference);
+        if (!e) continue;
+        if (!best || (doc.tables().rank(e->sub_type) > doc.tables().rank(best->sub_type) &&
+                      m->trigger->phrase.front() != "killed"))
+            best = std::move(e);
+        t += m->length - 1;
+    }
+    return best;
+}
+
+// An event whose clause gives no place or date takes the sentence's, else those of the
+// paragraph's previous event ("Additionally, Russian forces shelled near the settlement"),
+// else the article's country.
+void fill_from_context(const Document& doc, const gazetteer::Gazetteer& gaz, const Span& whole,
+                       const std::vector<Event>& before, const std::optional<Day>& reference,
+                       const std::optional<gazetteer::Place>& focus, Event& e) {
+    if (!e.location) locate(doc, gaz, whole, e.trigger_token, e);
+    if (e.date.date.empty()) e.date = resolve_date(doc.words(whole), reference);
+    const bool inherit = !before.empty() && before.back().paragraph == whole.paragraph;
+    if (!e.location && inherit && before.back().location) {
+        e.location = before.back().location;
+        e.location_text = before.back().location_text;
+        e.geo_precision = before.back().geo_precision;
+    }
+    if (e.date.date.empty() && inherit) e.date = before.back().date;
+    if (!e.location && focus) {
+        e.location = *focus;
+        e.geo_precision = 3;
+    }
+}
+
+// The casualties a sentence gives: to its own events, or when it has none ("1 civilian was
+// killed") to the paragraph's event before it.
+void sentence_casualties(const Document& doc, const Span& whole, std::size_t first_new,
+                         std::vector<Event>& out) {
+    if (out.size() == first_new) {
+        if (!out.empty() && out.back().paragraph == whole.paragraph)
+            add_casualties(doc, whole, out.back());
+        return;
+    }
+    for (std::size_t i = first_new; i < out.size(); ++i) {
+        fatality_note(doc, whole, out[i].counts);
+        if (casualties_unknown(doc, whole) &&
+            std::none_of(out[i].counts.begin(), out[i].counts.end(),
+                         [](const Count& c) { return c.meaning == "killed"; }))
+            out[i].counts.push_back({0, "killed", false, true, {}});
+    }
+}
+
 }  // namespace
 
 std::vector<Event> code_events(const Document& doc, const gazetteer::Gazetteer& gaz,
@@ -130,45 +200,21 @@ std::vector<Event> code_events(const Document& doc, const gazetteer::Gazetteer& 
     const auto& sentences = doc.sentences();
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Span& whole = sentences[si];
-        const std::size_t before = out.size();
-        for (const Span& s : split_clauses(doc, whole))
-            for (std::size_t t = s.first; t < s.last; ++t) {
-                if (!doc.token(t).word) continue;
-                const auto m = match_trigger(doc, s, t);
-                if (!m) continue;
-                auto e = event_at(doc, gaz, s, *m, reference);
-                if (!e) continue;
-                // One clause, one event: its first trigger says what happened, later words
-                // ("killing three people") add detail, not events.
-                if (out.size() > before && out.back().trigger_token >= s.first) continue;
-                e->sentence = std::string(doc.slice(whole.first, whole.last));
-                e->start = whole.cp_begin;
-                e->end = whole.cp_end;
-                e->attribution = attribution(doc, si);
-                e->reporting = reporting(doc, whole);
-                e->background = is_background(doc, s, e->date, reference_iso);
-                const bool inherit = !out.empty() && out.back().paragraph == whole.paragraph;
-                if (!e->location && inherit && out.back().location) {
-                    // "the settlement", no place: the place the paragraph's last event is at
-                    e->location = out.back().location;
-                    e->location_text = out.back().location_text;
-                    e->geo_precision = out.back().geo_precision;
-                }
-                if (e->date.date.empty() && inherit) e->date = out.back().date;
-                if (!e->location && focus) {  // nothing in the paragraph: the article's country
-                    e->location = *focus;
-                    e->geo_precision = 3;
-                }
-                e->paragraph = whole.paragraph;
-                out.push_back(std::move(*e));
-            }
-        if (out.size() == before && !out.empty() && out.back().paragraph == whole.paragraph)
-            add_casualties(doc, whole, out.back());
-        for (std::size_t i = before; i < out.size(); ++i)
-            if (casualties_unknown(doc, whole) &&
-                std::none_of(out[i].counts.begin(), out[i].counts.end(),
-                             [](const Count& c) { return c.meaning == "killed"; }))
-                out[i].counts.push_back({0, "killed", false, true, {}});
+        const std::size_t first_new = out.size();
+        for (const Span& s : split_clauses(doc, whole)) {
+            auto e = clause_event(doc, gaz, s, reference);
+            if (!e) continue;
+            e->sentence = std::string(doc.slice(whole.first, whole.last));
+            e->start = whole.cp_begin;
+            e->end = whole.cp_end;
+            e->attribution = attribution(doc, si);
+            e->reporting = reporting(doc, whole);
+            e->background = is_background(doc, s, e->date, reference_iso);
+            fill_from_context(doc, gaz, whole, out, reference, focus, *e);
+            e->paragraph = whole.paragraph;
+            out.push_back(std::move(*e));
+        }
+        sentence_casualties(doc, whole, first_new, out);
     }
     auto merged = combine_same_place(merge_reports(std::move(out)), doc.tables());
     for (std::size_t i = 0; i < merged.size(); ++i) {

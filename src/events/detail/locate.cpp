@@ -30,9 +30,19 @@ bool literal(const Mention* m) {
 }
 
 // The mention that qualifies the one ending before token k: "X, Donetsk", "X, Kharkiv
-// region", "X in the Luhansk region" (a unit or a unit's seat after a comma or "in").
+// region", "X in the Luhansk region", "X, Bakhmutskyi district, Donetsk", "Shakhta imeni
+// Gagarina, Donetsk" (a unit or a unit's seat after a comma or "in", past the words of a
+// district or of the rest of X's name).
 std::optional<std::size_t> qualifier_after(const Document& doc, const Span& s, std::size_t k) {
     std::size_t n = k;
+    auto name_part = [&](std::size_t t) {
+        return !doc.mention_at(t) && doc.token(t).word &&
+               (doc.token(t).capitalized || doc.in(List::place_part, t));
+    };
+    if (n < s.last && doc.word(n) == ",") ++n;
+    std::size_t skipped = 0;
+    while (n < s.last && skipped < 3 && (name_part(n) || doc.word(n) == "-")) ++n, ++skipped;
+    if (skipped > 0 && !(n < s.last && doc.word(n) == ",")) return std::nullopt;
     if (n < s.last && (doc.word(n) == "," || doc.word(n) == "in")) ++n;
     if (n < s.last && doc.word(n) == "the") ++n;
     if (n == k || n >= s.last || !literal(doc.mention_at(n)) || !doc.mention_starts(n))
@@ -67,6 +77,7 @@ void locate(const Document& doc, const gazetteer::Gazetteer& gaz, const Span& s,
             Event& e) {
     std::optional<std::size_t> best;
     std::size_t best_distance = 0;
+    bool best_qualified = false;
     std::vector<bool> qualifies(s.last - s.first, false);
     for (std::size_t k = s.first; k < s.last; ++k) {
         const Mention* m = doc.mention_at(k);
@@ -80,9 +91,15 @@ void locate(const Document& doc, const gazetteer::Gazetteer& gaz, const Span& s,
         const int best_rank = !best                          ? 0
                               : doc.mention_at(*best)->place ? rank(*doc.mention_at(*best)->place)
                                                              : 3;
-        if (!best || r > best_rank || (r == best_rank && distance < best_distance)) {
+        // On a tie the place the text pins to a unit ("from Izium to Slovyansk, Donetsk"),
+        // then the nearest.
+        const bool qualified = qualifier_after(doc, s, end).has_value();
+        if (!best || r > best_rank ||
+            (r == best_rank && (qualified > best_qualified ||
+                                (qualified == best_qualified && distance < best_distance)))) {
             best = k;
             best_distance = distance;
+            best_qualified = qualified;
         }
     }
     if (!best) return;

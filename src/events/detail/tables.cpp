@@ -56,7 +56,7 @@ constexpr std::array<std::pair<std::string_view, SubtypeRule>, 3> kRules = {
     {{"fixed", SubtypeRule::fixed},
      {"weapon", SubtypeRule::weapon},
      {"territory", SubtypeRule::territory}}};
-constexpr std::array<std::pair<std::string_view, Object>, 10> kObjects = {
+constexpr std::array<std::pair<std::string_view, Object>, 11> kObjects = {
     {{"any", Object::any},
      {"people", Object::people},
      {"civilian-person", Object::civilian_person},
@@ -66,8 +66,9 @@ constexpr std::array<std::pair<std::string_view, Object>, 10> kObjects = {
      {"combatants", Object::combatants},
      {"civilians", Object::civilians},
      {"projectile", Object::projectile},
-     {"aircraft", Object::aircraft}}};
-constexpr std::array<std::pair<std::string_view, List>, 22> kLists = {
+     {"aircraft", Object::aircraft},
+     {"displaced", Object::displaced}}};
+constexpr std::array<std::pair<std::string_view, List>, 24> kLists = {
     {{"people", List::people},
      {"civilian-person", List::civilian_person},
      {"troops", List::troops},
@@ -89,7 +90,9 @@ constexpr std::array<std::pair<std::string_view, List>, 22> kLists = {
      {"reference", List::reference},
      {"background", List::background},
      {"negation", List::negation},
-     {"modifier", List::modifier}}};
+     {"modifier", List::modifier},
+     {"leave", List::leave},
+     {"place-part", List::place_part}}};
 constexpr std::array<std::pair<std::string_view, QuantityKind>, 3> kKinds = {
     {{"exact", QuantityKind::exact},
      {"vague", QuantityKind::vague},

@@ -40,7 +40,8 @@ enum class Object {
     combatants,
     civilians,
     projectile,
-    aircraft
+    aircraft,
+    displaced
 };
 
 struct Trigger {
@@ -75,6 +76,8 @@ enum class List {
     background,
     negation,
     modifier,
+    leave,
+    place_part,
     count_  // number of lists
 };
 

@@ -8,6 +8,10 @@ namespace mapwire::events::detail {
 namespace {
 
 bool place_follows(const Document& doc, const Span& s, std::size_t from) {
+    // "one of the shells fell near a truck": a weapon falling takes no land
+    if (from >= s.first + 2 &&
+        (doc.in(List::shell, from - 2) || doc.in(List::projectile, from - 2)))
+        return false;
     for (std::size_t k = from; k < std::min(s.last, from + 6); ++k) {
         if (doc.word(k) == "%" || doc.word(k) == "percent") return false;  // a share of land
         if (const auto* m = doc.mention_at(k); m && m->place &&
@@ -55,10 +59,13 @@ bool object_fits(const Document& doc, const Span& s, std::size_t t, std::size_t 
         case Object::civilians:
             return doc.any_in(after, std::min(s.last, after + 5), List::civilians);
         case Object::projectile:
-            return doc.any_in(after, end, List::projectile) ||
+            return doc.any_in(after, std::min(s.last, after + 8), List::projectile) ||
                    doc.any_in(begin, t, List::projectile);  // "a missile was shot down"
         case Object::aircraft:
             return doc.any_in(after, end, List::aircraft) || doc.any_in(begin, t, List::aircraft);
+        case Object::displaced:
+            // "forced locals to leave Hostomel"
+            return doc.any_in(after, std::min(s.last, after + 4), List::leave);
     }
     return false;
 }

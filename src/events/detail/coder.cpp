@@ -76,6 +76,10 @@ std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& g
         !attack && weapon_sub_type(doc, s).empty())
         return std::nullopt;
     if (is_reference_back(doc, s, m) || is_mention_of_told(doc, s, m)) return std::nullopt;
+    // "attack drones", "strike aircraft": the word names a weapon, not an event
+    if (t + m.length < s.last && (w == "attack" || w == "strike") &&
+        (doc.in(List::air, t + 1) || doc.in(List::projectile, t + 1)))
+        return std::nullopt;
     // "1 civilian was killed": a casualty of the event told, not an event of its own
     if (w == "killed" && t > s.first &&
         (doc.word(t - 1) == "was" || doc.word(t - 1) == "were" || doc.word(t - 1) == "been"))

@@ -53,17 +53,19 @@ std::optional<std::size_t> qualifier_after(const Document& doc, const Span& s, s
     return n;
 }
 
-// The admin-1 units a qualifier can name: the unit itself, the unit of a seat ("Donetsk" the
-// city is in Donetsk Oblast), and a unit of the same name ("Kyiv" is also Kyiv Oblast).
+// The admin-1 units a qualifier can name: its own (the unit itself, or the unit of a seat:
+// "Donetsk" the city is in Donetsk Oblast) first, then the units of the same name ("Kyiv"
+// and "Kyiv region" name Kyiv City and Kyiv Oblast).
 std::vector<Place> units_named(const gazetteer::Gazetteer& gaz, const Mention& q) {
     std::vector<Place> out;
-    if (q.place->type == PlaceType::admin1) return {*q.place};
+    out.push_back(q.place->type == PlaceType::admin1
+                      ? *q.place
+                      : gaz.place(static_cast<std::uint32_t>(q.place->admin1)));
     gazetteer::LookupOptions options;
     options.type = PlaceType::admin1;
     options.country = std::string(q.place->country);
     options.limit = 3;
     for (const auto& c : gaz.lookup(q.text, options)) out.push_back(c.place);
-    out.push_back(gaz.place(static_cast<std::uint32_t>(q.place->admin1)));
     return out;
 }
 

@@ -2,7 +2,9 @@
 // trigger match, argument filling (actors, counts, fatality notes, background) and merging.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <tuple>
 
 #include "events/detail/arguments.hpp"
@@ -127,6 +129,22 @@ TEST(Tables, EmbeddedTablesAreComplete) {
     EXPECT_EQ(t.actor_by_country.at("UA").acled, "Military Forces of Ukraine (2019-)");
     EXPECT_GT(t.rank("Armed clash"), t.rank("Shelling/artillery/missile attack"));
     EXPECT_GT(t.rank("Government regains territory"), t.rank("Armed clash"));
+}
+
+TEST(Tables, DocsShowTheTriggerTable) {
+    // docs/events.md carries the table between its markers as trigger_table_markdown() gives
+    // it: edit geodata/events/triggers.tsv, then paste the expected text printed here.
+    std::ifstream in(std::string(MAPWIRE_DOCS_DIR) + "/events.md");
+    std::stringstream doc;
+    doc << in.rdbuf();
+    const std::string text = doc.str(), begin = "<!-- begin triggers.tsv -->\n",
+                      end = "<!-- end triggers.tsv -->";
+    const auto from = text.find(begin), to = text.find(end);
+    ASSERT_NE(from, std::string::npos);
+    ASSERT_NE(to, std::string::npos);
+    const std::string expected = trigger_table_markdown(tables());
+    EXPECT_EQ(text.substr(from + begin.size(), to - from - begin.size()), expected) << "expected:\n"
+                                                                                    << expected;
 }
 
 // --- Stages on a document with hand-made mentions ---------------------------------------

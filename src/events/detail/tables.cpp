@@ -159,6 +159,50 @@ Tables parse_tables(const TableTexts& texts) {
     return t;
 }
 
+namespace {
+
+std::string reading(const Trigger& t) {
+    switch (t.rule) {
+        case SubtypeRule::fixed:
+            return t.sub_type;
+        case SubtypeRule::weapon:
+            return "by the clause's weapons (air, shell, explosive)" +
+                   (t.sub_type.empty() ? std::string(", else no event") : ", else " + t.sub_type);
+        case SubtypeRule::territory:
+            return "Government regains territory (a state in its own land) or Non-state actor "
+                   "overtakes territory";
+    }
+    return {};
+}
+
+std::string_view object_name(Object o) {
+    for (const auto& [name, e] : kObjects)
+        if (e == o) return o == Object::any ? std::string_view() : name;
+    return {};
+}
+
+}  // namespace
+
+std::string trigger_table_markdown(const Tables& tables) {
+    std::string out = "| words | needs near it | type | sub-type |\n| --- | --- | --- | --- |\n";
+    const auto& ts = tables.triggers;
+    for (std::size_t i = 0; i < ts.size();) {
+        std::size_t j = i;
+        std::string words;
+        while (j < ts.size() && ts[j].type == ts[i].type && ts[j].sub_type == ts[i].sub_type &&
+               ts[j].rule == ts[i].rule && ts[j].object == ts[i].object) {
+            std::string phrase;
+            for (const auto& w : ts[j].phrase) phrase += (phrase.empty() ? "" : " ") + w;
+            words += (words.empty() ? "" : ", ") + phrase;
+            ++j;
+        }
+        out += "| " + words + " | " + std::string(object_name(ts[i].object)) + " | " + ts[i].type +
+               " | " + reading(ts[i]) + " |\n";
+        i = j;
+    }
+    return out;
+}
+
 const Tables& tables() {
     static const Tables parsed = parse_tables(kEmbeddedTables);
     return parsed;

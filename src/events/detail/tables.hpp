@@ -119,4 +119,8 @@ Tables parse_tables(const TableTexts& texts);
 // The tables embedded from geodata/events/ at build time, parsed once.
 const Tables& tables();
 
+// The trigger table as the Markdown table docs/events.md shows (consecutive rows of one
+// reading grouped); a unit test keeps the document equal to it.
+std::string trigger_table_markdown(const Tables& tables);
+
 }  // namespace mapwire::events::detail

@@ -273,6 +273,14 @@ TEST(Counts, WhatEachNumberCounts) {
     ASSERT_EQ(v.size(), 1u);
     EXPECT_EQ(v[0].words, "thousands");  // shown in words, the value only a lower bound
     EXPECT_TRUE(v[0].approximate);
+    Doc tens("The offensive wounded thousands and displaced tens of thousands of people.", {});
+    const auto t = counts(*tens, tens.all());
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[0].words, "thousands");  // not added to the next quantity
+    EXPECT_EQ(t[0].value, 2000);
+    EXPECT_EQ(t[1].meaning, "displaced");
+    EXPECT_EQ(t[1].words, "tens of thousands");
+    EXPECT_EQ(t[1].value, 20000);
     Doc km("They advanced 5 kilometres in 2024.", {});
     EXPECT_TRUE(counts(*km, km.all()).empty());
 }

@@ -235,8 +235,10 @@ std::string meaning_of(const Document& doc, const Span& s, std::size_t k) {
     }
     for (std::size_t d = 1; d <= 4 && k + d < s.last; ++d)
         if (auto m = meaning(k + d); !m.empty()) return m;
-    for (std::size_t d = 3; d <= 5 && back >= s.first + d; ++d)
-        if (auto m = meaning(back - d); !m.empty()) return m;
+    for (std::size_t d = 1; d <= 5 && back >= s.first + d; ++d) {
+        if (stop(back - d)) break;
+        if (auto m = meaning(back - d); d >= 3 && !m.empty()) return m;
+    }
     return {};
 }
 
@@ -264,10 +266,19 @@ bool coordinated(const Document& doc, std::size_t previous, std::size_t k) {
 std::vector<Count> counts(const Document& doc, const Span& s) {
     std::vector<Count> out;
     std::vector<std::size_t> last_token;  // per count, the token of its latest number
+    std::optional<std::size_t> previous;  // the last word of the latest number counted
+    std::size_t previous_count = 0;       // and its count
     for (std::size_t k = s.first; k < s.last; ++k) {
         if (!doc.token(k).word) continue;
         auto n = parse_number_word(doc.token(k).text);
         if (!n || (n->article && !person_follows(doc, s, k))) continue;
+        std::size_t last = k;  // the quantity's last word
+        if (n->approximate && k + 2 < s.last && doc.word(k + 1) == "of")
+            if (auto of = parse_number_word(doc.token(k + 2).text); of && of->approximate) {
+                // "tens of thousands": at least two tens of thousands
+                n->value = n->value * of->value / 2;
+                last = k + 2;
+            }
         if (k + 1 < s.last && doc.in(List::unit, k + 1)) continue;              // 50 kilometres
         if (n->value >= 1900 && n->value <= 2100 && !n->approximate) continue;  // a year
         if (k > s.first &&
@@ -276,23 +287,31 @@ std::vector<Count> counts(const Document& doc, const Span& s) {
         bool approximate = n->approximate;
         for (std::size_t h = k > s.first + 2 ? k - 2 : s.first; h < k; ++h)
             approximate = approximate || is_hedge(doc.word(h));
-        const std::string meaning = meaning_of(doc, s, k);
+        std::string meaning = meaning_of(doc, s, k);
+        // "killing a mother and a child": a count joined by "and" counts what the one before does
+        if (meaning.empty() && previous && coordinated(doc, *previous, k))
+            meaning = out[previous_count].meaning;
         if (meaning.empty()) continue;
         Count c{n->value, meaning, approximate, false,
-                n->approximate ? std::string(doc.token(k).text) : std::string()};
+                n->approximate ? std::string(doc.slice(k, last + 1)) : std::string()};
         auto same = std::find_if(out.begin(), out.end(),
                                  [&](const Count& x) { return x.meaning == meaning; });
+        previous = last;
         if (same == out.end()) {
+            previous_count = out.size();
             out.push_back(std::move(c));
             last_token.push_back(k);
+            k = last;
             continue;
         }
+        previous_count = static_cast<std::size_t>(same - out.begin());
         auto& at = last_token[static_cast<std::size_t>(same - out.begin())];
-        if (coordinated(doc, at, k))
-            same->value += c.value;
+        if (coordinated(doc, at, k) && !c.approximate && !same->approximate)
+            same->value += c.value;  // vague quantities never add up to a number
         else if (c.value > same->value)
             *same = std::move(c);
         at = k;
+        k = last;
     }
     return out;
 }

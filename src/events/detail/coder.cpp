@@ -19,7 +19,8 @@ bool is_reference_back(const Document& doc, const Span& s, const TriggerMatch& m
         return false;
     const std::string& w = doc.word(t);
     return w == "attack" || w == "attacks" || w == "strike" || w == "strikes" || w == "shelling" ||
-           w == "explosion" || w == "clash";
+           w == "explosion" || w == "clash" || w == "offensive" || w == "assault" || w == "raid" ||
+           w == "battle";
 }
 
 // "as a result of shelling", "4 shelling events": the words name an event told before.

@@ -37,6 +37,13 @@ bool names_place(const Document& doc, const Span& s) {
     return false;
 }
 
+bool air_force_before(const Document& doc, const Span& s, std::size_t t) {
+    for (std::size_t k = s.first; k + 1 < t; ++k)
+        if (doc.word(k) == "air" && (doc.word(k + 1) == "force" || doc.word(k + 1) == "forces"))
+            return true;
+    return false;
+}
+
 // The sub-type by the trigger's rule; "" when the clause gives none (no event).
 std::string sub_type_of(const Document& doc, const Span& s, const TriggerMatch& m, const Event& e) {
     const Trigger& trig = *m.trigger;
@@ -67,8 +74,6 @@ std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& g
     const std::size_t t = m.token;
     const std::string& w = doc.word(t);
     if (doc.in_headline(t)) return std::nullopt;  // a headline restates the story
-    if (t > s.first && doc.word(t - 1) == "the" && w == "captured")
-        return std::nullopt;  // "the captured soldiers"
     const bool weapon = names_weapon(doc, s);
     const bool attack = w == "attack" || w == "attacks";
     // "hit", "launched", "attack" are remote violence only with weapons in the clause; an
@@ -77,6 +82,17 @@ std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& g
         !attack && weapon_sub_type(doc, s).empty())
         return std::nullopt;
     if (is_reference_back(doc, s, m) || is_mention_of_told(doc, s, m)) return std::nullopt;
+    // "an abducted boy", "the captured soldiers": a participle describing someone
+    if (t > s.first && m.length == 1 && w.ends_with("ed") &&
+        (doc.word(t - 1) == "a" || doc.word(t - 1) == "an" || doc.word(t - 1) == "the"))
+        return std::nullopt;
+    // "a rocket launched by aircraft": the participle describes the weapon
+    if (m.trigger->rule == SubtypeRule::weapon && t > s.first && t + 1 < s.last &&
+        doc.in(List::projectile, t - 1) && doc.word(t + 1) == "by")
+        return std::nullopt;
+    // "an arson attack": the word before says what the attack was
+    if ((w == "attack" || w == "attacks") && t > s.first && match_trigger(doc, s, t - 1))
+        return std::nullopt;
     // "attack drones", "strike aircraft": the word names a weapon, not an event
     if (t + m.length < s.last && (w == "attack" || w == "strike") &&
         (doc.in(List::air, t + 1) || doc.in(List::projectile, t + 1)))
@@ -108,6 +124,11 @@ std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& g
         e.type = "Battles";
         e.sub_type = "Armed clash";
     }
+    // A manned aircraft downed by aircraft ("two Mig-29 shot down two Su-35 jets", "the air
+    // force shot down a plane") is an air battle; by air defence it is shelling.
+    if (m.trigger->object == Object::aircraft &&
+        (doc.any_in(s.first, t, List::aircraft) || air_force_before(doc, s, t)))
+        e.sub_type = "Armed clash";
     if (e.sub_type == "Armed clash") e.type = "Battles";
     if (e.sub_type.empty()) return std::nullopt;
     e.trigger_token = t;

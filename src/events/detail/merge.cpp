@@ -24,9 +24,12 @@ void add_counts(Event& into, const Event& from, bool add) {
     }
 }
 
+// The same place, or the same name for it ("near Berestove. ... in Berestove, Donetsk":
+// the village unknown to the gazetteer the first time, put in its unit the second).
 bool same_place(const Event& a, const Event& b) {
     if (!a.location || !b.location) return false;
-    return a.location->id == b.location->id;
+    return a.location->id == b.location->id ||
+           (!a.location_text.empty() && a.location_text == b.location_text);
 }
 
 void absorb(Event& same, const Event& e) {

@@ -16,6 +16,7 @@ nlohmann::ordered_json actor_json(const events::Actor& a) {
     j["country"] =
         a.country.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.country);
     if (!a.side.empty()) j["side"] = a.side;
+    if (!a.acled.empty()) j["acled"] = a.acled;
     return j;
 }
 
@@ -38,16 +39,24 @@ nlohmann::ordered_json extraction_json(const gazetteer::Gazetteer& gaz,
         o["actor1"] = actor_json(e.actor1);
         o["actor2"] = actor_json(e.actor2);
         auto counts = nlohmann::ordered_json::array();
-        for (const auto& c : e.counts)
-            counts.push_back(
-                {{"meaning", c.meaning}, {"value", c.value}, {"approximate", c.approximate}});
+        for (const auto& c : e.counts) {
+            nlohmann::ordered_json count = {
+                {"meaning", c.meaning}, {"value", c.value}, {"approximate", c.approximate}};
+            if (!c.words.empty()) count["words"] = c.words;  // "thousands": value is a bound
+            if (c.unknown) count["unknown"] = true;          // "Casualties unknown"
+            counts.push_back(std::move(count));
+        }
         o["counts"] = counts;
         o["date"] = {
             {"date", e.date.date.empty() ? nlohmann::ordered_json(nullptr)
                                          : nlohmann::ordered_json(e.date.date)},
             {"precision", e.date.precision.empty() ? nlohmann::ordered_json(nullptr)
                                                    : nlohmann::ordered_json(e.date.precision)},
-            {"text", e.date.text}};
+            {"text", e.date.text},
+            {"time_precision", e.date.date.empty()
+                                   ? nlohmann::ordered_json(nullptr)
+                                   : nlohmann::ordered_json(e.date.time_precision())}};
+        o["background"] = e.background;
         o["location"] =
             e.location ? place_json(gaz, *e.location, false) : nlohmann::ordered_json(nullptr);
         o["location_text"] = e.location_text;

@@ -45,6 +45,8 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
     const std::string text = read_input(article);
     ArticleMap result;
     result.extraction = extractor.extract(text, article, {date, options.control_layer});
+    // Past events the article recalls (background) stay in the extraction, off the map.
+    std::erase_if(result.extraction.events, [](const events::Event& e) { return e.background; });
     const auto& x = result.extraction;
     options.date = x.date;
     if (options.title.empty()) options.title = headline(text);

@@ -14,12 +14,15 @@ struct Actor {
     std::string name;     // as the text puts it: "Ukrainian forces", "Chinese nationals"
     std::string country;  // ISO alpha-2 of the actor's nationality, or ""
     std::string side;     // ISO alpha-2 of the state it fights for, when different ("RU")
+    std::string acled;    // ACLED's name for it ("Military Forces of Russia (2000-)"), or ""
 };
 
 struct Count {
-    std::int64_t value = 0;
+    std::int64_t value = 0;    // the number; for a vague quantity the least it can mean
     std::string meaning;       // captured, engaged, killed, injured, deployed, launched ...
     bool approximate = false;  // "thousands", "about 40", "at least 50"
+    bool unknown = false;      // "Casualties unknown": 0 stands for a number nobody gave
+    std::string words;         // a vague quantity as written ("thousands", "dozens"), else ""
 };
 
 // A date as the text gives it: `date` is always a full ISO 8601 day (the first day of the
@@ -28,6 +31,8 @@ struct EventDate {
     std::string date;       // YYYY-MM-DD, or "" when unknown
     std::string precision;  // day, week, month, year, approximate
     std::string text;       // the words it came from ("on Monday", "early this year")
+    // ACLED's time_precision: 1 the day is known, 2 the week, 3 the month or coarser.
+    int time_precision() const;
 };
 
 enum class Reporting { fact, claim, allegation };
@@ -48,7 +53,11 @@ struct Event {
     std::size_t start = 0, end = 0;  // code points of the sentence
     std::string attribution;         // "Zelensky", "Le Monde"
     Reporting reporting = Reporting::fact;
+    // A past event the text recalls ("the protests that ignited the conflict seven years
+    // ago", "in 2016", "previously"): kept, and off the map by default.
+    bool background = false;
     std::size_t trigger_token = 0;  // internal: the trigger's token, for one event per clause
+    std::size_t paragraph = 0;      // internal: the paragraph, for combining reports
 };
 
 struct TerritoryFigure {

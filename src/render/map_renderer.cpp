@@ -90,6 +90,13 @@ Paths symbol(const std::string& type, double cx, double cy, double r) {
     return {p};
 }
 
+// "thousands of " when the deployment's size is a vague quantity, else "".
+std::string deployed_words(const events::Event& e) {
+    for (const auto& c : e.counts)
+        if (c.meaning == "deployed" && !c.words.empty()) return c.words + " of ";
+    return {};
+}
+
 std::string event_label(const events::Event& e) {
     std::string what;
     auto count = [&](const std::string& meaning) -> long long {
@@ -103,14 +110,20 @@ std::string event_label(const events::Event& e) {
     else if (e.sub_type == "Other" && e.trigger == "summoned")
         what = (e.actor2.name.empty() ? std::string("Envoy") : e.actor2.name) + " summoned";
     else if (e.trigger == "deployed")
-        what = e.actor1.name + " deployed troops";
+        what = e.actor1.name + " deployed " + deployed_words(e) + "troops";
     else
         what = e.sub_type.empty() ? e.type : e.sub_type;
     std::vector<std::string> extras;
-    for (const auto& c : e.counts)
-        if (!(c.meaning == "captured" && what.starts_with("Capture")))
-            extras.push_back(std::string(c.approximate ? "~" : "") + thousands(double(c.value)) +
-                             " " + c.meaning);
+    for (const auto& c : e.counts) {
+        if ((c.meaning == "captured" && what.starts_with("Capture")) || c.unknown ||
+            (c.meaning == "deployed" && !c.words.empty() && e.trigger == "deployed"))
+            continue;
+        // A vague quantity in its words ("thousands"): never a number the text did not give.
+        extras.push_back((c.words.empty()
+                              ? std::string(c.approximate ? "~" : "") + thousands(double(c.value))
+                              : c.words) +
+                         " " + c.meaning);
+    }
     std::string line = what;
     if (!extras.empty()) {
         line += " (";

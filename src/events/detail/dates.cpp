@@ -39,6 +39,17 @@ std::optional<int> number(std::string_view w) {
     return v;
 }
 
+// A day the text narrows to a period after it: "15 September 2022 (week of)" is week
+// precision, "(month of)" month precision (as ACLED notes say it).
+std::string period_of(const std::vector<std::string_view>& words, std::size_t i) {
+    for (std::size_t k = i + 1; k + 1 < words.size() && k < i + 5; ++k) {
+        if (lower(words[k + 1]) != "of") continue;
+        if (lower(words[k]) == "week") return "week";
+        if (lower(words[k]) == "month") return "month";
+    }
+    return "day";
+}
+
 }  // namespace
 
 std::optional<Day> parse_iso_day(std::string_view t) {
@@ -84,12 +95,18 @@ EventDate resolve_date(const std::vector<std::string_view>& words, const std::op
                 if (auto after = i + 2 < words.size() ? number(words[i + 2]) : std::nullopt;
                     after && *after > 1900)
                     yy = *after;
-                return {to_iso({yy, static_cast<int>(m) + 1, *d}), "day",
+                return {to_iso({yy, static_cast<int>(m) + 1, *d}), period_of(words, i),
                         std::string(words[i]) + " " + std::string(words[i + 1])};
             }
-            if (auto d = number(prev); d && *d >= 1 && *d <= 31 && y)
-                return {to_iso({y, static_cast<int>(m) + 1, *d}), "day",
-                        std::string(words[i - 1]) + " " + std::string(words[i])};
+            if (auto d = number(prev); d && *d >= 1 && *d <= 31 && y) {
+                // "13 October 2022": the year the text gives, else the report's
+                auto after = number(next);
+                const bool dated = after && *after > 1900 && *after < 2100;
+                return {to_iso({dated ? *after : y, static_cast<int>(m) + 1, *d}),
+                        period_of(words, i),
+                        std::string(words[i - 1]) + " " + std::string(words[i]) +
+                            (dated ? " " + std::string(words[i + 1]) : "")};
+            }
             if (y) return {to_iso({y, static_cast<int>(m) + 1, 1}), "month", std::string(words[i])};
         }
         if (!ref) continue;
@@ -99,6 +116,12 @@ EventDate resolve_date(const std::vector<std::string_view>& words, const std::op
         if (w == "overnight" || w == "tonight") return {to_iso(*ref), "day", std::string(words[i])};
         if (w == "week" && prev == "last")
             return {to_iso(from_sys(r - days(7))), "week", "last week"};
+        if (w == "week" && prev == "this") return {to_iso(*ref), "week", "this week"};
+        if (w == "month" && prev == "last") {
+            const year_month_day ymd(r);
+            const year_month_day first = (ymd.year() / ymd.month() / 1) - months(1);
+            return {to_iso(from_sys(sys_days(first))), "month", "last month"};
+        }
         if (w == "year" && (prev == "this" || prev == "last")) {
             const int y = prev == "this" ? ref->year : ref->year - 1;
             const std::string before = i >= 2 ? lower(words[i - 2]) : "";

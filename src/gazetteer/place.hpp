@@ -10,6 +10,21 @@ namespace mapwire::gazetteer {
 enum class PlaceType : std::uint8_t { admin0 = 0, admin1 = 1, place = 2, region = 3 };
 
 std::string_view to_string(PlaceType type);
+
+// The level of a kind of place: towns (0) lie in units and regions (1), these in countries
+// (2). Containment, lists and geo precision compare levels.
+constexpr int level(PlaceType type) {
+    switch (type) {
+        case PlaceType::place:
+            return 0;
+        case PlaceType::admin1:
+        case PlaceType::region:
+            return 1;
+        case PlaceType::admin0:
+            return 2;
+    }
+    return 0;
+}
 std::optional<PlaceType> parse_place_type(std::string_view text);
 
 // How a name belongs to a place; earlier kinds are stronger evidence.

@@ -504,24 +504,9 @@ std::optional<std::size_t> Parse::container_match_after(std::size_t k) const {
     return std::nullopt;
 }
 
-namespace {
-
 // Towns lie in units, units in countries: "Kramatorsk, Donetsk", "Kursk Oblast, Russia". Two
 // names of one level side by side are a list ("Montana, Nebraska"; "Mexico, China, Japan").
-int level(PlaceType type) {
-    switch (type) {
-        case PlaceType::place:
-            return 0;
-        case PlaceType::admin1:
-        case PlaceType::region:
-            return 1;
-        case PlaceType::admin0:
-            return 2;
-    }
-    return 0;
-}
-
-}  // namespace
+using gazetteer::level;
 
 std::optional<Container> Parse::container_of(std::size_t mi) const {
     const Match& m = matches_[mi];

@@ -118,6 +118,7 @@ private:
     std::optional<Container> container_of(std::size_t match_index) const;
     void compute_focus();
     void place_in_containers();
+    bool list_continues(std::size_t match_index) const;
     void prefer_container_reading(Match& container, std::uint32_t place);
     void add_fallbacks_for_unknown_names();
     void rerank_in_context();
@@ -586,8 +587,15 @@ void Parse::drop_unlikely_foreign_towns() {
             // article never names, is a coincidence of spelling, whatever its size.
             const bool alternate = m.candidates[0].kind == gazetteer::NameKind::alternate ||
                                    m.candidates[0].quality == gazetteer::MatchQuality::loose;
-            drop = drop || (p.type == PlaceType::place && alternate && !locative &&
-                            p.country != focus_ && !countries_named_.count(std::string(p.country)));
+            // Not a name some unit has too ("Dnipropetrovsk": Dnipro's former name and its
+            // oblast's), nor one the text puts a place in ("Zelenodolsk, Dnipropetrovsk").
+            const bool unit_name =
+                std::any_of(m.candidates.begin(), m.candidates.end(),
+                            [](const Candidate& c) { return c.place.type != PlaceType::place; });
+            const bool after_comma = m.first > 0 && lower_[m.first - 1] == ",";
+            drop = drop || (p.type == PlaceType::place && alternate && !locative && !unit_name &&
+                            !after_comma && p.country != focus_ &&
+                            !countries_named_.count(std::string(p.country)));
         }
         drops[mi] = drop;
     }
@@ -637,6 +645,16 @@ void Parse::prefer_container_reading(Match& c, std::uint32_t place) {
     c.container_reading = true;
 }
 
+bool Parse::list_continues(std::size_t mi) const {
+    // "Kyiv, Lviv and Odesa": another name follows after "and", "or" or a comma.
+    const std::size_t k = matches_[mi].last;
+    if (k >= tokens_.size() || mi + 1 >= matches_.size()) return false;
+    const std::string& w = lower_[k];
+    if (w != "," && w != "and" && w != "or") return false;
+    const std::size_t next = matches_[mi + 1].first;
+    return next == k + 1 || (next == k + 2 && (lower_[k + 1] == "and" || lower_[k + 1] == "or"));
+}
+
 void Parse::place_in_containers() {
     // A place the text puts inside a unit lies there: candidates outside it are homonyms.
     // When none lies inside and the name has only small towns elsewhere, the place is the
@@ -656,8 +674,13 @@ void Parse::place_in_containers() {
             std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& x) {
                 return x.place.type != PlaceType::place && x.score >= floor;
             });
+        // A list joins names of one country ("Kharkiv, Lviv"); a town the text puts in a unit
+        // of another country than its only large homonym is in that unit ("Zelenodolsk,
+        // Dnipropetrovsk": not the Tatarstan town).
+        const bool abroad = best.country != container->place.country;
         const bool weak = best.type == PlaceType::place && best.feature_code != "PPLC" &&
-                          best.population < gazetteer::kRanking.strong_town_population &&
+                          (best.population < gazetteer::kRanking.strong_town_population ||
+                           (abroad && !list_continues(container->match))) &&
                           !unit_reading;
         if (!any_inside && !weak) continue;
         prefer_container_reading(c, container->place.index);  // "Luhansk": the oblast
@@ -668,36 +691,71 @@ void Parse::place_in_containers() {
 
 void Parse::add_fallbacks_for_unknown_names() {
     // "shelled near Zolota Nyva, Donetsk": a capitalised name the gazetteer lacks, followed by
-    // the unit it lies in, is somewhere in that unit.
+    // the unit it lies in, is somewhere in that unit. So is a longer name of which only a part
+    // matched a town elsewhere ("Shakhta imeni Gagarina, Donetsk" is not Shakhta in Perm).
     const std::size_t count = matches_.size();
+    std::vector<bool> drops(count, false);
     for (std::size_t ci = 0; ci < count; ++ci) {
         const Match& c = matches_[ci];
         if (c.demonym || c.candidates.empty() || c.first < 2) continue;
-        const std::string link = lower_[c.first - 1];
+        const std::string& link = lower_[c.first - 1];
         if (link != "," && link != "(") continue;
-        std::size_t first = c.first - 1;
-        while (first > 0 && token_match_[first - 1] < 0 && name_word(first - 1) &&
-               (first == c.first - 1 || adjacent(first - 1, first)) &&
-               !tokens_[first - 1].possessive)
-            --first;
-        const std::size_t last = c.first - 1;
-        if (first == last || last - first > 4) continue;
-        const Token& t = tokens_[first];
-        if (headline_line_[t.line] || detail::is_title(t.text) ||
-            detail::is_function_word(lower(t.text)) || (last - first == 1 && lex_.common(t.text)) ||
-            (first > 0 && detail::is_title(tokens_[first - 1].text)))
-            continue;
         const auto unit =
             std::find_if(c.candidates.begin(), c.candidates.end(), [](const Candidate& x) {
                 return x.place.type == PlaceType::admin1 || x.place.type == PlaceType::region;
             });
         if (unit == c.candidates.end()) continue;
-        Match f{first, last, false, false, {}, {}};
-        f.fallback = unit->place;
         const Place unit_place = unit->place;
+        // A token that may belong to the unknown name: an unmatched name word, a particle
+        // between name words, or part of a town match lying outside the unit.
+        auto part_of_name = [&](std::size_t k) {
+            if (tokens_[k].possessive) return false;
+            if (token_match_[k] >= 0) {
+                const Match& x = matches_[static_cast<std::size_t>(token_match_[k])];
+                return !x.demonym && !x.fallback && !x.candidates.empty() &&
+                       x.candidates[0].place.type == PlaceType::place &&
+                       std::none_of(
+                           x.candidates.begin(), x.candidates.end(),
+                           [&](const Candidate& y) { return detail::inside(y.place, unit_place); });
+            }
+            return name_word(k) || (k > 0 && detail::is_connector(lower_[k]) && name_word(k - 1));
+        };
+        const std::size_t last = c.first - 1;
+        std::size_t first = last;
+        while (first > 0 && part_of_name(first - 1) &&
+               (first == last || adjacent(first - 1, first)))
+            --first;
+        while (first < last && !name_word(first)) ++first;  // never start with a particle
+        if (first == last || last - first > 5) continue;
+        bool partial = false;  // a town match inside the span: the span must be longer
+        bool unmatched = false;
+        for (std::size_t k = first; k < last; ++k) {
+            if (token_match_[k] >= 0)
+                partial = true;
+            else
+                unmatched = unmatched || name_word(k);
+        }
+        if (partial && !unmatched) continue;  // the town alone: place_in_containers decides
+        const Token& t = tokens_[first];
+        if (headline_line_[t.line] || detail::is_title(t.text) ||
+            detail::is_function_word(lower_[first]) || (last - first == 1 && lex_.common(t.text)) ||
+            (first > 0 && detail::is_title(tokens_[first - 1].text)))
+            continue;
+        for (std::size_t k = first; k < last; ++k)
+            if (token_match_[k] >= 0) drops[static_cast<std::size_t>(token_match_[k])] = true;
+        Match f{first, last, false, false, {}, {}};
+        f.fallback = unit_place;
         matches_.push_back(std::move(f));
+        drops.push_back(false);
         prefer_container_reading(matches_[ci], unit_place.index);
     }
+    std::size_t kept = 0;
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        if (drops[mi]) continue;
+        if (kept != mi) matches_[kept] = std::move(matches_[mi]);
+        ++kept;
+    }
+    matches_.resize(kept);
     std::sort(matches_.begin(), matches_.end(),
               [](const Match& a, const Match& b) { return a.first < b.first; });
     index_tokens();

@@ -367,4 +367,25 @@ TEST(Merge, RepeatedReportsMerge) {
     EXPECT_EQ(count_of(out[0].counts, "engaged"), 6);
 }
 
+TEST(Merge, AMorePreciseReportElsewhereDoesNotMoveTheEvent) {
+    gazetteer::Place donetsk, kherson_village, donetsk_village;
+    donetsk.id = "admin1:UA-14";
+    donetsk.index = 14;
+    donetsk.type = gazetteer::PlaceType::admin1;
+    kherson_village.id = "geonames:1";
+    kherson_village.admin1 = 65;  // a homonym in another unit
+    donetsk_village.id = "geonames:2";
+    donetsk_village.admin1 = 14;
+    auto in_unit =
+        event("Explosions/Remote violence", "Shelling/artillery/missile attack", donetsk, -1);
+    in_unit.geo_precision = 2;
+    auto homonym = in_unit;
+    homonym.location = kherson_village;
+    homonym.geo_precision = 1;
+    EXPECT_EQ(merge_reports({in_unit, homonym})[0].location->id, "admin1:UA-14");
+    auto inside = homonym;
+    inside.location = donetsk_village;
+    EXPECT_EQ(merge_reports({in_unit, inside})[0].location->id, "geonames:2");
+}
+
 }  // namespace mapwire::events::detail

@@ -68,41 +68,60 @@ std::string sub_type_of(const Document& doc, const Span& s, const TriggerMatch& 
     return {};
 }
 
-// An event for the trigger, or nullopt when the clause does not support one.
-std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& gaz, const Span& s,
-                              const TriggerMatch& m, const std::optional<Day>& reference) {
+// Whether the trigger, where it stands, reports no new event of its own.
+bool reports_no_event(const Document& doc, const Span& s, const TriggerMatch& m) {
     const std::size_t t = m.token;
     const std::string& w = doc.word(t);
-    if (doc.in_headline(t)) return std::nullopt;  // a headline restates the story
-    const bool weapon = names_weapon(doc, s);
     const bool attack = w == "attack" || w == "attacks";
+    if (doc.in_headline(t)) return true;  // a headline restates the story
     // "hit", "launched", "attack" are remote violence only with weapons in the clause; an
     // attack without them is fighting ("attacked a police school").
-    if (m.trigger->rule == SubtypeRule::weapon && m.trigger->sub_type.empty() && !weapon &&
-        !attack && weapon_sub_type(doc, s).empty())
-        return std::nullopt;
-    if (is_reference_back(doc, s, m) || is_mention_of_told(doc, s, m)) return std::nullopt;
+    if (m.trigger->rule == SubtypeRule::weapon && m.trigger->sub_type.empty() &&
+        !names_weapon(doc, s) && !attack && weapon_sub_type(doc, s).empty())
+        return true;
+    if (is_reference_back(doc, s, m) || is_mention_of_told(doc, s, m)) return true;
     // "an abducted boy", "the captured soldiers": a participle describing someone
     if (t > s.first && m.length == 1 && w.ends_with("ed") &&
         (doc.word(t - 1) == "a" || doc.word(t - 1) == "an" || doc.word(t - 1) == "the"))
-        return std::nullopt;
+        return true;
     // "a rocket launched by aircraft": the participle describes the weapon
     if (m.trigger->rule == SubtypeRule::weapon && t > s.first && t + 1 < s.last &&
         doc.in(List::projectile, t - 1) && doc.word(t + 1) == "by")
-        return std::nullopt;
+        return true;
     // "an arson attack": the word before says what the attack was
-    if ((w == "attack" || w == "attacks") && t > s.first && match_trigger(doc, s, t - 1))
-        return std::nullopt;
+    if (attack && t > s.first && match_trigger(doc, s, t - 1)) return true;
     // "attack drones", "strike aircraft": the word names a weapon, not an event
     if (t + m.length < s.last && (w == "attack" || w == "strike") &&
         (doc.in(List::air, t + 1) || doc.in(List::projectile, t + 1)))
-        return std::nullopt;
+        return true;
     // "1 civilian was killed": a casualty of the event told, not an event of its own
     if (w == "killed" && t > s.first &&
         (doc.word(t - 1) == "was" || doc.word(t - 1) == "were" || doc.word(t - 1) == "been"))
-        return std::nullopt;
+        return true;
     // A bare "attacks on shipping" with no place named is too vague to map.
-    if (attack && !weapon && !names_place(doc, s)) return std::nullopt;
+    return attack && !names_weapon(doc, s) && !names_place(doc, s);
+}
+
+// The codes the trigger table cannot say alone: an attack without weapons is fighting; a
+// manned aircraft downed by aircraft ("two Mig-29 shot down two Su-35 jets", "the air force
+// shot down a plane") is an air battle, by air defence it is shelling.
+void adjust_code(const Document& doc, const Span& s, const TriggerMatch& m, Event& e) {
+    const std::size_t t = m.token;
+    const bool attack = doc.word(t) == "attack" || doc.word(t) == "attacks";
+    if (attack && !names_weapon(doc, s) && weapon_sub_type(doc, s).empty())
+        e.sub_type = "Armed clash";
+    if (m.trigger->object == Object::aircraft &&
+        (doc.any_in(s.first, t, List::aircraft) || air_force_before(doc, s, t)))
+        e.sub_type = "Armed clash";
+    if (e.sub_type == "Armed clash") e.type = "Battles";
+}
+
+// An event for the trigger, or nullopt when the clause does not support one.
+std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& gaz, const Span& s,
+                              const TriggerMatch& m, const std::optional<Day>& reference) {
+    if (reports_no_event(doc, s, m)) return std::nullopt;
+    const std::size_t t = m.token;
+    const std::string& w = doc.word(t);
     Event e;
     e.type = m.trigger->type;
     e.trigger = std::string(doc.slice(t, t + m.length));
@@ -120,16 +139,7 @@ std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& g
             "Government of " + std::string(country.name), std::string(e.location->country), {}, {}};
     }
     e.sub_type = sub_type_of(doc, s, m, e);
-    if (attack && !weapon && weapon_sub_type(doc, s).empty()) {
-        e.type = "Battles";
-        e.sub_type = "Armed clash";
-    }
-    // A manned aircraft downed by aircraft ("two Mig-29 shot down two Su-35 jets", "the air
-    // force shot down a plane") is an air battle; by air defence it is shelling.
-    if (m.trigger->object == Object::aircraft &&
-        (doc.any_in(s.first, t, List::aircraft) || air_force_before(doc, s, t)))
-        e.sub_type = "Armed clash";
-    if (e.sub_type == "Armed clash") e.type = "Battles";
+    adjust_code(doc, s, m, e);
     if (e.sub_type.empty()) return std::nullopt;
     e.trigger_token = t;
     return e;

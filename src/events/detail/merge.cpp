@@ -32,9 +32,18 @@ bool same_place(const Event& a, const Event& b) {
            (!a.location_text.empty() && a.location_text == b.location_text);
 }
 
+// Whether `finer` can stand for `coarse`: it lies inside it (a town in the unit a report put
+// the event in), or nothing more than the country was known. A homonym elsewhere does not.
+bool refines(const gazetteer::Place& finer, const std::optional<gazetteer::Place>& coarse) {
+    if (!coarse || coarse->type == gazetteer::PlaceType::admin0) return true;
+    if (coarse->type == gazetteer::PlaceType::admin1)
+        return finer.admin1 == static_cast<std::int32_t>(coarse->index);
+    return false;
+}
+
 void absorb(Event& same, const Event& e) {
     add_counts(same, e, false);
-    if (e.geo_precision < same.geo_precision && e.location) {
+    if (e.geo_precision < same.geo_precision && e.location && refines(*e.location, same.location)) {
         same.location = e.location;
         same.location_text = e.location_text;
         same.geo_precision = e.geo_precision;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -263,9 +262,12 @@ protected:
         for (const auto& f : fs::directory_iterator(repo_geodata))
             if (f.path().extension() == ".tsv")
                 fs::copy_file(f.path(), curated / f.path().filename());
-        const std::string settings = testing::read_text((curated / "settings.tsv").string());
-        std::ofstream((curated / "settings.tsv").string(), std::ios::trunc) << std::regex_replace(
-            settings, std::regex("reported_area_point\tlabel"), "reported_area_point\tgazetteer");
+        // The variant reports gazetteer points whatever the repository's default says.
+        std::string settings = testing::read_text((curated / "settings.tsv").string());
+        const std::string label_row = "reported_area_point\tlabel";
+        if (const auto at = settings.find(label_row); at != std::string::npos)
+            settings.replace(at, label_row.size(), "reported_area_point\tgazetteer");
+        std::ofstream((curated / "settings.tsv").string(), std::ios::trunc) << settings;
         std::vector<std::string> args = {"mapwire", "geodata"};
         args.insert(args.end(), args_from_setup.begin(), args_from_setup.end());
         args.insert(args.end(),

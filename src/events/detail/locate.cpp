@@ -12,17 +12,9 @@ using gazetteer::PlaceType;
 using geoparse::Mention;
 using geoparse::Role;
 
+// How precisely a mention places an event: a town (3) over a unit (2) over a country (1).
 int rank(const Place& p) {
-    switch (p.type) {
-        case PlaceType::place:
-            return 3;
-        case PlaceType::admin1:
-        case PlaceType::region:
-            return 2;
-        case PlaceType::admin0:
-            return 1;
-    }
-    return 0;
+    return 3 - gazetteer::level(p.type);
 }
 
 bool literal(const Mention* m) {

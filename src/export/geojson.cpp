@@ -126,6 +126,14 @@ std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer
                 }
         }
         p["counts_approximate"] = approximate;
+        // A vague quantity keeps its words ("injured: thousands"): GIS users see what the text
+        // said, not only the lower bound in the count field.
+        std::string words;
+        for (const auto& count : e.counts)
+            if (!count.words.empty())
+                words += (words.empty() ? "" : "; ") + count.meaning + ": " + count.words;
+        p["counts_words"] = or_null(words);
+        p["background"] = e.background;  // a past event the text recalls, not a current one
         p["attribution"] = or_null(e.attribution);
         p["reporting"] = std::string(events::to_string(e.reporting));
         p["sentence"] = e.sentence;

@@ -299,12 +299,8 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
                              : admin_word_weight(p.type);
             if (!options.prefer_country.empty() && p.country == options.prefer_country)
                 score += p.type == PlaceType::place ? w.focus_country_town : w.focus_country;
-            const Candidate c{p,
-                              score,
-                              kind,
-                              quality,
-                              admin_word && !(own_full_name && p.type == PlaceType::place),
-                              stripped};
+            const Candidate c{p, score, kind, quality,
+                              admin_word && !(own_full_name && p.type == PlaceType::place)};
             auto it = std::find_if(found.begin(), found.end(),
                                    [&](const Candidate& x) { return x.place.index == k->place; });
             if (it == found.end())

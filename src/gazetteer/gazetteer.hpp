@@ -36,7 +36,6 @@ struct Candidate {
     NameKind kind = NameKind::alternate;
     MatchQuality quality = MatchQuality::exact;
     bool admin_word = false;  // the query carried an administrative word ("Oblast", "region")
-    bool stripped = false;    // matched a unit's bare name ("Kharkiv" for Kharkiv Oblast)
 };
 
 // How prominent a place is, whatever the query: its kind, population, capital status and

@@ -749,13 +749,7 @@ void Parse::add_fallbacks_for_unknown_names() {
         drops.push_back(false);
         prefer_container_reading(matches_[ci], unit_place.index);
     }
-    std::size_t kept = 0;
-    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
-        if (drops[mi]) continue;
-        if (kept != mi) matches_[kept] = std::move(matches_[mi]);
-        ++kept;
-    }
-    matches_.resize(kept);
+    erase_matches(drops);
     std::sort(matches_.begin(), matches_.end(),
               [](const Match& a, const Match& b) { return a.first < b.first; });
     index_tokens();

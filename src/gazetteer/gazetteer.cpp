@@ -293,14 +293,18 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             // not penalised, and when the full name is some place's own, a place found only
             // by the bare name ("New York") matched less of what was written.
             const bool own_full_name = &key == &folded && !stripped;
+            const bool partial = admin_word && full_name_found && &key != &folded;
             if (admin_word && !(own_full_name && p.type == PlaceType::place))
-                score += full_name_found && &key != &folded
-                             ? std::min(0.0, admin_word_weight(p.type)) + w.partial_name
-                             : admin_word_weight(p.type);
+                score += partial ? std::min(0.0, admin_word_weight(p.type)) + w.partial_name
+                                 : admin_word_weight(p.type);
             if (!options.prefer_country.empty() && p.country == options.prefer_country)
                 score += p.type == PlaceType::place ? w.focus_country_town : w.focus_country;
-            const Candidate c{p, score, kind, quality,
-                              admin_word && !(own_full_name && p.type == PlaceType::place)};
+            const Candidate c{p,
+                              score,
+                              kind,
+                              quality,
+                              admin_word && !(own_full_name && p.type == PlaceType::place),
+                              partial};
             auto it = std::find_if(found.begin(), found.end(),
                                    [&](const Candidate& x) { return x.place.index == k->place; });
             if (it == found.end())
@@ -326,10 +330,14 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             if (unit.place.type == PlaceType::admin1 &&
                 std::any_of(found.begin(), found.end(), [&](const Candidate& town) {
                     // The town by its own name, or the unit's seat by any of its names
-                    // (Mykolaiv is an alternate name of the seat Mykolayiv).
+                    // (Mykolaiv is an alternate name of the seat Mykolayiv, Dnipropetrovsk
+                    // Dnipro's former one), except the seat's name cut short to the unit's
+                    // ("Oklahoma" for Oklahoma City names the state).
+                    const bool seat =
+                        town.place.feature_code == "PPLA" || town.place.feature_code == "PPLC";
                     const bool named =
                         town.kind == NameKind::preferred || town.kind == NameKind::official ||
-                        town.place.feature_code == "PPLA" || town.place.feature_code == "PPLC";
+                        (seat && !text::fold(town.place.name).starts_with(folded + ' '));
                     return town.place.type == PlaceType::place && named &&
                            town.quality == MatchQuality::exact &&
                            town.place.admin1 == static_cast<std::int32_t>(unit.place.index);

@@ -36,6 +36,9 @@ struct Candidate {
     NameKind kind = NameKind::alternate;
     MatchQuality quality = MatchQuality::exact;
     bool admin_word = false;  // the query carried an administrative word ("Oblast", "region")
+    // Found by the name without the administrative word while another place has the full
+    // name as its own ("New York" the state for "New York City"): it matched less of the text.
+    bool partial = false;
 };
 
 // How prominent a place is, whatever the query: its kind, population, capital status and

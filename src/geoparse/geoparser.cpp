@@ -100,6 +100,7 @@ private:
                t.text[dash + 1] >= 'A' && t.text[dash + 1] <= 'Z';
     }
     void mark_headlines();
+    std::size_t connectors_before_name(std::size_t j) const;
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
     void match_run(std::size_t first, std::size_t last);
     bool match_abbreviation(std::size_t token);
@@ -193,6 +194,16 @@ void Parse::mark_headlines() {
             (words[l] >= 2 && all_caps[l] * 10 >= words[l] * 8);
 }
 
+std::size_t Parse::connectors_before_name(std::size_t j) const {
+    // One or two connectors ("of", "of the", "de la") between name words join one name.
+    std::size_t k = j;
+    while (k < tokens_.size() && k < j + 2 && tokens_[k].word &&
+           detail::is_connector(tokens_[k].text) && adjacent(k - 1, k))
+        ++k;
+    if (k == j || k >= tokens_.size() || !name_word(k) || !adjacent(k - 1, k)) return 0;
+    return k - j;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t i = 0;
@@ -205,10 +216,8 @@ std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
         while (j < tokens_.size() && !tokens_[j - 1].possessive) {
             if (name_word(j) && adjacent(j - 1, j)) {
                 ++j;
-            } else if (j + 1 < tokens_.size() && tokens_[j].word &&
-                       detail::is_connector(tokens_[j].text) && adjacent(j - 1, j) &&
-                       name_word(j + 1) && adjacent(j, j + 1)) {
-                j += 2;  // "Republic of Crimea", "Democratic Republic of the Congo"
+            } else if (const std::size_t n = connectors_before_name(j)) {
+                j += n + 1;  // "Republic of Crimea", "Democratic Republic of the Congo"
             } else {
                 break;
             }
@@ -242,6 +251,14 @@ bool Parse::acceptable(const Match& m) const {
         return false;  // "US$460": a currency
     if (best.quality == gazetteer::MatchQuality::loose && span_text(m.first, m.last).size() < 6)
         return false;
+    if (!single && !m.admin_word && p.type != PlaceType::admin0) {
+        // Directions alone ("South West", "North East") name a part of whatever the text is
+        // about, not one unit somewhere (Singapore's South West district).
+        bool directions_only = true;
+        for (std::size_t k = m.first; k < m.last && directions_only; ++k)
+            directions_only = detail::is_direction(lower_[k]) || lower_[k] == "-";
+        if (directions_only) return false;
+    }
     if (single) {
         const bool common = lex_.common(t.text);
         if (common && !strong) return false;  // "Source", "Mandarin", "Forces"
@@ -255,6 +272,7 @@ bool Parse::acceptable(const Match& m) const {
         if (detail::is_direction(lower(t.text)) && m.last < tokens_.size() && next_adjacent &&
             name_word(m.last) && p.type != PlaceType::admin0)
             return false;
+
         // An English word that is also a town ("We" is Huế folded, "Reading", "Buffalo"):
         // capitalised inside a sentence, a city; at the start of a sentence or quote, where
         // every word is capitalised, only a capital or a city of a million.
@@ -574,6 +592,11 @@ void Parse::drop_unlikely_foreign_towns() {
     // A lone small town abroad ("Wagner" in the US, in an article about Mali) is more often a
     // name than a place; keep it only with a locative before it or a container after it.
     std::vector<bool> drops(matches_.size(), false);
+    std::map<std::string_view, std::size_t> names_per_country;  // by the first reading
+    for (const Match& m : matches_) {
+        if (m.demonym && m.demonym_country) ++names_per_country[m.demonym_country->country];
+        if (!m.demonym && !m.candidates.empty()) ++names_per_country[m.candidates[0].place.country];
+    }
     for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         const Match& m = matches_[mi];
         bool drop = false;
@@ -596,6 +619,22 @@ void Parse::drop_unlikely_foreign_towns() {
             drop = drop || (p.type == PlaceType::place && alternate && !locative && !unit_name &&
                             !after_comma && p.country != focus_ &&
                             !countries_named_.count(std::string(p.country)));
+        }
+        if (!m.demonym && !m.candidates.empty() && m.first > 0 &&
+            tokens_[m.first - 1].capitalized && detail::is_direction(lower_[m.first - 1]) &&
+            adjacent(m.first - 1, m.first)) {
+            // A capitalised direction before the name may be part of a longer name the
+            // gazetteer lacks ("West Midlands" is not Zimbabwe's Midlands, "Central Luzon" not
+            // a village called Luzon): keep the shorter name only where the document is and
+            // only for a unit or a city ("Eastern Ukraine", "North-Western Sydney"): where
+            // another name of the document lies in the same country.
+            const Place& p = m.candidates[0].place;
+            const auto in_country = names_per_country.find(p.country);
+            const bool here = in_country != names_per_country.end() && in_country->second > 1;
+            const bool small = p.type == PlaceType::place && p.feature_code != "PPLC" &&
+                               p.population < gazetteer::kRanking.strong_town_population;
+            // A country is always itself: "Eastern Ukraine" is a part of Ukraine.
+            drop = drop || (p.type != PlaceType::admin0 && (!here || small));
         }
         drops[mi] = drop;
     }
@@ -670,9 +709,13 @@ void Parse::place_in_containers() {
             [&](const Candidate& x) { return detail::inside(x.place, container->place); });
         const Place& best = m.candidates[0].place;
         const double floor = m.candidates[0].score - gazetteer::kRanking.container_reading_gap;
-        const bool unit_reading =  // "Montana, Nebraska": a list of units
+        // "Montana, Nebraska": a list of units; of one country below a country ("Bradford,
+        // Ontario" is no list of an English district and a Canadian province).
+        const bool unit_reading =
             std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& x) {
-                return x.place.type != PlaceType::place && x.score >= floor;
+                return x.place.type != PlaceType::place && x.score >= floor &&
+                       (container->place.type == PlaceType::admin0 ||
+                        x.place.country == container->place.country);
             });
         // A list joins names of one country ("Kharkiv, Lviv"); a town the text puts in a unit
         // of another country than its only large homonym is in that unit ("Zelenodolsk,
@@ -705,6 +748,8 @@ void Parse::add_fallbacks_for_unknown_names() {
                 return x.place.type == PlaceType::admin1 || x.place.type == PlaceType::region;
             });
         if (unit == c.candidates.end()) continue;
+        // "its Americas, Eastern Mediterranean, and European regions": a list of regions.
+        if (unit->place.type == PlaceType::region && link == "," && list_continues(ci)) continue;
         const Place unit_place = unit->place;
         // A token that may belong to the unknown name: an unmatched name word, a particle
         // between name words, or part of a town match lying outside the unit.

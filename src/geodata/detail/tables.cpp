@@ -102,6 +102,10 @@ std::vector<IsoSubdivision> read_iso_subdivisions(const std::string& dir) {
     for (const auto& e : j.at("3166-2")) {
         IsoSubdivision s{get(e, "code"), get(e, "name"), get(e, "type"), {}, get(e, "parent")};
         s.country = s.code.substr(0, 2);
+        // iso-codes writes most parents without the country ("25" for IT-25), a few with it
+        // ("GB-ENG"): one form, the full code.
+        if (!s.parent.empty() && s.parent.find('-') == std::string::npos)
+            s.parent = s.country + "-" + s.parent;
         out.push_back(std::move(s));
     }
     return out;

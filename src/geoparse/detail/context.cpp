@@ -85,7 +85,13 @@ void rerank(std::vector<Candidate>& candidates, const Context& context) {
             context.named_countries.count(std::string(c.place.country)))
             c.score += kRanking.named_country;
         const bool like_list =
+            !c.partial &&
             std::any_of(context.list.begin(), context.list.end(), [&](const ListReading& r) {
+                // A neighbour read as a town says "of this country", not "a town": lists
+                // mix towns and units ("New York City and Florida", "Kyiv and Kharkiv
+                // Oblast"). Countries and units say the kind too.
+                if (r.type == PlaceType::place)
+                    return c.place.type != PlaceType::admin0 && r.country == c.place.country;
                 return r.type == c.place.type &&
                        (r.type == PlaceType::admin0 || r.country == c.place.country);
             });

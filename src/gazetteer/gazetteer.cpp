@@ -297,8 +297,6 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             if (admin_word && !(own_full_name && p.type == PlaceType::place))
                 score += partial ? std::min(0.0, admin_word_weight(p.type)) + w.partial_name
                                  : admin_word_weight(p.type);
-            if (!options.prefer_country.empty() && p.country == options.prefer_country)
-                score += p.type == PlaceType::place ? w.focus_country_town : w.focus_country;
             const Candidate c{p,
                               score,
                               kind,
@@ -343,6 +341,23 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
                            town.place.admin1 == static_cast<std::int32_t>(unit.place.index);
                 }))
                 unit.score += w.unit_named_after_town;
+    // The document's focus country settles near-ties; a town there gets it only when it is
+    // not much smaller than its largest homonym: a US story's "Geneva" is still in
+    // Switzerland, its "Esperance" (3,600 people) still in Australia (2,300) when the story
+    // is about Australia.
+    if (!options.prefer_country.empty()) {
+        std::int64_t largest = 0;
+        for (const Candidate& c : found)
+            if (c.place.type == PlaceType::place) largest = std::max(largest, c.place.population);
+        for (Candidate& c : found) {
+            if (c.place.country != options.prefer_country) continue;
+            if (c.place.type != PlaceType::place)
+                c.score += w.focus_country;
+            else if (static_cast<double>(c.place.population) >=
+                     w.focus_town_population_share * static_cast<double>(largest))
+                c.score += w.focus_country_town;
+        }
+    }
     std::vector<Candidate> out = std::move(found);
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
         if (a.score != b.score) return a.score > b.score;

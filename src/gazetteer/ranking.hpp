@@ -51,6 +51,7 @@ struct RankingWeights {
     // in Switzerland, not the Illinois town of 21,000).
     double focus_country = 0.25;
     double focus_country_town = 0.15;
+    double focus_town_population_share = 0.3;  // of the largest homonym's, for the town bonus
     double named_country = 0.15;  // another country the document names (or names units of)
     double container = 0.80;      // inside the unit or country the text puts it in
     double nearby = 0.25;         // within `nearby_km` of another resolved place

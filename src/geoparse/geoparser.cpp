@@ -117,6 +117,7 @@ private:
     Role role_of(const Match& m, const Place& p) const;
     std::optional<std::size_t> container_match_after(std::size_t first_token_after) const;
     std::optional<Container> container_of(std::size_t match_index) const;
+    std::optional<Container> container_after_or_owner(std::size_t match_index) const;
     void compute_focus();
     void place_in_containers();
     bool list_continues(std::size_t match_index) const;
@@ -528,6 +529,25 @@ std::optional<std::size_t> Parse::container_match_after(std::size_t k) const {
 using gazetteer::level;
 
 std::optional<Container> Parse::container_of(std::size_t mi) const {
+    auto c = container_after_or_owner(mi);
+    // "... Utah, Virginia, Washington, West Virginia and Wyoming": a name that itself
+    // continues a list, with a reading of the container's kind, is one more member.
+    if (c && c->place.type != PlaceType::admin0 && mi > 0 && list_continues(mi - 1)) {
+        const Match& m = matches_[mi];
+        const double floor = m.candidates.empty() ? 0.0
+                                                  : m.candidates[0].score -
+                                                        gazetteer::kRanking.container_reading_gap;
+        const bool member =
+            std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& x) {
+                return x.place.type == c->place.type && x.place.country == c->place.country &&
+                       x.score >= floor;
+            });
+        if (member) return std::nullopt;
+    }
+    return c;
+}
+
+std::optional<Container> Parse::container_after_or_owner(std::size_t mi) const {
     const Match& m = matches_[mi];
     if (m.last < tokens_.size() && tokens_[m.last - 1].possessive) return std::nullopt;
     const int own_level = m.candidates.empty() ? 0 : level(m.candidates[0].place.type);
@@ -641,6 +661,19 @@ void Parse::drop_unlikely_foreign_towns() {
     erase_matches(drops);
 }
 
+namespace {
+
+// The best reading leads every reading in another country by the anchor margin.
+bool abroad_settled(const std::vector<Candidate>& candidates) {
+    const Candidate& best = candidates[0];
+    return std::none_of(candidates.begin() + 1, candidates.end(), [&](const Candidate& c) {
+        return c.place.country != best.place.country &&
+               best.score - c.score < gazetteer::kRanking.anchor_margin;
+    });
+}
+
+}  // namespace
+
 void Parse::compute_focus() {
     // The document's focus country: where its places lie. Towns and units weigh most,
     // countries named literally less, demonyms least; states named as actors not at all.
@@ -653,6 +686,9 @@ void Parse::compute_focus() {
         if (m.candidates.empty()) continue;
         const Place& p = m.candidates[0].place;
         if (p.country.empty() || role_of(m, p) != Role::location) continue;
+        // A town whose homonyms abroad score about as well does not vote: six mentions of
+        // "Esperance" in a story about Western Australia are no evidence for the US.
+        if (p.type == PlaceType::place && !abroad_settled(m.candidates)) continue;
         tally[std::string(p.country)] += p.type == PlaceType::admin0 ? 1.0 : 2.0;
     }
     double best = 0;
@@ -664,8 +700,11 @@ void Parse::compute_focus() {
     for (const auto& m : matches_) {
         if (m.demonym && m.demonym_country)
             countries_named_.insert(std::string(m.demonym_country->country));
-        // Countries, units, and towns named by their own (preferred or official) names.
+        // Countries, units, and towns named by their own (preferred or official) names; a
+        // unit or town only where its homonyms abroad trail ("Warwick" names Bermuda's
+        // parish no more than the Queensland town).
         if (!m.demonym && !m.candidates.empty() &&
+            (m.candidates[0].place.type == PlaceType::admin0 || abroad_settled(m.candidates)) &&
             (m.candidates[0].place.type != PlaceType::place ||
              m.candidates[0].kind == gazetteer::NameKind::preferred ||
              m.candidates[0].kind == gazetteer::NameKind::official))

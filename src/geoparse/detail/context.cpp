@@ -42,8 +42,9 @@ int band_of(double lat) {
 
 }  // namespace
 
-Anchors::Anchors(std::vector<Place> towns) {
-    for (Place& p : towns) {
+Anchors::Anchors(std::vector<Place> named) {
+    for (Place& p : named) {
+        if (p.type == PlaceType::admin1) named_units_.push_back(static_cast<std::int32_t>(p.index));
         if (p.type != PlaceType::place) continue;
         units_.push_back(p.admin1);
         bands_[band_of(p.lat)].push_back(std::move(p));
@@ -52,12 +53,17 @@ Anchors::Anchors(std::vector<Place> towns) {
         std::sort(places.begin(), places.end(),
                   [](const Place& a, const Place& b) { return a.lon < b.lon; });
     std::sort(units_.begin(), units_.end());
+    std::sort(named_units_.begin(), named_units_.end());
 }
 
 bool Anchors::near(const Place& c) const {
     if (c.type == PlaceType::admin1)  // "Georgia" beside "Atlanta"
         return std::binary_search(units_.begin(), units_.end(), static_cast<std::int32_t>(c.index));
-    if (c.type != PlaceType::place || bands_.empty()) return false;
+    if (c.type != PlaceType::place) return false;
+    // "Malakoff" in a story that names Texas: the Texas town, not the Paris suburb.
+    if (c.admin1 >= 0 && std::binary_search(named_units_.begin(), named_units_.end(), c.admin1))
+        return true;
+    if (bands_.empty()) return false;
     // Degrees of longitude shrink towards the poles; towns across the antimeridian are missed
     // (a tie-breaker only).
     const double cos_lat = std::cos((std::fabs(c.lat) + band_degrees()) * M_PI / 180.0);

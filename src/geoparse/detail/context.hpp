@@ -22,13 +22,16 @@ bool inside(const gazetteer::Place& candidate, const gazetteer::Place& container
 // in three bands (a feed in one file has thousands of them).
 class Anchors {
 public:
-    explicit Anchors(std::vector<gazetteer::Place> towns = {});
-    // True when `candidate` is a town near one of them, or a unit holding one.
+    // The places the document names unambiguously: towns, and the units it names.
+    explicit Anchors(std::vector<gazetteer::Place> places = {});
+    // True when `candidate` is a town near one of the towns or inside one of the units, or
+    // a unit holding one of the towns.
     bool near(const gazetteer::Place& candidate) const;
 
 private:
     std::map<int, std::vector<gazetteer::Place>> bands_;
-    std::vector<std::int32_t> units_;  // sorted admin-1 indices of the towns
+    std::vector<std::int32_t> units_;        // sorted admin-1 indices of the towns
+    std::vector<std::int32_t> named_units_;  // sorted indices of the units named
 };
 
 // The reading of the names listed beside a mention ("Alabama, Arizona, Georgia").

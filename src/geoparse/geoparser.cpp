@@ -125,6 +125,7 @@ private:
     void add_fallbacks_for_unknown_names();
     void rerank_in_context();
     std::vector<detail::ListReading> list_neighbours(std::size_t match_index) const;
+    void settle_counties_without_units();
     void keep_one_sense_per_name();
     void report_unresolved(GeoparseResult& out) const;
 
@@ -889,6 +890,51 @@ void Parse::rerank_in_context() {
     }
 }
 
+void Parse::settle_counties_without_units() {
+    // "Crawford County located in Pennsylvania" is not Crawford, Nebraska: counties are
+    // mostly named after people, not after a town in them. Without the county in the
+    // gazetteer, the name is somewhere in the unit the text puts it in; the town of the name
+    // stands for it only where it is plausibly the seat: a large city ("Dallas County"), or
+    // a town in a unit the story names ("Frederick County" in a story about Maryland).
+    // Else the name is not placed.
+    std::vector<std::int32_t> named_units;
+    for (const Match& m : matches_)
+        if (!m.demonym && !m.candidates.empty() && m.candidates[0].place.type == PlaceType::admin1)
+            named_units.push_back(static_cast<std::int32_t>(m.candidates[0].place.index));
+    std::sort(named_units.begin(), named_units.end());
+    std::vector<bool> drops(matches_.size(), false);
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        Match& m = matches_[mi];
+        const bool county_inside = m.admin_word && detail::is_county_word(lower_[m.last - 1]);
+        const bool county_after = m.last < tokens_.size() && adjacent(m.last - 1, m.last) &&
+                                  detail::is_county_word(lower_[m.last]);  // "Jefferson Parish"
+        if (m.demonym || m.fallback || m.candidates.empty() || !(county_inside || county_after) ||
+            m.candidates[0].place.type != PlaceType::place)
+            continue;
+        const Place& town = m.candidates[0].place;
+        if (town.population >= gazetteer::kRanking.strong_town_population) continue;
+        const auto container = container_of(mi);
+        if (container && container->place.type != PlaceType::admin0)
+            m.fallback = container->place;  // what the text says, not a guess at the seat
+        else if (!std::binary_search(named_units.begin(), named_units.end(), town.admin1))
+            drops[mi] = true;
+    }
+    // "Scott County, Indiana ... in Scott County": once put in a unit, everywhere.
+    std::map<std::string, Place> placed;
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi)
+        if (!drops[mi] && matches_[mi].fallback)
+            placed.emplace(text::fold(span_text(matches_[mi].first, matches_[mi].last)),
+                           *matches_[mi].fallback);
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        if (!drops[mi]) continue;
+        const auto it = placed.find(text::fold(span_text(matches_[mi].first, matches_[mi].last)));
+        if (it == placed.end()) continue;
+        matches_[mi].fallback = it->second;
+        drops[mi] = false;
+    }
+    erase_matches(drops);
+}
+
 void Parse::keep_one_sense_per_name() {
     // One sense per discourse: a name placed by a container ("Novotroitske, Donetsk") keeps
     // that reading where the document repeats it bare.
@@ -930,6 +976,7 @@ void Parse::resolve() {
     add_fallbacks_for_unknown_names();
     rerank_in_context();
     place_in_containers();  // the readings may have changed
+    settle_counties_without_units();
     keep_one_sense_per_name();
 }
 

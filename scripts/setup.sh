@@ -73,6 +73,10 @@ fetch_npm() {  # name version dest
   rm -rf "$tmp"
 }
 [ -f "$WORLD_ATLAS" ] || { log "fetching world-atlas $WORLD_ATLAS_VERSION"; fetch_npm world-atlas "$WORLD_ATLAS_VERSION" "$SOURCES/npm/world-atlas"; }
+# US counties (ISC; the Census Bureau's cartographic boundaries, 2017, public domain).
+US_ATLAS_VERSION=3.0.1
+US_COUNTIES="$SOURCES/npm/us-atlas/package/counties-10m.json"
+[ -f "$US_COUNTIES" ] || { log "fetching us-atlas $US_ATLAS_VERSION"; fetch_npm us-atlas "$US_ATLAS_VERSION" "$SOURCES/npm/us-atlas"; }
 # First names (Apache-2.0, from the US Census and other public lists; see geodata/README.md):
 # the geoparser tells "Mary Kelly" (a person) from Kelly, Alabama.
 NAMES_VERSION=0.2.3
@@ -99,6 +103,8 @@ $NE_GDL
 $NE_MAGICS
 --world-atlas
 $WORLD_ATLAS
+--us-counties
+$US_COUNTIES
 --geonames
 $CITIES
 --first-names

@@ -16,6 +16,8 @@ Command add_geodata_command(CLI::App& app, Context& ctx) {
         ->required();
     cmd->add_option("--world-atlas", opts->world_atlas,
                     "world-atlas countries-10m.json (TopoJSON)");
+    cmd->add_option("--us-counties", opts->us_counties,
+                    "us-atlas counties-10m.json (TopoJSON): US counties as admin-2 units");
     cmd->add_option("--geonames", opts->geonames,
                     "GeoNames dump (cities500.txt first; then e.g. UA.txt or allCountries.txt)")
         ->required();
@@ -37,10 +39,10 @@ Command add_geodata_command(CLI::App& app, Context& ctx) {
                 const auto report = geodata::build_dataset(*opts, ctx.err);
                 ctx.out << "countries: " << report.countries << "\nadmin-1 units: " << report.admin1
                         << " (" << report.admin1_with_iso
-                        << " with ISO 3166-2 codes)\nregions: " << report.regions
-                        << "\nplaces: " << report.places << " (from " << report.geonames_records
-                        << " GeoNames records; " << report.geonames_codes_mapped
-                        << " GeoNames admin-1 codes mapped)\n";
+                        << " with ISO 3166-2 codes)\ncounties: " << report.counties
+                        << "\nregions: " << report.regions << "\nplaces: " << report.places
+                        << " (from " << report.geonames_records << " GeoNames records; "
+                        << report.geonames_codes_mapped << " GeoNames admin-1 codes mapped)\n";
                 for (const auto& n : report.notes) ctx.out << "note: " << n << "\n";
                 ctx.out << "written: " << opts->out_dir << "/mapwire.gpkg, " << opts->out_dir
                         << "/gazetteer.idx\n";

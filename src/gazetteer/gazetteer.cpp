@@ -25,12 +25,15 @@ std::string_view to_string(PlaceType type) {
             return "place";
         case PlaceType::region:
             return "region";
+        case PlaceType::admin2:
+            return "admin2";
     }
     return "place";
 }
 
 std::optional<PlaceType> parse_place_type(std::string_view text) {
-    for (auto t : {PlaceType::admin0, PlaceType::admin1, PlaceType::place, PlaceType::region})
+    for (auto t : {PlaceType::admin0, PlaceType::admin1, PlaceType::place, PlaceType::region,
+                   PlaceType::admin2})
         if (to_string(t) == text) return t;
     return std::nullopt;
 }
@@ -234,6 +237,10 @@ double prominence(const Place& p) {
             return w.region + area;
         case PlaceType::admin1:
             return w.admin1 + area;
+        case PlaceType::admin2:
+            return w.admin2 + area +
+                   w.county_population_per_decade *
+                       std::log10(static_cast<double>(p.population) + 1.0);
         case PlaceType::place:
             break;
     }
@@ -252,6 +259,7 @@ namespace {
 double admin_word_weight(PlaceType type) {
     switch (type) {
         case PlaceType::admin1:
+        case PlaceType::admin2:
             return w.admin_word_unit;
         case PlaceType::region:
             return w.admin_word_region;

@@ -7,21 +7,25 @@
 
 namespace mapwire::gazetteer {
 
-enum class PlaceType : std::uint8_t { admin0 = 0, admin1 = 1, place = 2, region = 3 };
+// admin2: a second-order unit (a US county); appended so that index files keep their codes.
+enum class PlaceType : std::uint8_t { admin0 = 0, admin1 = 1, place = 2, region = 3, admin2 = 4 };
 
 std::string_view to_string(PlaceType type);
 
-// The level of a kind of place: towns (0) lie in units and regions (1), these in countries
-// (2). Containment, lists and geo precision compare levels.
+// The level of a kind of place: towns (0) lie in counties (1), these in first-order units
+// and regions (2), these in countries (3). Containment, lists and geo precision compare
+// levels.
 constexpr int level(PlaceType type) {
     switch (type) {
         case PlaceType::place:
             return 0;
+        case PlaceType::admin2:
+            return 1;
         case PlaceType::admin1:
         case PlaceType::region:
-            return 1;
-        case PlaceType::admin0:
             return 2;
+        case PlaceType::admin0:
+            return 3;
     }
     return 0;
 }

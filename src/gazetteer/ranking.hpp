@@ -33,12 +33,14 @@ struct RankingWeights {
     // Kind of place.
     double country = 1.0;
     double admin1 = 0.62;
-    double region = 0.65;                 // continents, named regions, conflict areas
-    double population_per_decade = 0.10;  // times log10(population + 1), for towns
-    double capital = 0.20;                // PPLC
-    double admin1_seat = 0.10;            // PPLA
-    double admin2_seat = 0.05;            // PPLA2
-    double area_per_decade = 0.005;       // times log10(km² + 1): ties between units of one name
+    double admin2 = 0.45;  // counties, named with their word ("Scott County") only
+    double county_population_per_decade = 0.05;  // of the towns in it: between counties
+    double region = 0.65;                        // continents, named regions, conflict areas
+    double population_per_decade = 0.10;         // times log10(population + 1), for towns
+    double capital = 0.20;                       // PPLC
+    double admin1_seat = 0.10;                   // PPLA
+    double admin2_seat = 0.05;                   // PPLA2
+    double area_per_decade = 0.005;  // times log10(km² + 1): ties between units of one name
 
     // The query's own words.
     double admin_word_unit = 0.50;  // "Kursk Oblast", "Kharkiv region" names the unit ...

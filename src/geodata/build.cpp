@@ -673,16 +673,21 @@ void Pipeline::write_outputs() {
     meta["worldview"] = opt_.worldview == Worldview::de_jure ? "de-jure" : "de-facto";
     meta["sources"] = {{"natural_earth", opt_.ne_dirs},
                        {"world_atlas", opt_.world_atlas},
+                       {"us_counties", opt_.us_counties},
                        {"geonames", opt_.geonames},
                        {"iso_codes", opt_.iso_codes_dir}};
     meta["counts"] = {{"countries", report_.countries},
                       {"admin1", report_.admin1},
+                      {"counties", report_.counties},
                       {"regions", report_.regions},
                       {"geonames_areas", report_.geonames_areas},
                       {"places", report_.places}};
     meta["credits"] =
         "Boundaries: Natural Earth (public domain). Places: GeoNames (CC BY 4.0). Country "
-        "points: GeoNames, CIA World Factbook (public domain).";
+        "points: GeoNames, CIA World Factbook (public domain)." +
+        std::string(opt_.us_counties.empty()
+                        ? ""
+                        : " US counties: US Census Bureau (public domain), via us-atlas.");
     gpkg.begin_layer("metadata", "None", {{"key", FieldType::text}, {"value", FieldType::text}});
     for (const auto& [k, v] : meta.items()) gpkg.add({k, v.dump()});
     gpkg.commit();
@@ -721,6 +726,7 @@ BuildReport Pipeline::run() {
     apply_geonames_area_points();
     add_geonames_areas();
     add_regions();
+    add_us_counties();
     write_outputs();
     step("done");
     return report_;

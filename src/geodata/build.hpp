@@ -31,6 +31,9 @@ struct BuildOptions {
     // Countries as TopoJSON (npm world-atlas countries-10m.json); used when no
     // ne_10m_admin_0_countries.shp is found in ne_dirs.
     std::string world_atlas;
+    // US counties as TopoJSON (npm us-atlas counties-10m.json, layers counties and states);
+    // optional: without it the dataset has no second-order units.
+    std::string us_counties;
     // GeoNames dumps in the standard format: cities500.txt first, then any country file or
     // allCountries.txt to extend the gazetteer; a later record replaces an earlier one with
     // the same geonameid.
@@ -46,6 +49,7 @@ struct BuildOptions {
 
 struct BuildReport {
     std::size_t countries = 0, admin1 = 0, admin1_with_iso = 0, regions = 0, places = 0;
+    std::size_t counties = 0;  // US counties (admin2)
     std::size_t geonames_records = 0, geonames_codes_mapped = 0;
     std::size_t geonames_areas = 0;  // GeoNames area and terrain features kept as regions
     std::vector<std::string> notes;  // what could not be matched, by name

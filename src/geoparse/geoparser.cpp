@@ -241,8 +241,8 @@ bool Parse::acceptable(const Match& m) const {
     const bool single = m.last - m.first == 1;
     const Token& t = tokens_[m.first];
     const bool strong = p.type == PlaceType::admin0 || p.type == PlaceType::region ||
-                        p.type == PlaceType::admin1 || p.feature_code == "PPLC" ||
-                        p.population >= 100000;
+                        p.type == PlaceType::admin1 || p.type == PlaceType::admin2 ||
+                        p.feature_code == "PPLC" || p.population >= 100000;
     if (single && t.text.size() == 1) return false;            // "X", the platform
     if (single && detail::is_not_place(t.text)) return false;  // "Christmas", "May"
     // Codes ("MAC" is Macao's ISO code, "AM" Armenia's) are names only where news uses them
@@ -785,7 +785,8 @@ void Parse::add_fallbacks_for_unknown_names() {
         if (link != "," && link != "(") continue;
         const auto unit =
             std::find_if(c.candidates.begin(), c.candidates.end(), [](const Candidate& x) {
-                return x.place.type == PlaceType::admin1 || x.place.type == PlaceType::region;
+                return x.place.type == PlaceType::admin1 || x.place.type == PlaceType::admin2 ||
+                       x.place.type == PlaceType::region;
             });
         if (unit == c.candidates.end()) continue;
         // "its Americas, Eastern Mediterranean, and European regions": a list of regions.

@@ -38,7 +38,7 @@ Gazetteer* BuiltGazetteer::gaz_ = nullptr;
 const std::string kTerritoryReadme = testing::shared_dir() + "/fixtures/territory/README.md";
 
 TEST_F(BuiltGazetteer, HoldsTheWholeWorld) {
-    std::size_t countries = 0, units = 0, places = 0, regions = 0;
+    std::size_t countries = 0, units = 0, places = 0, regions = 0, counties = 0;
     for (std::uint32_t i = 0; i < gaz().size(); ++i) {
         switch (gaz().place(i).type) {
             case PlaceType::admin0:
@@ -53,8 +53,12 @@ TEST_F(BuiltGazetteer, HoldsTheWholeWorld) {
             case PlaceType::region:
                 ++regions;
                 break;
+            case PlaceType::admin2:
+                ++counties;
+                break;
         }
     }
+    EXPECT_GE(counties, 3000u);  // US counties and county equivalents (us-atlas, Census 2017)
     EXPECT_GE(countries, 240u);
     EXPECT_GE(units, 4500u);
     EXPECT_GE(places, 199000u);  // cities500 has 199,568 records, a few non-P or historical

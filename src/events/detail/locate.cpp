@@ -12,7 +12,8 @@ using gazetteer::PlaceType;
 using geoparse::Mention;
 using geoparse::Role;
 
-// How precisely a mention places an event: a town (3) over a unit (2) over a country (1).
+// How precisely a mention places an event: a town (3) over a county (2) over a unit (1) over
+// a country (0).
 int rank(const Place& p) {
     return 3 - gazetteer::level(p.type);
 }

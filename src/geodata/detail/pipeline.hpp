@@ -59,6 +59,8 @@ private:
     void apply_geonames_area_points();
     void add_geonames_areas();
     void add_regions();
+    // counties.cpp
+    void add_us_counties();
     struct Members {
         std::vector<geometry::Geometry> parts;
         std::set<std::string> countries;

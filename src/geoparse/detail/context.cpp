@@ -21,6 +21,9 @@ bool inside(const Place& c, const Place& container) {
             return c.country == container.country;
         case PlaceType::admin1:
             return c.admin1 == static_cast<std::int32_t>(container.index);
+        case PlaceType::admin2:  // no county index on places: its state and its box
+            if (c.admin1 != container.admin1) return false;
+            [[fallthrough]];
         case PlaceType::region:
             return c.lon >= container.min_lon && c.lon <= container.max_lon &&
                    c.lat >= container.min_lat && c.lat <= container.max_lat;
@@ -59,6 +62,9 @@ Anchors::Anchors(std::vector<Place> named) {
 bool Anchors::near(const Place& c) const {
     if (c.type == PlaceType::admin1)  // "Georgia" beside "Atlanta"
         return std::binary_search(units_.begin(), units_.end(), static_cast<std::int32_t>(c.index));
+    if (c.type == PlaceType::admin2)  // "Orange County" in a story that names California
+        return c.admin1 >= 0 &&
+               std::binary_search(named_units_.begin(), named_units_.end(), c.admin1);
     if (c.type != PlaceType::place) return false;
     // "Malakoff" in a story that names Texas: the Texas town, not the Paris suburb.
     if (c.admin1 >= 0 && std::binary_search(named_units_.begin(), named_units_.end(), c.admin1))

@@ -16,6 +16,8 @@
 //     ("Georgia" in a US story), a container the text names outweighs it.
 #pragma once
 
+#include <cstddef>
+
 namespace mapwire::gazetteer {
 
 struct RankingWeights {
@@ -52,7 +54,7 @@ struct RankingWeights {
     // story), weak for its towns, where population says more (a US story's "Geneva" is still
     // in Switzerland, not the Illinois town of 21,000).
     double focus_country = 0.25;
-    double focus_country_town = 0.15;
+    double focus_country_town = 0.20;
     double focus_town_population_share = 0.3;  // of the largest homonym's, for the town bonus
     double named_country = 0.15;  // another country the document names (or names units of)
     double container = 0.80;      // inside the unit or country the text puts it in
@@ -61,11 +63,15 @@ struct RankingWeights {
     // A list's members are alike: "Texas and Georgia", "Alabama, Arizona, Georgia": a reading
     // of the kind (and, below countries, the country) of the names listed beside it.
     double list_member = 0.40;
+    std::size_t list_reach = 8;   // members read each way: the majority reading of the list
     double anchor_margin = 0.25;  // a lead this large makes a resolved place an anchor
 
     // "X, Y" with no candidate of X inside Y: below this population X's candidates are
     // homonyms and X is somewhere in Y; a larger city means the comma joins a list.
     long strong_town_population = 100000;
+    // A town abroad below this, in a country no other name of the text lies in, is not placed
+    // without a container ("Piccadilly" in a London story).
+    long lone_village_population = 10000;
     // A container's unit reading must score within this of the name's best reading
     // ("Luhansk": the oblast, close behind the city; not an island group of the same name).
     double container_reading_gap = 0.6;

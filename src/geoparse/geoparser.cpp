@@ -613,10 +613,14 @@ void Parse::drop_unlikely_foreign_towns() {
     // A lone small town abroad ("Wagner" in the US, in an article about Mali) is more often a
     // name than a place; keep it only with a locative before it or a container after it.
     std::vector<bool> drops(matches_.size(), false);
-    std::map<std::string_view, std::size_t> names_per_country;  // by the first reading
+    // The distinct names of each country, by their first reading.
+    std::map<std::string_view, std::set<std::string>> names_per_country;
     for (const Match& m : matches_) {
-        if (m.demonym && m.demonym_country) ++names_per_country[m.demonym_country->country];
-        if (!m.demonym && !m.candidates.empty()) ++names_per_country[m.candidates[0].place.country];
+        const std::string name = text::fold(span_text(m.first, m.last));
+        if (m.demonym && m.demonym_country)
+            names_per_country[m.demonym_country->country].insert(name);
+        if (!m.demonym && !m.candidates.empty())
+            names_per_country[m.candidates[0].place.country].insert(name);
     }
     for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         const Match& m = matches_[mi];
@@ -625,7 +629,12 @@ void Parse::drop_unlikely_foreign_towns() {
             const Place& p = m.candidates[0].place;
             const bool locative = m.first > 0 && (detail::is_locative(lower_[m.first - 1]) ||
                                                   lower_[m.first - 1] == "from");
-            drop = p.type == PlaceType::place && p.population < 50000 && p.country != focus_ &&
+            // Judged on every reading: the focus re-ranks a name with one in the focus country
+            // ("Esperance" read first as the Washington town, in a story about Australia).
+            const bool reading_in_focus =
+                std::any_of(m.candidates.begin(), m.candidates.end(),
+                            [&](const Candidate& c) { return c.place.country == focus_; });
+            drop = p.type == PlaceType::place && p.population < 50000 && !reading_in_focus &&
                    !locative && !container_of(mi);
             // A town abroad found only by one of its foreign-language names, in a country the
             // article never names, is a coincidence of spelling, whatever its size.
@@ -640,6 +649,22 @@ void Parse::drop_unlikely_foreign_towns() {
             drop = drop || (p.type == PlaceType::place && alternate && !locative && !unit_name &&
                             !after_comma && p.country != focus_ &&
                             !countries_named_.count(std::string(p.country)));
+            // A village abroad in a country nothing else in the text lies in, even after
+            // "in", is a street or quarter of a place the story is about ("a sushi bar in
+            // Piccadilly" in a London story is not the Western Australian hamlet).
+            auto alone = [&](const Place& x) {
+                const auto in_country = names_per_country.find(x.country);
+                return x.country != focus_ &&
+                       (in_country == names_per_country.end() || in_country->second.size() <= 1);
+            };
+            // ... unless another reading of the name lies where the story is ("Esperance" in
+            // a story about Australia: the focus re-ranks it there).
+            const bool reading_here =
+                std::any_of(m.candidates.begin(), m.candidates.end(),
+                            [&](const Candidate& c) { return !alone(c.place); });
+            drop = drop || (p.type == PlaceType::place && !reading_here &&
+                            p.population < gazetteer::kRanking.lone_village_population &&
+                            !container_of(mi));
         }
         if (!m.demonym && !m.candidates.empty() && m.first > 0 &&
             tokens_[m.first - 1].capitalized && detail::is_direction(lower_[m.first - 1]) &&
@@ -651,7 +676,8 @@ void Parse::drop_unlikely_foreign_towns() {
             // another name of the document lies in the same country.
             const Place& p = m.candidates[0].place;
             const auto in_country = names_per_country.find(p.country);
-            const bool here = in_country != names_per_country.end() && in_country->second > 1;
+            const bool here =
+                in_country != names_per_country.end() && in_country->second.size() > 1;
             const bool small = p.type == PlaceType::place && p.feature_code != "PPLC" &&
                                p.population < gazetteer::kRanking.strong_town_population;
             // A country is always itself: "Eastern Ukraine" is a part of Ukraine.
@@ -844,7 +870,6 @@ void Parse::add_fallbacks_for_unknown_names() {
 std::vector<detail::ListReading> Parse::list_neighbours(std::size_t mi) const {
     // The names joined to this one by "," / "and" / "or" in its sentence, as first read.
     std::vector<detail::ListReading> out;
-    const Match& m = matches_[mi];
     auto joined = [&](std::size_t a, std::size_t b) {  // token ranges [.., a) and [b, ..)
         if (b < a || b - a > 2 || tokens_[a].sentence != tokens_[b].sentence) return false;
         for (std::size_t k = a; k < b; ++k) {
@@ -863,10 +888,18 @@ std::vector<detail::ListReading> Parse::list_neighbours(std::size_t mi) const {
         const auto c = container_of(place);
         return c && c->match == unit;
     };
-    if (mi > 0 && joined(matches_[mi - 1].last, m.first) && !contains(mi - 1, mi))
-        add(matches_[mi - 1]);
-    if (mi + 1 < matches_.size() && joined(m.last, matches_[mi + 1].first) && !contains(mi, mi + 1))
-        add(matches_[mi + 1]);
+    // The whole list, both ways: "British Columbia, Alberta, Manitoba, Ontario and New
+    // Brunswick" reads as provinces even where one neighbour has a town reading.
+    // At most list_reach members each way: work stays linear in the text.
+    const std::size_t reach = gazetteer::kRanking.list_reach;
+    for (std::size_t k = mi; k > 0 && mi - k < reach &&
+                             joined(matches_[k - 1].last, matches_[k].first) && !contains(k - 1, k);
+         --k)
+        add(matches_[k - 1]);
+    for (std::size_t k = mi; k + 1 < matches_.size() && k - mi < reach &&
+                             joined(matches_[k].last, matches_[k + 1].first) && !contains(k, k + 1);
+         ++k)
+        add(matches_[k + 1]);
     return out;
 }
 

@@ -89,16 +89,40 @@ bool Anchors::near(const Place& c) const {
     return false;
 }
 
+namespace {
+
+// The readings most of a list's other members have (all of them on a tie).
+std::vector<ListReading> majority(const std::vector<ListReading>& list) {
+    std::vector<std::pair<ListReading, int>> counts;
+    for (const ListReading& r : list) {
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) {
+            return c.first.type == r.type && c.first.country == r.country;
+        });
+        if (it == counts.end())
+            counts.emplace_back(r, 1);
+        else
+            ++it->second;
+    }
+    int most = 0;
+    for (const auto& c : counts) most = std::max(most, c.second);
+    std::vector<ListReading> out;
+    for (const auto& c : counts)
+        if (c.second == most) out.push_back(c.first);
+    return out;
+}
+
+}  // namespace
+
 void rerank(std::vector<Candidate>& candidates, const Context& context) {
     if (candidates.size() < 2) return;
+    const std::vector<ListReading> list = majority(context.list);
     for (Candidate& c : candidates) {
         if (context.container && inside(c.place, *context.container)) c.score += kRanking.container;
         if (c.place.type != PlaceType::admin0 && c.place.country != context.focus &&
             context.named_countries.count(std::string(c.place.country)))
             c.score += kRanking.named_country;
         const bool like_list =
-            !c.partial &&
-            std::any_of(context.list.begin(), context.list.end(), [&](const ListReading& r) {
+            !c.partial && std::any_of(list.begin(), list.end(), [&](const ListReading& r) {
                 // A neighbour read as a town says "of this country", not "a town": lists
                 // mix towns and units ("New York City and Florida", "Kyiv and Kharkiv
                 // Oblast"). Countries and units say the kind too.

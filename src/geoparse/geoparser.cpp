@@ -101,6 +101,12 @@ private:
     }
     void mark_headlines();
     std::size_t connectors_before_name(std::size_t j) const;
+    // A title right before token k: "Gov Kelly", "Mr. Kelly" (the tokenizer splits the dot).
+    bool title_before(std::size_t k) const {
+        if (k > 0 && detail::is_title(tokens_[k - 1].text)) return true;
+        return k > 1 && tokens_[k - 1].text == "." && adjacent(k - 2, k - 1) &&
+               detail::is_title(tokens_[k - 2].text);
+    }
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
     void match_run(std::size_t first, std::size_t last);
     bool match_abbreviation(std::size_t token);
@@ -429,7 +435,7 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     std::size_t title_at = last;  // the first title word of the run, or `last`
     for (std::size_t k = first; k < last && title_at == last; ++k)
         if (detail::is_title(tokens_[k].text)) title_at = k;
-    if (first > 0 && detail::is_title(tokens_[first - 1].text)) title_at = first;
+    if (title_before(first)) title_at = first;
     const bool titled = title_at < last;
     std::vector<bool> covered(last - first, false);
     for (std::size_t m = match_begin; m < matches_.size(); ++m)
@@ -625,7 +631,7 @@ void Parse::drop_unlikely_foreign_towns() {
     for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         const Match& m = matches_[mi];
         bool drop = false;
-        if (!m.demonym && !m.candidates.empty() && !focus_.empty()) {
+        if (!m.demonym && !m.candidates.empty()) {
             const Place& p = m.candidates[0].place;
             const bool locative = m.first > 0 && (detail::is_locative(lower_[m.first - 1]) ||
                                                   lower_[m.first - 1] == "from");
@@ -634,8 +640,8 @@ void Parse::drop_unlikely_foreign_towns() {
             const bool reading_in_focus =
                 std::any_of(m.candidates.begin(), m.candidates.end(),
                             [&](const Candidate& c) { return c.place.country == focus_; });
-            drop = p.type == PlaceType::place && p.population < 50000 && !reading_in_focus &&
-                   !locative && !container_of(mi);
+            drop = !focus_.empty() && p.type == PlaceType::place && p.population < 50000 &&
+                   !reading_in_focus && !locative && !container_of(mi);
             // A town abroad found only by one of its foreign-language names, in a country the
             // article never names, is a coincidence of spelling, whatever its size.
             const bool alternate = m.candidates[0].kind == gazetteer::NameKind::alternate ||
@@ -662,7 +668,7 @@ void Parse::drop_unlikely_foreign_towns() {
             const bool reading_here =
                 std::any_of(m.candidates.begin(), m.candidates.end(),
                             [&](const Candidate& c) { return !alone(c.place); });
-            drop = drop || (p.type == PlaceType::place && !reading_here &&
+            drop = drop || (!focus_.empty() && p.type == PlaceType::place && !reading_here &&
                             p.population < gazetteer::kRanking.lone_village_population &&
                             !container_of(mi));
         }
@@ -851,7 +857,7 @@ void Parse::add_fallbacks_for_unknown_names() {
         const Token& t = tokens_[first];
         if (headline_line_[t.line] || detail::is_title(t.text) ||
             detail::is_function_word(lower_[first]) || (last - first == 1 && lex_.common(t.text)) ||
-            (first > 0 && detail::is_title(tokens_[first - 1].text)))
+            title_before(first))
             continue;
         for (std::size_t k = first; k < last; ++k)
             if (token_match_[k] >= 0) drops[static_cast<std::size_t>(token_match_[k])] = true;

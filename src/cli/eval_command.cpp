@@ -1,10 +1,11 @@
 // `mapwire eval CORPUS.json`: geotagging precision/recall/F1, geocoding accuracy@161km and
-// event extraction scores on an annotated corpus (tests/data/corpus/corpus.json is ours).
+// event extraction scores on an annotated corpus (tests/data/corpus/corpus.json is ours). In the
+// GIS plugin with the event coder; the options are in gis_commands.cpp.
 #include <iomanip>
 
 #include <nlohmann/json.hpp>
 
-#include "cli/detail/commands.hpp"
+#include "cli/detail/gis_plugin.hpp"
 #include "events/evaluation.hpp"
 #include "events/extractor.hpp"
 #include "geoparse/evaluation.hpp"
@@ -89,73 +90,56 @@ std::vector<CorpusDocument> read_corpus(const std::string& path, const gazetteer
 
 }  // namespace
 
-Command add_eval_command(CLI::App& app, Context& ctx) {
-    struct Options {
-        std::string corpus, format = "text";
-        bool verbose = false;
-    };
-    auto opts = std::make_shared<Options>();
-    CLI::App* cmd =
-        app.add_subcommand("eval", "Score geotagging, geocoding and events on an annotated corpus");
-    cmd->add_option("CORPUS", opts->corpus, "Corpus JSON (see tests/data/corpus/corpus.json)")
-        ->required();
-    cmd->add_option("--format", opts->format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}));
-    cmd->add_flag("--verbose", opts->verbose, "List every miss, false alarm and wrong place");
-    return {cmd, [opts, &ctx] {
-                const auto gaz = open_gazetteer(ctx);
-                geoparse::Geoparser parser(
-                    gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
-                const auto docs = read_corpus(opts->corpus, gaz);
-                std::vector<geoparse::GoldDocument> gold;
-                for (const auto& d : docs) gold.push_back(d.gold);
-                const auto e = geoparse::evaluate(parser, gaz, gold);
-                events::Extractor extractor(gaz, parser, dataset_dir(ctx) + "/mapwire.gpkg");
-                events::EventScore ev;
-                for (const auto& d : docs) {
-                    const auto x = extractor.extract(d.gold.text, d.gold.id, {d.date, {}});
-                    ev.add(events::score_events(d.gold.id, x.events, d.events));
-                }
-                if (opts->format == "json") {
-                    nlohmann::ordered_json j;
-                    j["documents"] = docs.size();
-                    j["gold"] = e.gold;
-                    j["predicted"] = e.predicted;
-                    j["matched"] = e.matched;
-                    j["precision"] = e.precision();
-                    j["recall"] = e.recall();
-                    j["f1"] = e.f1();
-                    j["accuracy_161km"] = e.accuracy_161km();
-                    j["role_accuracy"] = e.role_accuracy();
-                    j["events"] = {{"gold", ev.gold},
-                                   {"predicted", ev.predicted},
-                                   {"matched", ev.matched},
-                                   {"type_matched", ev.type_matched},
-                                   {"precision", ev.precision()},
-                                   {"recall", ev.recall()},
-                                   {"f1", ev.f1()}};
-                    j["errors"] = e.errors;
-                    j["event_errors"] = ev.errors;
-                    ctx.out << j.dump(2) << "\n";
-                    return;
-                }
-                ctx.out << std::fixed << std::setprecision(3) << "documents      " << docs.size()
-                        << "\n"
-                        << "toponyms       gold " << e.gold << ", found " << e.predicted
-                        << ", matched " << e.matched << "\nprecision      " << e.precision()
-                        << "\nrecall         " << e.recall() << "\nF1             " << e.f1()
-                        << "\naccuracy@161km " << e.accuracy_161km() << " (" << e.geocoded_right
-                        << "/" << e.geocoded << ")\nrole accuracy  " << e.role_accuracy()
-                        << "\nevents         gold " << ev.gold << ", found " << ev.predicted
-                        << ", matched " << ev.matched
-                        << " (type and place right: " << ev.type_matched << ")"
-                        << "\nevent P/R/F1   " << ev.precision() << " / " << ev.recall() << " / "
-                        << ev.f1() << "\n";
-                if (opts->verbose) {
-                    for (const auto& err : e.errors) ctx.out << "  " << err << "\n";
-                    for (const auto& err : ev.errors) ctx.out << "  " << err << "\n";
-                }
-            }};
+void run_eval(const EvalArgs& args, Context& ctx) {
+    const auto gaz = open_gazetteer(ctx);
+    geoparse::Geoparser parser(gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
+    const auto docs = read_corpus(args.corpus, gaz);
+    std::vector<geoparse::GoldDocument> gold;
+    for (const auto& d : docs) gold.push_back(d.gold);
+    const auto e = geoparse::evaluate(parser, gaz, gold);
+    events::Extractor extractor(gaz, parser, dataset_dir(ctx) + "/mapwire.gpkg");
+    events::EventScore ev;
+    for (const auto& d : docs) {
+        const auto x = extractor.extract(d.gold.text, d.gold.id, {d.date, {}});
+        ev.add(events::score_events(d.gold.id, x.events, d.events));
+    }
+    if (args.format == "json") {
+        nlohmann::ordered_json j;
+        j["documents"] = docs.size();
+        j["gold"] = e.gold;
+        j["predicted"] = e.predicted;
+        j["matched"] = e.matched;
+        j["precision"] = e.precision();
+        j["recall"] = e.recall();
+        j["f1"] = e.f1();
+        j["accuracy_161km"] = e.accuracy_161km();
+        j["role_accuracy"] = e.role_accuracy();
+        j["events"] = {{"gold", ev.gold},
+                       {"predicted", ev.predicted},
+                       {"matched", ev.matched},
+                       {"type_matched", ev.type_matched},
+                       {"precision", ev.precision()},
+                       {"recall", ev.recall()},
+                       {"f1", ev.f1()}};
+        j["errors"] = e.errors;
+        j["event_errors"] = ev.errors;
+        ctx.out << j.dump(2) << "\n";
+        return;
+    }
+    ctx.out << std::fixed << std::setprecision(3) << "documents      " << docs.size() << "\n"
+            << "toponyms       gold " << e.gold << ", found " << e.predicted << ", matched "
+            << e.matched << "\nprecision      " << e.precision() << "\nrecall         "
+            << e.recall() << "\nF1             " << e.f1() << "\naccuracy@161km "
+            << e.accuracy_161km() << " (" << e.geocoded_right << "/" << e.geocoded
+            << ")\nrole accuracy  " << e.role_accuracy() << "\nevents         gold " << ev.gold
+            << ", found " << ev.predicted << ", matched " << ev.matched
+            << " (type and place right: " << ev.type_matched << ")"
+            << "\nevent P/R/F1   " << ev.precision() << " / " << ev.recall() << " / " << ev.f1()
+            << "\n";
+    if (args.verbose) {
+        for (const auto& err : e.errors) ctx.out << "  " << err << "\n";
+        for (const auto& err : ev.errors) ctx.out << "  " << err << "\n";
+    }
 }
 
 }  // namespace mapwire::cli::detail

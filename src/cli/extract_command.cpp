@@ -1,8 +1,9 @@
 // `mapwire extract FILE`: events and territory figures as JSON; with --geojson DIR, also the
-// GeoJSON layers events, places and figures.
+// GeoJSON layers events, places and figures. In the GIS plugin (a control layer is read with
+// GDAL); the options are in gis_commands.cpp.
 #include <nlohmann/json.hpp>
 
-#include "cli/detail/commands.hpp"
+#include "cli/detail/gis_plugin.hpp"
 #include "cli/detail/place_json.hpp"
 #include "events/extractor.hpp"
 #include "export/geojson.hpp"
@@ -102,32 +103,15 @@ nlohmann::ordered_json extraction_json(const gazetteer::Gazetteer& gaz,
     return j;
 }
 
-Command add_extract_command(CLI::App& app, Context& ctx) {
-    struct Options {
-        std::string input, date, control, geojson;
-    };
-    auto opts = std::make_shared<Options>();
-    CLI::App* cmd =
-        app.add_subcommand("extract", "Extract events and territory figures from an article");
-    cmd->add_option("FILE", opts->input, "Article as UTF-8 text, or - for standard input")
-        ->required();
-    cmd->add_option("--date", opts->date, "Publication date (YYYY-MM-DD) for relative dates");
-    cmd->add_option("--control", opts->control,
-                    "Control-area layer (any vector format GDAL reads)");
-    cmd->add_option("--geojson", opts->geojson,
-                    "Also write events, places and figures .geojson here");
-    return {cmd, [opts, &ctx] {
-                const auto gaz = open_gazetteer(ctx);
-                geoparse::Geoparser parser(
-                    gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
-                const std::string gpkg = dataset_dir(ctx) + "/mapwire.gpkg";
-                events::Extractor extractor(gaz, parser, gpkg);
-                const std::string text = read_input(opts->input);
-                const auto x = extractor.extract(text, opts->input, {opts->date, opts->control});
-                if (!opts->geojson.empty())
-                    exporter::write_geojson_layers(x, gaz, gpkg, opts->geojson);
-                ctx.out << extraction_json(gaz, x).dump(2) << "\n";
-            }};
+void run_extract(const ExtractArgs& args, Context& ctx) {
+    const auto gaz = open_gazetteer(ctx);
+    geoparse::Geoparser parser(gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
+    const std::string gpkg = dataset_dir(ctx) + "/mapwire.gpkg";
+    events::Extractor extractor(gaz, parser, gpkg);
+    const std::string text = read_input(args.input);
+    const auto x = extractor.extract(text, args.input, {args.date, args.control});
+    if (!args.geojson.empty()) exporter::write_geojson_layers(x, gaz, gpkg, args.geojson);
+    ctx.out << extraction_json(gaz, x).dump(2) << "\n";
 }
 
 }  // namespace mapwire::cli::detail

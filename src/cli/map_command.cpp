@@ -1,5 +1,6 @@
 // `mapwire map ARTICLE`: geoparse, extract, then draw map.png, map.svg, map.pdf and write the
-// GeoJSON layers, all into one folder. map_article() is the pipeline `render` shares.
+// GeoJSON layers, all into one folder. map_article() is the pipeline `render` shares. In the GIS
+// plugin; the options are in gis_commands.cpp.
 #include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
@@ -8,7 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/detail/commands.hpp"
+#include "cli/detail/gis_plugin.hpp"
+#include "cli/detail/map_pipeline.hpp"
 #include "export/geojson.hpp"
 #include "geometry/vector_io.hpp"
 
@@ -114,91 +116,56 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
     return result;
 }
 
-Command add_map_command(CLI::App& app, Context& ctx) {
-    struct Options {
-        std::string input, date, control, style = "light", size = "2400x1600", out = "out", title,
-                                          subtitle, source, projection, extent,
-                                          formats = "png,svg,pdf";
-        double dpi = 192;
-        bool no_inset = false;
-    };
-    auto o = std::make_shared<Options>();
-    CLI::App* cmd = app.add_subcommand(
-        "map", "Draw an annotated map of an article (PNG, SVG, PDF) with GeoJSON layers");
-    cmd->add_option("ARTICLE", o->input, "Article as UTF-8 text, or - for standard input")
-        ->required();
-    cmd->add_option("--date", o->date,
-                    "Publication date (YYYY-MM-DD): relative dates and 'data as of'");
-    cmd->add_option("--control", o->control,
-                    "Control-area layer to tint (any vector format GDAL reads)");
-    cmd->add_option("--style", o->style, "Style name (light, dark, print-grey) or YAML file");
-    cmd->add_option("--size", o->size, "Output size in pixels, WIDTHxHEIGHT");
-    cmd->add_option("--dpi", o->dpi, "Pixels per inch (96: one CSS pixel per pixel)");
-    cmd->add_option("--out", o->out, "Output folder");
-    cmd->add_option("--title", o->title, "Title (default: the article's headline)");
-    cmd->add_option("--subtitle", o->subtitle, "Subtitle");
-    cmd->add_option("--source", o->source,
-                    "Source credited on the map (the article's publication)");
-    cmd->add_option("--projection", o->projection,
-                    "PROJ string or EPSG code (default: a conic for the extent)");
-    cmd->add_option("--extent", o->extent,
-                    "min_lon,min_lat,max_lon,max_lat (default: from the events)");
-    cmd->add_option("--formats", o->formats, "Comma-separated: png, svg, pdf");
-    cmd->add_flag("--no-inset", o->no_inset, "Leave out the locator inset");
-    return {
-        cmd, [o, &ctx] {
-            render::MapOptions mo;
-            if (std::sscanf(o->size.c_str(), "%dx%d", &mo.width, &mo.height) != 2)
-                throw std::move(Error("--size must be WIDTHxHEIGHT in pixels", ExitCode::usage)
-                                    .with_value(o->size));
-            mo.dpi = o->dpi;
-            mo.projection = o->projection;
-            if (!o->extent.empty()) {
-                render::LonLatBox b;
-                if (std::sscanf(o->extent.c_str(), "%lf,%lf,%lf,%lf", &b.min_lon, &b.min_lat,
-                                &b.max_lon, &b.max_lat) != 4 ||
-                    b.min_lon >= b.max_lon || b.min_lat >= b.max_lat)
-                    throw std::move(
-                        Error("--extent must be min_lon,min_lat,max_lon,max_lat", ExitCode::usage)
-                            .with_value(o->extent));
-                mo.extent = b;
-            }
-            mo.formats.clear();
-            std::stringstream fs(o->formats);
-            for (std::string f; std::getline(fs, f, ',');) {
-                if (f != "png" && f != "svg" && f != "pdf")
-                    throw std::move(
-                        Error("unknown output format", ExitCode::usage, "use png, svg or pdf")
-                            .with_value(f));
-                mo.formats.push_back(f);
-            }
-            mo.control_layer = o->control;
-            mo.inset = !o->no_inset;
-            mo.source = o->source;
-            mo.title = o->title;
-            mo.subtitle = o->subtitle;
-            const auto style = style::load_style(o->style, styles_dir());
-            const auto gaz = open_gazetteer(ctx);
-            geoparse::Geoparser parser(gaz,
-                                       geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
-            const auto result = map_article(gaz, parser, dataset_dir(ctx), o->input, o->date, style,
-                                            mo, o->out, true);
-            const auto& report = result.report;
-            nlohmann::ordered_json j;
-            j["files"] = report.files;
-            j["projection"] = report.projection;
-            j["extent"] = {report.extent.min_lon, report.extent.min_lat, report.extent.max_lon,
-                           report.extent.max_lat};
-            j["labels_placed"] = report.labels.size();
-            j["km_per_100px"] = report.km_per_100px;
-            auto boxes = nlohmann::ordered_json::array();
-            for (const auto& l : report.labels)
-                boxes.push_back({{"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});
-            j["labels"] = boxes;
-            j["labels_dropped"] = report.dropped;
-            j["warnings"] = result.extraction.warnings;
-            ctx.out << j.dump(2) << "\n";
-        }};
+void run_map(const MapArgs& args, Context& ctx) {
+    render::MapOptions mo;
+    if (std::sscanf(args.size.c_str(), "%dx%d", &mo.width, &mo.height) != 2)
+        throw std::move(
+            Error("--size must be WIDTHxHEIGHT in pixels", ExitCode::usage).with_value(args.size));
+    mo.dpi = args.dpi;
+    mo.projection = args.projection;
+    if (!args.extent.empty()) {
+        render::LonLatBox b;
+        if (std::sscanf(args.extent.c_str(), "%lf,%lf,%lf,%lf", &b.min_lon, &b.min_lat, &b.max_lon,
+                        &b.max_lat) != 4 ||
+            b.min_lon >= b.max_lon || b.min_lat >= b.max_lat)
+            throw std::move(
+                Error("--extent must be min_lon,min_lat,max_lon,max_lat", ExitCode::usage)
+                    .with_value(args.extent));
+        mo.extent = b;
+    }
+    mo.formats.clear();
+    std::stringstream fs(args.formats);
+    for (std::string f; std::getline(fs, f, ',');) {
+        if (f != "png" && f != "svg" && f != "pdf")
+            throw std::move(Error("unknown output format", ExitCode::usage, "use png, svg or pdf")
+                                .with_value(f));
+        mo.formats.push_back(f);
+    }
+    mo.control_layer = args.control;
+    mo.inset = !args.no_inset;
+    mo.source = args.source;
+    mo.title = args.title;
+    mo.subtitle = args.subtitle;
+    const auto style = style::load_style(args.style, styles_dir());
+    const auto gaz = open_gazetteer(ctx);
+    geoparse::Geoparser parser(gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
+    const auto result = map_article(gaz, parser, dataset_dir(ctx), args.input, args.date, style, mo,
+                                    args.out, true);
+    const auto& report = result.report;
+    nlohmann::ordered_json j;
+    j["files"] = report.files;
+    j["projection"] = report.projection;
+    j["extent"] = {report.extent.min_lon, report.extent.min_lat, report.extent.max_lon,
+                   report.extent.max_lat};
+    j["labels_placed"] = report.labels.size();
+    j["km_per_100px"] = report.km_per_100px;
+    auto boxes = nlohmann::ordered_json::array();
+    for (const auto& l : report.labels)
+        boxes.push_back({{"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});
+    j["labels"] = boxes;
+    j["labels_dropped"] = report.dropped;
+    j["warnings"] = result.extraction.warnings;
+    ctx.out << j.dump(2) << "\n";
 }
 
 }  // namespace mapwire::cli::detail

@@ -1,6 +1,7 @@
 // `mapwire lookup` in-process: the JSON contract, errors and exit codes.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -123,6 +124,45 @@ TEST(GeocodeCommand, JsonContractAndBadInput) {
                        o2, e2),
               static_cast<int>(ExitCode::io));
     EXPECT_NE(e2.str().find("/nonexistent/article.txt"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mapwire
+
+namespace mapwire {
+namespace {
+
+// The program itself, as a separate process: it links no GDAL, GEOS, PROJ, Cairo or Pango
+// (those load with the GIS plugin, src/cli/detail/gis_plugin.hpp), and without the plugin the
+// commands that need it fail naming its file while geocode and help still work.
+TEST(GisPlugin, ProgramRunsWithoutIt) {
+    const std::string program = MAPWIRE_PROGRAM;
+    const std::string linked = testing::run_tool("ldd '" + program + "'");
+    for (const char* lib : {"libgdal", "libgeos", "libproj", "libcairo", "libpango", "yaml-cpp"})
+        EXPECT_EQ(linked.find(lib), std::string::npos) << lib << " in:\n" << linked;
+
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(MAPWIRE_TEST_OUTPUT) / "no-plugin" / "bin";
+    fs::remove_all(dir.parent_path());
+    fs::create_directories(dir);
+    fs::copy_file(program, dir / "mapwire");
+    const std::string alone =
+        "'" + (dir / "mapwire").string() + "' --data '" + testing::dataset_dir() + "' ";
+    const std::string article = "'" + testing::shared_dir() + "/seed/article.txt'";
+    const std::string geocoded = testing::run_tool(alone + "geocode " + article);
+    EXPECT_EQ(geocoded, testing::run_tool("'" + program + "' --data '" + testing::dataset_dir() +
+                                          "' geocode " + article));
+    EXPECT_EQ(testing::run_tool(alone + "map --help").find("(exit"), std::string::npos);
+
+    const std::string failed = testing::run_tool(alone + "map " + article + " --out '" +
+                                                 (dir.parent_path() / "out").string() + "'");
+    EXPECT_NE(failed.find("(exit " + std::to_string(static_cast<int>(ExitCode::io) << 8) + ")"),
+              std::string::npos)
+        << failed;
+    const std::string expected_file =
+        (dir / MAPWIRE_GIS_PLUGIN).lexically_normal().string() + ": cannot load";
+    EXPECT_NE(failed.find(expected_file), std::string::npos) << failed;
+    EXPECT_FALSE(fs::exists(dir.parent_path() / "out"));
 }
 
 }  // namespace

@@ -1,0 +1,28 @@
+// The map pipeline shared by `map` and `render` (in the GIS plugin): extract, draw, write
+// GeoJSON, and the same layers as map.gpkg / map.kml for each of `vector_formats` ("gpkg",
+// "kml").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "events/extractor.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "geoparse/geoparser.hpp"
+#include "render/map.hpp"
+#include "style/style.hpp"
+
+namespace mapwire::cli::detail {
+
+struct ArticleMap {
+    events::Extraction extraction;
+    render::RenderReport report;
+};
+ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
+                       const std::string& dataset, const std::string& article,
+                       const std::string& date, const style::Style& style,
+                       render::MapOptions options, const std::string& out_dir, bool geojson,
+                       const std::vector<std::string>& vector_formats = {}, bool per_event = false);
+std::string styles_dir();
+
+}  // namespace mapwire::cli::detail

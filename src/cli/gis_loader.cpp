@@ -42,8 +42,10 @@ IoError load_error(const std::string& path, const std::string& why) {
             .in_file(path));
 }
 
-// The loaded plugin, for the rest of the process: RTLD_NODELETE keeps its code (and GDAL's)
-// mapped after dlclose, since exit handlers that GDAL and fontconfig register may still run.
+// The loaded plugin, for the rest of the process: RTLD_NODELETE keeps it and the libraries it
+// loaded (GDAL's, Cairo's) mapped after dlclose, since exit handlers that they register may
+// still run, and LeakSanitizer, checking at exit, matches its suppressions
+// (tests/sanitizer/lsan.supp) by those libraries' names.
 class Plugin {
 public:
     Plugin() {

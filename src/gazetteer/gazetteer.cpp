@@ -331,24 +331,26 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
 
     // A unit that shares its name with a town inside it (its seat, mostly) is the town when
     // the query has no administrative word: "Kharkiv", "Aleppo", "Mykolaiv".
-    if (!admin_word)
+    if (!admin_word) {
+        const std::string cut_short = folded + ' ';  // "oklahoma " begins "oklahoma city"
         for (Candidate& unit : found)
             if (unit.place.type == PlaceType::admin1 &&
                 std::any_of(found.begin(), found.end(), [&](const Candidate& town) {
+                    if (town.place.type != PlaceType::place ||
+                        town.quality != MatchQuality::exact ||
+                        town.place.admin1 != static_cast<std::int32_t>(unit.place.index))
+                        return false;
                     // The town by its own name, or the unit's seat by any of its names
                     // (Mykolaiv is an alternate name of the seat Mykolayiv, Dnipropetrovsk
                     // Dnipro's former one), except the seat's name cut short to the unit's
                     // ("Oklahoma" for Oklahoma City names the state).
                     const bool seat =
                         town.place.feature_code == "PPLA" || town.place.feature_code == "PPLC";
-                    const bool named =
-                        town.kind == NameKind::preferred || town.kind == NameKind::official ||
-                        (seat && !text::fold(town.place.name).starts_with(folded + ' '));
-                    return town.place.type == PlaceType::place && named &&
-                           town.quality == MatchQuality::exact &&
-                           town.place.admin1 == static_cast<std::int32_t>(unit.place.index);
+                    return town.kind == NameKind::preferred || town.kind == NameKind::official ||
+                           (seat && !text::fold(town.place.name).starts_with(cut_short));
                 }))
                 unit.score += w.unit_named_after_town;
+    }
     // The document's focus country settles near-ties; a town there gets it only when it is
     // not much smaller than its largest homonym: a US story's "Geneva" is still in
     // Switzerland, its "Esperance" (3,600 people) still in Australia (2,300) when the story

@@ -31,7 +31,7 @@ Command add_lookup_command(CLI::App& app, Context& ctx) {
     cmd->add_option("NAME", opts->name, "Place name, in any common spelling or script")->required();
     cmd->add_option("--country", opts->country, "Only places in this country (ISO 3166-1 alpha-2)");
     cmd->add_option("--type", opts->type, "Only places of this type")
-        ->check(CLI::IsMember({"admin0", "admin1", "place", "region"}));
+        ->check(CLI::IsMember({"admin0", "admin1", "admin2", "place", "region"}));
     cmd->add_option("--format", opts->format, "Output format")
         ->check(CLI::IsMember({"table", "json"}));
     cmd->add_option("--limit", opts->limit, "Most candidates to list")->check(CLI::Range(1, 1000));

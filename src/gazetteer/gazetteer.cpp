@@ -46,30 +46,49 @@ struct Gazetteer::Impl {
     const detail::KeyRecord* keys = nullptr;
     const detail::KeyRecord* loose = nullptr;
     const char* strings = nullptr;
-    const std::uint32_t* key_buckets = nullptr;
-    const std::uint32_t* loose_buckets = nullptr;
-    const detail::HashSlot* hash = nullptr;
+    const detail::HashSlot* key_hash = nullptr;
+    const detail::HashSlot* loose_hash = nullptr;
+    const detail::PrefixSlot* key_prefixes = nullptr;
+    const detail::PrefixSlot* loose_prefixes = nullptr;
     std::once_flag ids_once;
     std::unordered_map<std::string_view, std::uint32_t> ids;
 
-    // The records of an exact key, through the hash table.
-    std::pair<const detail::KeyRecord*, const detail::KeyRecord*> exact(
-        std::string_view key) const {
+    // The records of a key, through its table's hash (exact or loose keys).
+    std::pair<const detail::KeyRecord*, const detail::KeyRecord*> records(
+        const detail::KeyRecord* table, std::uint64_t count, const detail::HashSlot* hash,
+        std::uint64_t slots, std::string_view key) const {
         const std::uint64_t h = detail::key_hash(key.data(), key.size());
-        const std::uint64_t mask = header->hash_slots - 1;
+        const std::uint64_t mask = slots - 1;
         const auto tag = static_cast<std::uint32_t>(h >> 32);
         for (std::uint64_t s = h & mask;; s = (s + 1) & mask) {
             const detail::HashSlot& slot = hash[s];
             if (slot.first_plus_one == 0) return {nullptr, nullptr};
             if (slot.tag != tag) continue;
-            const detail::KeyRecord* first = keys + (slot.first_plus_one - 1);
+            const detail::KeyRecord* first = table + (slot.first_plus_one - 1);
             if (str(first->key) != key) continue;
             const detail::KeyRecord* last = first + 1;
-            const detail::KeyRecord* end = keys + header->key_count;
+            const detail::KeyRecord* end = table + count;
             while (last != end && last->key.offset == first->key.offset &&
                    last->key.length == first->key.length)
                 ++last;
             return {first, last};
+        }
+    }
+    std::pair<const detail::KeyRecord*, const detail::KeyRecord*> exact(
+        std::string_view key) const {
+        return records(keys, header->key_count, key_hash, header->key_hash.slots, key);
+    }
+    std::pair<const detail::KeyRecord*, const detail::KeyRecord*> loose_records(
+        std::string_view key) const {
+        return records(loose, header->loose_count, loose_hash, header->loose_hash.slots, key);
+    }
+
+    static bool in_prefixes(const detail::PrefixSlot* table, std::uint64_t slots,
+                            std::string_view prefix) {
+        const detail::PrefixSlot h = detail::prefix_slot(prefix.data(), prefix.size());
+        for (std::uint64_t s = h & (slots - 1);; s = (s + 1) & (slots - 1)) {
+            if (table[s] == h) return true;
+            if (table[s] == 0) return false;
         }
     }
 
@@ -105,22 +124,6 @@ struct Gazetteer::Impl {
         return p;
     }
 
-    std::pair<const detail::KeyRecord*, const detail::KeyRecord*> range(
-        const detail::KeyRecord* table, const std::uint32_t* buckets, std::string_view key) const {
-        const std::size_t b = detail::bucket_of(key.data(), key.size());
-        const auto* begin = table + buckets[b];
-        const auto* end = table + buckets[b + 1];
-        const auto less_kv = [this](const detail::KeyRecord& r, std::string_view k) {
-            return str(r.key) < k;
-        };
-        const auto less_vk = [this](std::string_view k, const detail::KeyRecord& r) {
-            return k < str(r.key);
-        };
-        const auto* lo = std::lower_bound(begin, end, key, less_kv);
-        const auto* hi = std::upper_bound(lo, end, key, less_vk);
-        return {lo, hi};
-    }
-
     void validate() const {
         const auto bytes = file.bytes();
         auto bad = [this](const std::string& why) {
@@ -138,14 +141,18 @@ struct Gazetteer::Impl {
         const auto fits = [&](std::uint64_t off, std::uint64_t len) {
             return off % 8 == 0 && off <= bytes.size() && len <= bytes.size() - off;
         };
+        const auto table_fits = [&](const detail::HashIndex& t, std::uint64_t slot_size) {
+            return t.slots != 0 && (t.slots & (t.slots - 1)) == 0 &&
+                   t.slots <= bytes.size() / slot_size && fits(t.offset, t.slots * slot_size);
+        };
         if (!fits(header->places_offset,
                   std::uint64_t{header->place_count} * sizeof(detail::PlaceRecord)) ||
             !fits(header->keys_offset, header->key_count * sizeof(detail::KeyRecord)) ||
             !fits(header->loose_offset, header->loose_count * sizeof(detail::KeyRecord)) ||
-            !fits(header->key_buckets_offset, (detail::kBuckets + 1) * sizeof(std::uint32_t)) ||
-            !fits(header->loose_buckets_offset, (detail::kBuckets + 1) * sizeof(std::uint32_t)) ||
-            header->hash_slots == 0 || (header->hash_slots & (header->hash_slots - 1)) != 0 ||
-            !fits(header->hash_offset, header->hash_slots * sizeof(detail::HashSlot)) ||
+            !table_fits(header->key_hash, sizeof(detail::HashSlot)) ||
+            !table_fits(header->loose_hash, sizeof(detail::HashSlot)) ||
+            !table_fits(header->key_prefixes, sizeof(detail::PrefixSlot)) ||
+            !table_fits(header->loose_prefixes, sizeof(detail::PrefixSlot)) ||
             header->strings_offset > bytes.size() ||
             header->strings_size > bytes.size() - header->strings_offset)
             throw bad("sections out of bounds");
@@ -174,11 +181,13 @@ Gazetteer Gazetteer::open(const std::string& index_path) {
     impl->keys = reinterpret_cast<const detail::KeyRecord*>(base + impl->header->keys_offset);
     impl->loose = reinterpret_cast<const detail::KeyRecord*>(base + impl->header->loose_offset);
     impl->strings = base + impl->header->strings_offset;
-    impl->key_buckets =
-        reinterpret_cast<const std::uint32_t*>(base + impl->header->key_buckets_offset);
-    impl->loose_buckets =
-        reinterpret_cast<const std::uint32_t*>(base + impl->header->loose_buckets_offset);
-    impl->hash = reinterpret_cast<const detail::HashSlot*>(base + impl->header->hash_offset);
+    const auto* h = impl->header;
+    impl->key_hash = reinterpret_cast<const detail::HashSlot*>(base + h->key_hash.offset);
+    impl->loose_hash = reinterpret_cast<const detail::HashSlot*>(base + h->loose_hash.offset);
+    impl->key_prefixes =
+        reinterpret_cast<const detail::PrefixSlot*>(base + h->key_prefixes.offset);
+    impl->loose_prefixes =
+        reinterpret_cast<const detail::PrefixSlot*>(base + h->loose_prefixes.offset);
     return Gazetteer(std::move(impl));
 }
 
@@ -282,10 +291,10 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
 
     std::vector<Candidate> found;  // few per lookup: a vector beats a hash map
     bool full_name_found = false;  // some place has the name as written as its own
-    auto collect = [&](const detail::KeyRecord* keys, const std::uint32_t* buckets,
-                       const std::string& key, MatchQuality quality) {
+    auto collect = [&](const std::string& key, MatchQuality quality) {
         if (key.empty()) return;
-        auto [lo, hi] = keys == impl_->keys ? impl_->exact(key) : impl_->range(keys, buckets, key);
+        auto [lo, hi] =
+            quality == MatchQuality::exact ? impl_->exact(key) : impl_->loose_records(key);
         for (const auto* k = lo; k != hi; ++k) {
             if (k->kind == static_cast<std::uint8_t>(NameKind::demonym)) continue;
             const Place p = impl_->place(k->place);
@@ -320,14 +329,14 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         }
     };
     for (const std::string* key : {&folded, &bare}) {
-        collect(impl_->keys, impl_->key_buckets, *key, MatchQuality::exact);
+        collect(*key, MatchQuality::exact);
         full_name_found = !found.empty();
     }
     // Spelling variants only when no name matches as written: an exact match is the answer,
     // and this keeps the common case to two binary searches.
     if (found.empty())
         for (const std::string* key : {&folded, &bare})
-            collect(impl_->loose, impl_->loose_buckets, text::loose_key(*key), MatchQuality::loose);
+            collect(text::loose_key(*key), MatchQuality::loose);
 
     // A unit that shares its name with a town inside it (its seat, mostly) is the town when
     // the query has no administrative word: "Kharkiv", "Aleppo", "Mykolaiv".
@@ -378,21 +387,12 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
 }
 
 bool Gazetteer::has_prefix(std::string_view prefix) const {
-    auto starts = [this](const detail::KeyRecord* table, const std::uint32_t* buckets,
-                         std::string_view p) {
-        if (p.empty()) return false;
-        const std::size_t b = detail::bucket_of(p.data(), p.size());
-        const auto* begin = table + buckets[b];
-        const auto* end = table + buckets[b + 1];
-        const auto* it =
-            std::lower_bound(begin, end, p, [this](const detail::KeyRecord& r, std::string_view k) {
-                return impl_->str(r.key) < k;
-            });
-        return it != end && impl_->str(it->key).substr(0, p.size()) == p;
-    };
-    if (starts(impl_->keys, impl_->key_buckets, prefix)) return true;
+    if (prefix.empty()) return false;
+    const auto* h = impl_->header;
+    if (Impl::in_prefixes(impl_->key_prefixes, h->key_prefixes.slots, prefix)) return true;
     const std::string loose = text::loose_key(prefix);
-    return starts(impl_->loose, impl_->loose_buckets, loose);
+    return !loose.empty() &&
+           Impl::in_prefixes(impl_->loose_prefixes, h->loose_prefixes.slots, loose);
 }
 
 std::vector<Place> Gazetteer::demonym(std::string_view word) const {

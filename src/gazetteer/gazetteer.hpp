@@ -62,8 +62,9 @@ public:
     // Ranked candidates for a name, best first; empty when nothing matches.
     std::vector<Candidate> lookup(std::string_view name, const LookupOptions& options = {}) const;
 
-    // True when some name key (or loose key) starts with `folded_prefix` (already folded):
-    // lets the geoparser stop extending a span that no name continues ("president ...").
+    // True when some name key (or loose key) starts with `folded_prefix` (already folded, and
+    // ending with the space after a word: "kursk "): lets the geoparser stop extending a span
+    // that no name continues ("president ...").
     bool has_prefix(std::string_view folded_prefix) const;
 
     // The countries a demonym refers to ("Chinese" -> China, "North Korean" -> North Korea).

@@ -80,15 +80,27 @@ std::vector<detail::HashSlot> hash_table(const std::vector<PendingKey>& keys) {
     return table;
 }
 
-// Start index of each first-two-bytes bucket in the sorted keys (see index_format.hpp).
-std::vector<std::uint32_t> buckets(const std::vector<PendingKey>& keys) {
-    std::vector<std::uint32_t> start(detail::kBuckets + 1, static_cast<std::uint32_t>(keys.size()));
-    for (std::size_t i = keys.size(); i-- > 0;)
-        start[detail::bucket_of(keys[i].key.data(), keys[i].key.size())] =
-            static_cast<std::uint32_t>(i);
-    // Empty buckets start where the next non-empty one does.
-    for (std::size_t b = detail::kBuckets; b-- > 0;) start[b] = std::min(start[b], start[b + 1]);
-    return start;
+// Every word-boundary prefix of the keys, with its space ("kursk " of "kursk oblast"), at
+// most 70 % full; linear probing.
+std::vector<detail::PrefixSlot> prefix_table(const std::vector<PendingKey>& keys) {
+    std::vector<detail::PrefixSlot> hashes;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i > 0 && keys[i].key == keys[i - 1].key) continue;
+        const std::string& k = keys[i].key;
+        for (std::size_t at = k.find(' '); at != std::string::npos; at = k.find(' ', at + 1))
+            hashes.push_back(detail::prefix_slot(k.data(), at + 1));
+    }
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    std::size_t slots = 1024;
+    while (slots * 7 < hashes.size() * 10) slots *= 2;
+    std::vector<detail::PrefixSlot> table(slots, 0);
+    for (const detail::PrefixSlot h : hashes) {
+        std::size_t s = h & (slots - 1);
+        while (table[s] != 0) s = (s + 1) & (slots - 1);
+        table[s] = h;
+    }
+    return table;
 }
 
 }  // namespace
@@ -179,13 +191,20 @@ void IndexWriter::write(const std::string& path, const std::string& metadata_jso
     h.key_count = key_records.size();
     h.loose_offset = align8(h.keys_offset + key_records.size() * sizeof(KeyRecord));
     h.loose_count = loose_records.size();
-    h.key_buckets_offset = align8(h.loose_offset + loose_records.size() * sizeof(KeyRecord));
-    h.loose_buckets_offset =
-        align8(h.key_buckets_offset + (detail::kBuckets + 1) * sizeof(std::uint32_t));
-    const auto hash = hash_table(keys);
-    h.hash_offset = align8(h.loose_buckets_offset + (detail::kBuckets + 1) * sizeof(std::uint32_t));
-    h.hash_slots = hash.size();
-    h.strings_offset = align8(h.hash_offset + hash.size() * sizeof(detail::HashSlot));
+    const auto key_hash = hash_table(keys);
+    const auto loose_hash = hash_table(loose);
+    const auto key_prefixes = prefix_table(keys);
+    const auto loose_prefixes = prefix_table(loose);
+    std::uint64_t end = h.loose_offset + loose_records.size() * sizeof(KeyRecord);
+    auto place_table = [&end](detail::HashIndex& at, std::size_t slots, std::size_t slot_size) {
+        at = {align8(end), slots};
+        end = at.offset + slots * slot_size;
+    };
+    place_table(h.key_hash, key_hash.size(), sizeof(detail::HashSlot));
+    place_table(h.loose_hash, loose_hash.size(), sizeof(detail::HashSlot));
+    place_table(h.key_prefixes, key_prefixes.size(), sizeof(detail::PrefixSlot));
+    place_table(h.loose_prefixes, loose_prefixes.size(), sizeof(detail::PrefixSlot));
+    h.strings_offset = align8(end);
     h.strings_size = pool.bytes().size();
     h.metadata = meta;
 
@@ -206,17 +225,15 @@ void IndexWriter::write(const std::string& path, const std::string& metadata_jso
         pad_to(h.loose_offset);
         out.write(reinterpret_cast<const char*>(loose_records.data()),
                   static_cast<std::streamsize>(loose_records.size() * sizeof(KeyRecord)));
-        pad_to(h.key_buckets_offset);
-        const auto key_buckets = buckets(keys);
-        out.write(reinterpret_cast<const char*>(key_buckets.data()),
-                  static_cast<std::streamsize>(key_buckets.size() * sizeof(std::uint32_t)));
-        const auto loose_buckets = buckets(loose);
-        pad_to(h.loose_buckets_offset);
-        out.write(reinterpret_cast<const char*>(loose_buckets.data()),
-                  static_cast<std::streamsize>(loose_buckets.size() * sizeof(std::uint32_t)));
-        pad_to(h.hash_offset);
-        out.write(reinterpret_cast<const char*>(hash.data()),
-                  static_cast<std::streamsize>(hash.size() * sizeof(detail::HashSlot)));
+        auto write_table = [&](const detail::HashIndex& at, const auto& table) {
+            pad_to(at.offset);
+            out.write(reinterpret_cast<const char*>(table.data()),
+                      static_cast<std::streamsize>(table.size() * sizeof(table[0])));
+        };
+        write_table(h.key_hash, key_hash);
+        write_table(h.loose_hash, loose_hash);
+        write_table(h.key_prefixes, key_prefixes);
+        write_table(h.loose_prefixes, loose_prefixes);
         pad_to(h.strings_offset);
         out.write(pool.bytes().data(), static_cast<std::streamsize>(pool.bytes().size()));
         if (!out.flush()) throw std::move(IoError("write failed (disk full?)").in_file(temp));

@@ -45,7 +45,6 @@ using gazetteer::PlaceType;
 using text::Token;
 
 using text::ascii_lower;
-constexpr auto lower = [](std::string_view s) { return ascii_lower(s); };
 
 // A matched span before resolution.
 struct Match {
@@ -73,7 +72,15 @@ public:
         : gaz_(g), lex_(lex), text_(text), tokens_(text::tokenize(text)) {
         // Every pass asks about lower-case words: fold each token once.
         lower_.reserve(tokens_.size());
-        for (const Token& t : tokens_) lower_.push_back(ascii_lower(t.text));
+        cues_.reserve(tokens_.size());
+        written_cues_.reserve(tokens_.size());
+        for (const Token& t : tokens_) {
+            lower_.push_back(ascii_lower(t.text));
+            cues_.push_back(detail::cues_of(lower_.back()));
+            written_cues_.push_back(t.text == lower_.back() ? cues_.back()
+                                                            : detail::cues_of(t.text));
+        }
+        common_.assign(tokens_.size(), -1);
     }
 
     GeoparseResult run();
@@ -99,18 +106,27 @@ private:
         return dash != std::string_view::npos && dash <= 3 && dash + 1 < t.text.size() &&
                t.text[dash + 1] >= 'A' && t.text[dash + 1] <= 'Z';
     }
+    // The cue lists of token k, of its lower-case form and as written (titles, organisation
+    // words and not-places are listed with their capitals).
+    bool cue(std::size_t k, detail::Cue c) const { return cues_[k].has(c); }
+    bool written_cue(std::size_t k, detail::Cue c) const { return written_cues_[k].has(c); }
+    bool common(std::size_t k) const {  // an English word (any case), asked once per token
+        if (common_[k] < 0) common_[k] = lex_.common(tokens_[k].text) ? 1 : 0;
+        return common_[k] == 1;
+    }
     void mark_headlines();
     std::size_t connectors_before_name(std::size_t j) const;
     // A title right before token k: "Gov Kelly", "Mr. Kelly" (the tokenizer splits the dot).
     bool title_before(std::size_t k) const {
-        if (k > 0 && detail::is_title(tokens_[k - 1].text)) return true;
+        if (k > 0 && written_cue(k - 1, detail::Cue::title)) return true;
         return k > 1 && tokens_[k - 1].text == "." && adjacent(k - 2, k - 1) &&
-               detail::is_title(tokens_[k - 2].text);
+               written_cue(k - 2, detail::Cue::title);
     }
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
     void match_run(std::size_t first, std::size_t last);
     bool match_abbreviation(std::size_t token);
-    bool acceptable(const Match& m) const;
+    // `m` gives the span and its administrative word; `candidates` its lookup, not yet copied.
+    bool acceptable(const Match& m, const std::vector<Candidate>& candidates) const;
     void drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin);
     std::size_t token_match_of(std::size_t token, std::size_t match_begin) const;
     void drop_people_named_again();
@@ -140,6 +156,8 @@ private:
     std::string_view text_;
     std::vector<Token> tokens_;
     std::vector<std::string> lower_;  // each token in ASCII lower case
+    std::vector<detail::CueSet> cues_, written_cues_;
+    mutable std::vector<std::int8_t> common_;  // -1 not yet asked
     std::vector<bool> headline_line_;
     std::vector<Match> matches_;
     std::vector<int> token_match_;  // token -> match index or -1
@@ -148,34 +166,33 @@ private:
     // focus country.
     std::set<std::string> countries_named_;  // by a country, unit or demonym in the text
     std::set<std::string> person_words_;     // words of personal names, as written
-    std::unordered_map<std::string, std::vector<Candidate>> lookups_;
-    std::unordered_map<std::string, std::optional<Place>> demonyms_;
+    // Keys are views into the text, which outlives the parse; lookups_ holds the readings
+    // under the present focus and is emptied when the focus changes.
+    std::unordered_map<std::string_view, std::vector<Candidate>> lookups_;
+    std::unordered_map<std::string_view, std::optional<Place>> demonyms_;
     const std::vector<Candidate>& lookup(std::string_view phrase);
     const std::optional<Place>& demonym(std::string_view phrase);
 };
 
 const std::vector<Candidate>& Parse::lookup(std::string_view phrase) {
-    std::string key(phrase);
-    key += '\x1f';
-    key += focus_;
-    auto it = lookups_.find(key);
+    auto it = lookups_.find(phrase);
     if (it == lookups_.end())
         it = lookups_
-                 .emplace(std::move(key),
-                          gaz_.lookup(
-                              phrase,
-                              {.country = {}, .type = {}, .prefer_country = focus_, .limit = 40}))
+                 .emplace(phrase, gaz_.lookup(phrase, {.country = {},
+                                                       .type = {},
+                                                       .prefer_country = focus_,
+                                                       .limit = 40}))
                  .first;
     return it->second;
 }
 
 const std::optional<Place>& Parse::demonym(std::string_view phrase) {
-    auto it = demonyms_.find(std::string(phrase));
+    auto it = demonyms_.find(phrase);
     if (it == demonyms_.end()) {
         auto countries = gaz_.demonym(phrase);
         std::optional<Place> p;
         if (!countries.empty()) p = countries[0];
-        it = demonyms_.emplace(std::string(phrase), p).first;
+        it = demonyms_.emplace(phrase, p).first;
     }
     return it->second;
 }
@@ -193,7 +210,7 @@ void Parse::mark_headlines() {
         if (t.all_caps) ++all_caps[t.line];
         if (!t.capitalized) continue;
         ++caps[t.line];
-        if (!t.sentence_start && lex_.common(t.text)) ++common_caps[t.line];
+        if (!t.sentence_start && common(i)) ++common_caps[t.line];
     }
     headline_line_.assign(lines, false);
     for (std::size_t l = 0; l < lines; ++l)
@@ -206,7 +223,7 @@ std::size_t Parse::connectors_before_name(std::size_t j) const {
     // One or two connectors ("of", "of the", "de la") between name words join one name.
     std::size_t k = j;
     while (k < tokens_.size() && k < j + 2 && tokens_[k].word &&
-           detail::is_connector(tokens_[k].text) && adjacent(k - 1, k))
+           written_cue(k, detail::Cue::connector) && adjacent(k - 1, k))
         ++k;
     if (k == j || k >= tokens_.size() || !name_word(k) || !adjacent(k - 1, k)) return 0;
     return k - j;
@@ -232,7 +249,7 @@ std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
         }
         // A lower-case administrative word right after the run belongs to it ("Donetsk region").
         if (j < tokens_.size() && !tokens_[j - 1].possessive && tokens_[j].word &&
-            !tokens_[j].capitalized && detail::is_admin_word(tokens_[j].text) && adjacent(j - 1, j))
+            !tokens_[j].capitalized && written_cue(j, detail::Cue::admin_word) && adjacent(j - 1, j))
             ++j;
         out.emplace_back(i, j);
         i = j;
@@ -240,9 +257,9 @@ std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
     return out;
 }
 
-bool Parse::acceptable(const Match& m) const {
-    if (m.candidates.empty()) return false;
-    const Candidate& best = m.candidates[0];
+bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates) const {
+    if (candidates.empty()) return false;
+    const Candidate& best = candidates[0];
     const Place& p = best.place;
     const bool single = m.last - m.first == 1;
     const Token& t = tokens_[m.first];
@@ -250,7 +267,7 @@ bool Parse::acceptable(const Match& m) const {
                         p.type == PlaceType::admin1 || p.type == PlaceType::admin2 ||
                         p.feature_code == "PPLC" || p.population >= 100000;
     if (single && t.text.size() == 1) return false;            // "X", the platform
-    if (single && detail::is_not_place(t.text)) return false;  // "Christmas", "May"
+    if (single && written_cue(m.first, detail::Cue::not_place)) return false;  // "Christmas", "May"
     // Codes ("MAC" is Macao's ISO code, "AM" Armenia's) are names only where news uses them
     // that way: those are in geodata/cues/abbreviations.tsv and matched by abbreviation().
     if (best.kind == gazetteer::NameKind::code) return false;
@@ -264,20 +281,20 @@ bool Parse::acceptable(const Match& m) const {
         // about, not one unit somewhere (Singapore's South West district).
         bool directions_only = true;
         for (std::size_t k = m.first; k < m.last && directions_only; ++k)
-            directions_only = detail::is_direction(lower_[k]) || lower_[k] == "-";
+            directions_only = cue(k, detail::Cue::direction) || lower_[k] == "-";
         if (directions_only) return false;
     }
     if (single) {
-        const bool common = lex_.common(t.text);
+        const bool common = this->common(m.first);
         if (common && !strong) return false;  // "Source", "Mandarin", "Forces"
         // A unit named by a generic word ("Centre", "Western", "Lakes", "Free" for Free State)
         // only with its administrative word: "a Western blot test" is no province.
         if ((p.type == PlaceType::admin1 || p.type == PlaceType::region) && !m.admin_word &&
-            (detail::is_direction(lower(t.text)) || detail::is_generic_name(lower(t.text))))
+            (cue(m.first, detail::Cue::direction) || cue(m.first, detail::Cue::generic_name)))
             return false;
         // A direction before another name qualifies it ("Central Java", "North-Western
         // Sydney"): it is not Zambia's Western Province.
-        if (detail::is_direction(lower(t.text)) && m.last < tokens_.size() && next_adjacent &&
+        if (cue(m.first, detail::Cue::direction) && m.last < tokens_.size() && next_adjacent &&
             name_word(m.last) && p.type != PlaceType::admin0)
             return false;
 
@@ -353,8 +370,7 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         if (i + 1 < last) {
             std::string prefix = text::fold(tokens_[i].text);
             while (longest < std::min(last, i + 6)) {
-                if (detail::is_admin_word(lower_[longest]) ||
-                    detail::is_admin_word(lower_[longest - 1])) {
+                if (cue(longest, detail::Cue::admin_word) || cue(longest - 1, detail::Cue::admin_word)) {
                     ++longest;  // "Kursk region": the unit is found through its bare name
                     continue;
                 }
@@ -369,8 +385,8 @@ void Parse::match_run(std::size_t first, std::size_t last) {
             // the start of a sentence ("According"), nor end with a connector.
             const std::string& first_word = lower_[i];
             if (!name_word(i) || first_word == "of" ||
-                (!tokens_[i].all_caps && detail::is_function_word(first_word)) ||
-                (!name_word(j - 1) && !detail::is_admin_word(tokens_[j - 1].text)))
+                (!tokens_[i].all_caps && cue(i, detail::Cue::function_word)) ||
+                (!name_word(j - 1) && !written_cue(j - 1, detail::Cue::admin_word)))
                 continue;
             const std::string_view phrase = span_text(i, j);
             if (j - i <= 2) {  // demonyms have one or two words ("Chinese", "North Korean")
@@ -382,9 +398,11 @@ void Parse::match_run(std::size_t first, std::size_t last) {
                     break;
                 }
             }
-            Match m{i, j, false, false, lookup(phrase), {}};
-            if (!m.candidates.empty()) m.admin_word = m.candidates[0].admin_word;
-            if (acceptable(m)) {
+            const auto& candidates = lookup(phrase);
+            Match m{i, j, false, false, {}, {}};
+            if (!candidates.empty()) m.admin_word = candidates[0].admin_word;
+            if (acceptable(m, candidates)) {
+                m.candidates = candidates;
                 matches_.push_back(std::move(m));
                 i = j;
                 found = true;
@@ -401,26 +419,27 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
                                             std::size_t match_begin) {
     bool organisation = false;
     for (std::size_t k = first; k < last; ++k)
-        organisation = organisation || detail::is_organisation_word(tokens_[k].text);
+        organisation = organisation || written_cue(k, detail::Cue::organisation_word);
     for (std::size_t m = match_begin; m < matches_.size();) {
         Match& x = matches_[m];
-        const std::string next =
-            x.last < tokens_.size() && !tokens_[x.last - 1].possessive ? lower_[x.last] : "";
+        // The word after the name, unless a possessive ends the name.
+        const bool next_word = x.last < tokens_.size() && !tokens_[x.last - 1].possessive;
+        auto next = [&](detail::Cue c) { return next_word && cue(x.last, c); };
         const bool country_like =
             !x.candidates.empty() && (x.candidates[0].place.type == PlaceType::admin0 ||
                                       x.candidates[0].place.type == PlaceType::region);
         // "the Red Sea" is the sea, not Sudan's Red Sea state.
         const bool the_feature = x.first > 0 && lower_[x.first - 1] == "the" &&
-                                 detail::is_natural_feature(lower_[x.last - 1]);
-        if (!x.demonym && !country_like && (detail::is_natural_feature(next) || the_feature)) {
+                                 cue(x.last - 1, detail::Cue::natural_feature);
+        if (!x.demonym && !country_like && (next(detail::Cue::natural_feature) || the_feature)) {
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));  // "Dnipro River"
             continue;
         }
         // "Kakhovka dam", "Reston ebolavirus", "Kenya Red Cross Society", and "Voice of
         // America": an organisation's head word before "of" and the place.
         const bool head_of = x.first >= first + 2 && lower_[x.first - 1] == "of" &&
-                             detail::is_organisation_word(tokens_[x.first - 2].text);
-        if (!x.demonym && (detail::is_facility(next) || detail::is_named_after(next) ||
+                             written_cue(x.first - 2, detail::Cue::organisation_word);
+        if (!x.demonym && (next(detail::Cue::facility) || next(detail::Cue::named_after) ||
                            (organisation && x.last < last) || head_of))
             x.other = true;
         ++m;
@@ -434,7 +453,7 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     // A title names the words after it: "Mexico City Mayor Marcelo Ebrard" keeps the city.
     std::size_t title_at = last;  // the first title word of the run, or `last`
     for (std::size_t k = first; k < last && title_at == last; ++k)
-        if (detail::is_title(tokens_[k].text)) title_at = k;
+        if (written_cue(k, detail::Cue::title)) title_at = k;
     if (title_before(first)) title_at = first;
     const bool titled = title_at < last;
     std::vector<bool> covered(last - first, false);
@@ -446,9 +465,8 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     // are one place name ("Victoria Falls" is matched whole and covers both).
     bool named_thing = false;  // "Dallas County", "Denver District Court", "Jordan River"
     for (std::size_t k = first; k < last; ++k) {
-        const std::string& w = lower_[k];
-        named_thing = named_thing || detail::is_admin_word(w) || detail::is_natural_feature(w) ||
-                      detail::is_facility(w) || detail::is_organisation_word(tokens_[k].text);
+        named_thing = named_thing || cue(k, detail::Cue::admin_word) || cue(k, detail::Cue::natural_feature) ||
+                      cue(k, detail::Cue::facility) || written_cue(k, detail::Cue::organisation_word);
     }
     const bool first_named =
         last - first >= 2 && !named_thing && lex_.first_name(tokens_[first].text) &&
@@ -456,8 +474,7 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
           token_match_of(first, match_begin) == token_match_of(first + 1, match_begin));
     auto unknown = [&](std::size_t k) {  // "Moscow October 7": a month is no surname
         return k >= first && k < last && !covered[k - first] && name_word(k) &&
-               !lex_.common(tokens_[k].text) && !detail::is_title(tokens_[k].text) &&
-               !detail::is_not_place(tokens_[k].text);
+               !common(k) && !written_cue(k, detail::Cue::title) && !written_cue(k, detail::Cue::not_place);
     };
     bool person = titled || first_named;
     for (std::size_t m = match_begin; m < matches_.size();) {
@@ -481,7 +498,7 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     // places kept in the run ("Denver District Judge Robert Hyatt") are not the person's.
     if (!person) return;
     for (std::size_t k = first; k < last; ++k)
-        if (name_word(k) && !detail::is_title(tokens_[k].text) &&
+        if (name_word(k) && !written_cue(k, detail::Cue::title) &&
             token_match_of(k, match_begin) == matches_.size())
             person_words_.insert(std::string(tokens_[k].text));
 }
@@ -503,12 +520,12 @@ void Parse::drop_people_named_again() {
                           m.candidates[0].place.type == PlaceType::place && !m.admin_word;
         bool drop = false;
         if (town && !container_of(mi)) {
-            const std::string next = m.last < tokens_.size() ? lower_[m.last] : "";
             // "of Tyler said", "in Austin told": the place of someone who speaks.
-            const std::string prev = m.first > 0 ? lower_[m.first - 1] : "";
-            const bool placed = detail::is_locative(prev) || prev == "of" || prev == "from";
+            const bool placed =
+                m.first > 0 && (cue(m.first - 1, detail::Cue::locative) || lower_[m.first - 1] == "of" ||
+                                lower_[m.first - 1] == "from");
             drop = !placed && (person_words_.count(std::string(tokens_[m.first].text)) ||
-                               detail::is_speech_verb(next));
+                               (m.last < tokens_.size() && cue(m.last, detail::Cue::speech_verb)));
         }
         drops[mi] = drop;
     }
@@ -523,8 +540,7 @@ std::optional<std::size_t> Parse::container_match_after(std::size_t k) const {
         // Two names side by side ("Esperance Lakes") are one name, not a place and its unit.
         if (token_match_[k] >= 0)
             return skipped > 0 ? std::optional<std::size_t>(token_match_[k]) : std::nullopt;
-        const std::string& w = lower_[k];
-        if (!detail::is_container_link(w) && !detail::is_admin_word(w)) break;
+        if (!cue(k, detail::Cue::container_link) && !cue(k, detail::Cue::admin_word)) break;
         ++k;
         ++skipped;
     }
@@ -633,7 +649,7 @@ void Parse::drop_unlikely_foreign_towns() {
         bool drop = false;
         if (!m.demonym && !m.candidates.empty()) {
             const Place& p = m.candidates[0].place;
-            const bool locative = m.first > 0 && (detail::is_locative(lower_[m.first - 1]) ||
+            const bool locative = m.first > 0 && (cue(m.first - 1, detail::Cue::locative) ||
                                                   lower_[m.first - 1] == "from");
             // Judged on every reading: the focus re-ranks a name with one in the focus country
             // ("Esperance" read first as the Washington town, in a story about Australia).
@@ -673,7 +689,7 @@ void Parse::drop_unlikely_foreign_towns() {
                             !container_of(mi));
         }
         if (!m.demonym && !m.candidates.empty() && m.first > 0 &&
-            tokens_[m.first - 1].capitalized && detail::is_direction(lower_[m.first - 1]) &&
+            tokens_[m.first - 1].capitalized && cue(m.first - 1, detail::Cue::direction) &&
             adjacent(m.first - 1, m.first)) {
             // A capitalised direction before the name may be part of a longer name the
             // gazetteer lacks ("West Midlands" is not Zimbabwe's Midlands, "Central Luzon" not
@@ -730,6 +746,7 @@ void Parse::compute_focus() {
             best = w;
             focus_ = c;
         }
+    if (!focus_.empty()) lookups_.clear();  // readings under no focus
     for (const auto& m : matches_) {
         if (m.demonym && m.demonym_country)
             countries_named_.insert(std::string(m.demonym_country->country));
@@ -836,7 +853,7 @@ void Parse::add_fallbacks_for_unknown_names() {
                            x.candidates.begin(), x.candidates.end(),
                            [&](const Candidate& y) { return detail::inside(y.place, unit_place); });
             }
-            return name_word(k) || (k > 0 && detail::is_connector(lower_[k]) && name_word(k - 1));
+            return name_word(k) || (k > 0 && cue(k, detail::Cue::connector) && name_word(k - 1));
         };
         const std::size_t last = c.first - 1;
         std::size_t first = last;
@@ -855,8 +872,8 @@ void Parse::add_fallbacks_for_unknown_names() {
         }
         if (partial && !unmatched) continue;  // the town alone: place_in_containers decides
         const Token& t = tokens_[first];
-        if (headline_line_[t.line] || detail::is_title(t.text) ||
-            detail::is_function_word(lower_[first]) || (last - first == 1 && lex_.common(t.text)) ||
+        if (headline_line_[t.line] || written_cue(first, detail::Cue::title) ||
+            cue(first, detail::Cue::function_word) || (last - first == 1 && common(first)) ||
             title_before(first))
             continue;
         for (std::size_t k = first; k < last; ++k)
@@ -945,9 +962,9 @@ void Parse::settle_counties_without_units() {
     std::vector<bool> drops(matches_.size(), false);
     for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         Match& m = matches_[mi];
-        const bool county_inside = m.admin_word && detail::is_county_word(lower_[m.last - 1]);
+        const bool county_inside = m.admin_word && cue(m.last - 1, detail::Cue::county_word);
         const bool county_after = m.last < tokens_.size() && adjacent(m.last - 1, m.last) &&
-                                  detail::is_county_word(lower_[m.last]);  // "Jefferson Parish"
+                                  cue(m.last, detail::Cue::county_word);  // "Jefferson Parish"
         if (m.demonym || m.fallback || m.candidates.empty() || !(county_inside || county_after) ||
             m.candidates[0].place.type != PlaceType::place)
             continue;
@@ -1031,7 +1048,8 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     // Walk back over a coordinated list ("from either Moscow or Beijing", "the United States,
     // Europe, and ...") to the word that governs it.
     std::size_t k = m.first;
-    std::string governing;
+    std::string_view governing;
+    bool governing_locative = false;
     while (k > 0) {
         --k;
         if (token_match_[k] >= 0 && tokens_[k].sentence == tokens_[m.first].sentence) continue;
@@ -1039,27 +1057,30 @@ Role Parse::role_of(const Match& m, const Place& p) const {
         if (w == "," || w == "and" || w == "or" || w == "either" || w == "both" || w == "the" ||
             w == "neither" || w == "nor")
             continue;
-        if (tokens_[k].sentence == tokens_[m.first].sentence) governing = w;
+        if (tokens_[k].sentence == tokens_[m.first].sentence) {
+            governing = w;
+            governing_locative = cue(k, detail::Cue::locative);
+        }
         break;
     }
-    if (detail::is_locative(governing)) return Role::location;
+    if (governing_locative) return Role::location;
     // "the health secretary of Mexico said": the place of an office; "the government of
     // China" is the state.
     if (governing == "of") {
         const std::size_t of = k;
-        const bool state = of > 0 && detail::is_government_noun(lower_[of - 1]);
+        const bool state = of > 0 && cue(of - 1, detail::Cue::government_noun);
         return state ? Role::metonym : Role::location;
     }
     // "US officials", "UK government": a country as the modifier of a government noun is
     // the state.
     if (m.last < tokens_.size() && !tokens_[m.last - 1].possessive &&
         adjacent(m.last - 1, m.last) && !tokens_[m.last].capitalized &&
-        detail::is_government_noun(lower_[m.last]))
+        cue(m.last, detail::Cue::government_noun))
         return Role::metonym;
     if (governing == "from" || governing == "by" || governing == "with") {
         for (std::size_t s = m.first; s > 0 && tokens_[s - 1].sentence == tokens_[m.first].sentence;
              --s)
-            if (detail::is_response_noun(lower_[s - 1]))
+            if (cue(s - 1, detail::Cue::response_noun))
                 return Role::metonym;  // "responses have come from Moscow", "response from the
                                        // United States"
         if (governing == "by") return Role::metonym;  // "a claim by Moscow"
@@ -1070,8 +1091,7 @@ Role Parse::role_of(const Match& m, const Place& p) const {
         if (token_match_[m.last] >= 0) return Role::location;
         std::size_t n = m.last;
         while (n < tokens_.size() && n < m.last + 3) {
-            const std::string& w = lower_[n];
-            if (detail::is_government_noun(w)) return Role::metonym;
+            if (cue(n, detail::Cue::government_noun)) return Role::metonym;
             if (!tokens_[n].word) break;
             ++n;
         }
@@ -1085,12 +1105,13 @@ Role Parse::role_of(const Match& m, const Place& p) const {
         const bool abbreviation_dot =  // "The U.S. said"
             w == "." && n == m.last && tokens_[m.last - 1].text.find('.') != std::string::npos;
         if (token_match_[n] >= 0 || w == "," || w == "and" || w == "or" || w == "the" ||
-            abbreviation_dot || detail::is_auxiliary(w)) {
+            abbreviation_dot || cue(n, detail::Cue::auxiliary)) {
             ++n;
             continue;
         }
-        if (detail::is_state_verb(w) ||
-            (w.size() > 2 && detail::is_state_verb(w.substr(0, w.size() - 1))))
+        if (cue(n, detail::Cue::state_verb) ||
+            (w.size() > 2 && detail::is_cue(std::string_view(w).substr(0, w.size() - 1),
+                                            detail::Cue::state_verb)))
             return Role::metonym;
         break;
     }
@@ -1102,17 +1123,17 @@ void Parse::report_unresolved(GeoparseResult& out) const {
     // that matched nothing: reported so that no place is dropped in silence.
     for (std::size_t i = 1; i < tokens_.size(); ++i) {
         if (token_match_[i] >= 0 || !name_word(i) || tokens_[i].all_caps) continue;
-        const std::string prev = lower_[i - 1];
+        const std::string& prev = lower_[i - 1];
         const bool after_locative =
-            detail::is_locative(prev) || prev == "village" || prev == "town" ||
+            cue(i - 1, detail::Cue::locative) || prev == "village" || prev == "town" ||
             (prev == "of" && i >= 2 &&
              (lower_[i - 2] == "village" || lower_[i - 2] == "town" || lower_[i - 2] == "city"));
         std::size_t j = i + 1;
         while (j < tokens_.size() && name_word(j) && adjacent(j - 1, j) && token_match_[j] < 0) ++j;
         const bool with_admin_word =
-            j < tokens_.size() && detail::is_admin_word(lower_[j]) && adjacent(j - 1, j);
+            j < tokens_.size() && cue(j, detail::Cue::admin_word) && adjacent(j - 1, j);
         if (!after_locative && !with_admin_word) continue;
-        if (lex_.common(tokens_[i].text) || detail::is_title(tokens_[i].text) ||
+        if (common(i) || written_cue(i, detail::Cue::title) ||
             headline_line_[tokens_[i].line])
             continue;
         const std::size_t end = with_admin_word ? j + 1 : j;

@@ -94,17 +94,28 @@ TEST(GeoparseContext, UnambiguousNeedsALead) {
 }
 
 TEST(GeoparseCues, ListsComeFromTheDataFiles) {
-    EXPECT_TRUE(is_title("Gov"));
-    EXPECT_TRUE(is_title("Sgt"));
-    EXPECT_FALSE(is_title("Kelly"));
-    EXPECT_TRUE(is_speech_verb("said"));
-    EXPECT_TRUE(is_direction("north-western"));
-    EXPECT_TRUE(is_generic_name("centre"));
-    EXPECT_TRUE(is_named_after("ebolavirus"));
-    EXPECT_TRUE(is_organisation_word("Society"));
-    EXPECT_FALSE(is_organisation_word("# Words that make"));  // comments are not entries
-    EXPECT_TRUE(is_container_link(","));
-    EXPECT_TRUE(is_admin_word("oblast"));
+    EXPECT_TRUE(is_cue("Gov", Cue::title));
+    EXPECT_TRUE(is_cue("Sgt", Cue::title));
+    EXPECT_FALSE(is_cue("Kelly", Cue::title));
+    EXPECT_TRUE(is_cue("said", Cue::speech_verb));
+    EXPECT_TRUE(is_cue("north-western", Cue::direction));
+    EXPECT_TRUE(is_cue("centre", Cue::generic_name));
+    EXPECT_TRUE(is_cue("ebolavirus", Cue::named_after));
+    EXPECT_TRUE(is_cue("Society", Cue::organisation_word));
+    EXPECT_FALSE(is_cue("# Words that make", Cue::organisation_word));  // comments are not entries
+    EXPECT_TRUE(is_cue(",", Cue::container_link));
+    EXPECT_TRUE(is_cue("oblast", Cue::admin_word));
+}
+
+TEST(GeoparseCues, OneWordInSeveralListsHasEveryBit) {
+    // "said" is both a verb of speech and a verb of states ("Moscow said").
+    const CueSet said = cues_of("said");
+    EXPECT_TRUE(said.has(Cue::speech_verb));
+    EXPECT_TRUE(said.has(Cue::state_verb));
+    EXPECT_FALSE(said.has(Cue::admin_word));
+    // Lists are matched as given: lower-case lists hold no capitals.
+    EXPECT_FALSE(cues_of("Oblast").has(Cue::admin_word));
+    EXPECT_FALSE(cues_of("").has(Cue::title));
 }
 
 TEST(GeoparseCues, AbbreviationsCarryNameCountryAndContext) {

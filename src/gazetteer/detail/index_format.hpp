@@ -1,5 +1,7 @@
 // The on-disk layout of gazetteer.idx: plain little-endian records, read in place via mmap so
-// that opening the gazetteer costs no parsing. Written by IndexWriter, read by Gazetteer.
+// that opening the gazetteer costs no parsing, and hash tables, so that the geoparser's many
+// lookups of words that are no name cost a cache miss or two each. Written by IndexWriter,
+// read by Gazetteer.
 #pragma once
 
 #include <cstddef>
@@ -8,21 +10,17 @@
 namespace mapwire::gazetteer::detail {
 
 inline constexpr char kMagic[8] = {'M', 'W', 'G', 'A', 'Z', 'I', 'X', '1'};
-inline constexpr std::uint32_t kVersion = 4;
-
-// Keys are bucketed by their first two bytes: bucket b holds the keys in
-// [bucket[b], bucket[b + 1]), so a search touches a few dozen keys instead of millions.
-inline constexpr std::size_t kBuckets = 65536;
-
-inline std::size_t bucket_of(const char* key, std::size_t length) {
-    const auto b0 = length > 0 ? static_cast<unsigned char>(key[0]) : 0u;
-    const auto b1 = length > 1 ? static_cast<unsigned char>(key[1]) : 0u;
-    return (std::size_t{b0} << 8) | b1;
-}
+inline constexpr std::uint32_t kVersion = 5;
 
 struct StrRef {
     std::uint32_t offset;
     std::uint32_t length;
+};
+
+// An open-addressing table in the file: `slots` (a power of two) entries at `offset`.
+struct HashIndex {
+    std::uint64_t offset;
+    std::uint64_t slots;
 };
 
 struct Header {
@@ -36,20 +34,26 @@ struct Header {
     std::uint64_t loose_count;
     std::uint64_t strings_offset;
     std::uint64_t strings_size;
-    StrRef metadata;                     // JSON describing the build (worldview, sources)
-    std::uint64_t key_buckets_offset;    // kBuckets + 1 uint32 key indices
-    std::uint64_t loose_buckets_offset;  // the same for the loose keys
-    std::uint64_t hash_offset;           // open-addressing table over the distinct exact keys
-    std::uint64_t hash_slots;            // a power of two
+    StrRef metadata;          // JSON describing the build (worldview, sources)
+    HashIndex key_hash;       // HashSlot over the distinct exact keys
+    HashIndex loose_hash;     // HashSlot over the distinct loose keys
+    HashIndex key_prefixes;   // PrefixSlot over the exact keys' word-boundary prefixes
+    HashIndex loose_prefixes; // PrefixSlot over the loose keys' word-boundary prefixes
 };
 
-// A slot of the exact-key hash table: the high half of the key's hash, and the index of the
-// key's first record plus one (0: empty). Exact lookups cost a few cache misses this way
-// instead of a binary search's two dozen.
+// A slot of a key hash table: the high half of the key's hash, and the index of the key's
+// first record plus one (0: empty). A lookup costs a few cache misses this way instead of a
+// binary search's two dozen.
 struct HashSlot {
     std::uint32_t tag;
     std::uint32_t first_plus_one;
 };
+
+// A slot of a prefix table: the hash of a key's first words with the space after them
+// ("kursk " of "kursk oblast"), 0 for empty (a hash of 0 is stored as 1). The geoparser asks
+// whether any name continues a span; a false positive (two 64-bit hashes equal) only costs
+// one more lookup that finds nothing.
+using PrefixSlot = std::uint64_t;
 
 // FNV-1a, 64 bit: simple, stable across platforms, good enough for folded names.
 inline std::uint64_t key_hash(const char* key, std::size_t length) {
@@ -59,6 +63,11 @@ inline std::uint64_t key_hash(const char* key, std::size_t length) {
         h *= 1099511628211ull;
     }
     return h;
+}
+
+inline PrefixSlot prefix_slot(const char* key, std::size_t length) {
+    const std::uint64_t h = key_hash(key, length);
+    return h == 0 ? 1 : h;
 }
 
 struct PlaceRecord {

@@ -1,9 +1,9 @@
 // The cue word lists, read from the compiled-in files of geodata/cues/ (one entry a line,
-// '#' comments) into hash sets on first use: these checks run for every mention.
+// '#' comments) into one table on first use, a bit per list.
 #include "geoparse/detail/cues.hpp"
 
 #include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "geoparse/detail/cue_files.hpp"
@@ -24,47 +24,41 @@ std::vector<std::string_view> entries(std::string_view text) {
     return out;
 }
 
-// A word set over a cue file; the views point into the compiled-in text, which lives forever.
-class WordSet {
-public:
-    explicit WordSet(std::string_view file) {
-        for (std::string_view w : entries(cue_file(file))) words_.insert(w);
-    }
-    bool contains(std::string_view w) const { return words_.count(w) != 0; }
-
-private:
-    std::unordered_set<std::string_view> words_;
-};
-
-#define MAPWIRE_CUE(function, file)     \
-    bool function(std::string_view w) { \
-        static const WordSet set(file); \
-        return set.contains(w);         \
-    }
-
 }  // namespace
 
-MAPWIRE_CUE(is_function_word, "function_words.txt")
-MAPWIRE_CUE(is_not_place, "not_places.txt")
-MAPWIRE_CUE(is_natural_feature, "natural_features.txt")
-MAPWIRE_CUE(is_facility, "facilities.txt")
-MAPWIRE_CUE(is_named_after, "named_after.txt")
-MAPWIRE_CUE(is_organisation_word, "organisation_words.txt")
-MAPWIRE_CUE(is_locative, "locatives.txt")
-MAPWIRE_CUE(is_state_verb, "state_verbs.txt")
-MAPWIRE_CUE(is_auxiliary, "auxiliaries.txt")
-MAPWIRE_CUE(is_government_noun, "government_nouns.txt")
-MAPWIRE_CUE(is_response_noun, "response_nouns.txt")
-MAPWIRE_CUE(is_speech_verb, "speech_verbs.txt")
-MAPWIRE_CUE(is_title, "titles.txt")
-MAPWIRE_CUE(is_admin_word, "admin_words.txt")
-MAPWIRE_CUE(is_county_word, "county_words.txt")
-MAPWIRE_CUE(is_container_link, "container_links.txt")
-MAPWIRE_CUE(is_connector, "connectors.txt")
-MAPWIRE_CUE(is_direction, "directions.txt")
-MAPWIRE_CUE(is_generic_name, "generic_names.txt")
-
-#undef MAPWIRE_CUE
+CueSet cues_of(std::string_view word) {
+    // All lists in one table: the views point into the compiled-in text, which lives forever.
+    static const auto table = [] {
+        const std::pair<Cue, std::string_view> files[] = {
+            {Cue::function_word, "function_words.txt"},
+            {Cue::not_place, "not_places.txt"},
+            {Cue::natural_feature, "natural_features.txt"},
+            {Cue::facility, "facilities.txt"},
+            {Cue::named_after, "named_after.txt"},
+            {Cue::organisation_word, "organisation_words.txt"},
+            {Cue::locative, "locatives.txt"},
+            {Cue::state_verb, "state_verbs.txt"},
+            {Cue::auxiliary, "auxiliaries.txt"},
+            {Cue::government_noun, "government_nouns.txt"},
+            {Cue::response_noun, "response_nouns.txt"},
+            {Cue::speech_verb, "speech_verbs.txt"},
+            {Cue::title, "titles.txt"},
+            {Cue::admin_word, "admin_words.txt"},
+            {Cue::county_word, "county_words.txt"},
+            {Cue::container_link, "container_links.txt"},
+            {Cue::connector, "connectors.txt"},
+            {Cue::direction, "directions.txt"},
+            {Cue::generic_name, "generic_names.txt"},
+        };
+        std::unordered_map<std::string_view, std::uint32_t> t;
+        for (const auto& [cue, file] : files)
+            for (std::string_view w : entries(cue_file(file)))
+                t[w] |= static_cast<std::uint32_t>(cue);
+        return t;
+    }();
+    const auto it = table.find(word);
+    return CueSet(it == table.end() ? 0 : it->second);
+}
 
 const Abbreviation* abbreviation(std::string_view token) {
     static const auto table = [] {

@@ -70,12 +70,14 @@ class Parse {
 public:
     Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text)
         : gaz_(g), lex_(lex), text_(text), tokens_(text::tokenize(text)) {
-        // Every pass asks about lower-case words: fold each token once.
+        // Every pass asks about lower-case words: fold the text once (ASCII lower case keeps
+        // every byte where it is) and view each token in it.
+        lowered_text_ = ascii_lower(text_);
         lower_.reserve(tokens_.size());
         cues_.reserve(tokens_.size());
         written_cues_.reserve(tokens_.size());
         for (const Token& t : tokens_) {
-            lower_.push_back(ascii_lower(t.text));
+            lower_.push_back(std::string_view(lowered_text_).substr(t.byte_begin, t.text.size()));
             cues_.push_back(detail::cues_of(lower_.back()));
             written_cues_.push_back(t.text == lower_.back() ? cues_.back()
                                                             : detail::cues_of(t.text));
@@ -155,7 +157,8 @@ private:
     const Lexicon& lex_;
     std::string_view text_;
     std::vector<Token> tokens_;
-    std::vector<std::string> lower_;  // each token in ASCII lower case
+    std::string lowered_text_;
+    std::vector<std::string_view> lower_;  // each token in ASCII lower case
     std::vector<detail::CueSet> cues_, written_cues_;
     mutable std::vector<std::int8_t> common_;  // -1 not yet asked
     std::vector<bool> headline_line_;
@@ -344,7 +347,7 @@ void Parse::match_run(std::size_t first, std::size_t last) {
     // "western Ukraine", "eastern Congo": a curated region when the gazetteer has one.
     if (first > 0 && tokens_[first - 1].word && !tokens_[first - 1].capitalized &&
         adjacent(first - 1, first)) {
-        const std::string dir = lower_[first - 1];
+        const std::string_view dir = lower_[first - 1];
         if (dir == "eastern" || dir == "western" || dir == "southern" || dir == "northern" ||
             dir == "central") {
             for (std::size_t j = std::min(last, first + 3); j > first; --j) {
@@ -383,7 +386,7 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         for (std::size_t j = longest; j > i; --j) {
             // A span may not start with a connector ("The") or a function word capitalised at
             // the start of a sentence ("According"), nor end with a connector.
-            const std::string& first_word = lower_[i];
+            const std::string_view first_word = lower_[i];
             if (!name_word(i) || first_word == "of" ||
                 (!tokens_[i].all_caps && cue(i, detail::Cue::function_word)) ||
                 (!name_word(j - 1) && !written_cue(j - 1, detail::Cue::admin_word)))
@@ -777,7 +780,7 @@ bool Parse::list_continues(std::size_t mi) const {
     // "Kyiv, Lviv and Odesa": another name follows after "and", "or" or a comma.
     const std::size_t k = matches_[mi].last;
     if (k >= tokens_.size() || mi + 1 >= matches_.size()) return false;
-    const std::string& w = lower_[k];
+    const std::string_view w = lower_[k];
     if (w != "," && w != "and" && w != "or") return false;
     const std::size_t next = matches_[mi + 1].first;
     return next == k + 1 || (next == k + 2 && (lower_[k + 1] == "and" || lower_[k + 1] == "or"));
@@ -830,7 +833,7 @@ void Parse::add_fallbacks_for_unknown_names() {
     for (std::size_t ci = 0; ci < count; ++ci) {
         const Match& c = matches_[ci];
         if (c.demonym || c.candidates.empty() || c.first < 2) continue;
-        const std::string& link = lower_[c.first - 1];
+        const std::string_view link = lower_[c.first - 1];
         if (link != "," && link != "(") continue;
         const auto unit =
             std::find_if(c.candidates.begin(), c.candidates.end(), [](const Candidate& x) {
@@ -896,7 +899,7 @@ std::vector<detail::ListReading> Parse::list_neighbours(std::size_t mi) const {
     auto joined = [&](std::size_t a, std::size_t b) {  // token ranges [.., a) and [b, ..)
         if (b < a || b - a > 2 || tokens_[a].sentence != tokens_[b].sentence) return false;
         for (std::size_t k = a; k < b; ++k) {
-            const std::string& w = lower_[k];
+            const std::string_view w = lower_[k];
             if (w != "," && w != "and" && w != "or") return false;
         }
         return b > a;
@@ -1053,7 +1056,7 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     while (k > 0) {
         --k;
         if (token_match_[k] >= 0 && tokens_[k].sentence == tokens_[m.first].sentence) continue;
-        const std::string& w = lower_[k];
+        const std::string_view w = lower_[k];
         if (w == "," || w == "and" || w == "or" || w == "either" || w == "both" || w == "the" ||
             w == "neither" || w == "nor")
             continue;
@@ -1101,7 +1104,7 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     // maintain", "China has long positioned itself".
     std::size_t n = m.last;
     while (n < tokens_.size() && tokens_[n].sentence == tokens_[m.first].sentence) {
-        const std::string& w = lower_[n];
+        const std::string_view w = lower_[n];
         const bool abbreviation_dot =  // "The U.S. said"
             w == "." && n == m.last && tokens_[m.last - 1].text.find('.') != std::string::npos;
         if (token_match_[n] >= 0 || w == "," || w == "and" || w == "or" || w == "the" ||
@@ -1123,7 +1126,7 @@ void Parse::report_unresolved(GeoparseResult& out) const {
     // that matched nothing: reported so that no place is dropped in silence.
     for (std::size_t i = 1; i < tokens_.size(); ++i) {
         if (token_match_[i] >= 0 || !name_word(i) || tokens_[i].all_caps) continue;
-        const std::string& prev = lower_[i - 1];
+        const std::string_view prev = lower_[i - 1];
         const bool after_locative =
             cue(i - 1, detail::Cue::locative) || prev == "village" || prev == "town" ||
             (prev == "of" && i >= 2 &&

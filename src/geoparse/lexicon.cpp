@@ -38,10 +38,18 @@ void Lexicon::WordList::index(std::string bytes) {
     }
     // The pipeline writes the lists sorted; a hand-made list is sorted here.
     if (!std::is_sorted(sorted.begin(), sorted.end())) std::sort(sorted.begin(), sorted.end());
+    std::size_t i = 0;
+    for (std::size_t b = 0; b < 256; ++b) {
+        start[b] = static_cast<std::uint32_t>(i);
+        while (i < sorted.size() && static_cast<unsigned char>(sorted[i][0]) == b) ++i;
+    }
+    start[256] = static_cast<std::uint32_t>(sorted.size());
 }
 
 bool Lexicon::WordList::contains(std::string_view word) const {
-    return std::binary_search(sorted.begin(), sorted.end(), word);
+    if (word.empty()) return false;
+    const auto b = static_cast<unsigned char>(word[0]);
+    return std::binary_search(sorted.begin() + start[b], sorted.begin() + start[b + 1], word);
 }
 
 Lexicon Lexicon::load(const std::string& path) {
@@ -69,10 +77,14 @@ Lexicon Lexicon::from_words(std::vector<std::string> words, std::vector<std::str
 }
 
 bool Lexicon::common(std::string_view word) const {
-    std::string lower(word);
-    for (char& c : lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return words_.contains(lower);
+    // Words are short: lower-case them on the stack, not in a heap string.
+    char buffer[64];
+    if (word.size() > sizeof buffer) return false;  // no English word is this long
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return words_.contains(std::string_view(buffer, word.size()));
 }
 
 bool Lexicon::first_name(std::string_view word) const {

@@ -2,6 +2,8 @@
 // and first names that mark personal names ("Mary Kelly").
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +38,9 @@ private:
     struct WordList {
         std::unique_ptr<const std::string> text;  // on the heap: moves keep the views valid
         std::vector<std::string_view> sorted;
+        // sorted[start[b], start[b + 1]) begin with byte b: a search bisects one letter's
+        // words, a third of the steps, and the index costs nothing to build.
+        std::array<std::uint32_t, 257> start{};
         void index(std::string bytes);
         bool contains(std::string_view word) const;
     };

@@ -24,6 +24,18 @@ std::vector<std::string_view> entries(std::string_view text) {
     return out;
 }
 
+// FNV-1a: the words are short, and std::hash's Murmur costs more than the table lookup.
+struct WordHash {
+    std::size_t operator()(std::string_view w) const {
+        std::uint64_t h = 14695981039346656037ull;
+        for (const char c : w) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 1099511628211ull;
+        }
+        return static_cast<std::size_t>(h);
+    }
+};
+
 }  // namespace
 
 CueSet cues_of(std::string_view word) {
@@ -50,7 +62,7 @@ CueSet cues_of(std::string_view word) {
             {Cue::direction, "directions.txt"},
             {Cue::generic_name, "generic_names.txt"},
         };
-        std::unordered_map<std::string_view, std::uint32_t> t;
+        std::unordered_map<std::string_view, std::uint32_t, WordHash> t;
         for (const auto& [cue, file] : files)
             for (std::string_view w : entries(cue_file(file)))
                 t[w] |= static_cast<std::uint32_t>(cue);

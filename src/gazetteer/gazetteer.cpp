@@ -295,6 +295,7 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         if (key.empty()) return;
         auto [lo, hi] =
             quality == MatchQuality::exact ? impl_->exact(key) : impl_->loose_records(key);
+        const std::size_t before = found.size();
         for (const auto* k = lo; k != hi; ++k) {
             if (k->kind == static_cast<std::uint8_t>(NameKind::demonym)) continue;
             const Place p = impl_->place(k->place);
@@ -320,9 +321,11 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
                               quality,
                               admin_word && !(own_full_name && p.type == PlaceType::place),
                               partial};
-            auto it = std::find_if(found.begin(), found.end(),
+            // A key's records name distinct places: only earlier keys' finds can repeat one.
+            const auto earlier = found.begin() + static_cast<std::ptrdiff_t>(before);
+            auto it = std::find_if(found.begin(), earlier,
                                    [&](const Candidate& x) { return x.place.index == k->place; });
-            if (it == found.end())
+            if (it == earlier)
                 found.push_back(c);
             else if (score > it->score)
                 *it = c;
@@ -334,7 +337,7 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
     }
     // Spelling variants only when no name matches as written: an exact match is the answer,
     // and this keeps the common case to two binary searches.
-    if (found.empty())
+    if (found.empty() && options.spelling_variants)
         for (const std::string* key : {&folded, &bare})
             collect(text::loose_key(*key), MatchQuality::loose);
 

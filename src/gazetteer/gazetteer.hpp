@@ -25,6 +25,8 @@ struct LookupOptions {
     std::optional<PlaceType> type;  // only places of this type
     std::string prefer_country;     // rank places in this country higher (document focus)
     std::size_t limit = 10;
+    // Also try spelling variants (loose keys) when no name matches as written.
+    bool spelling_variants = true;
 };
 
 // How a candidate matched, for callers that weigh evidence (the geoparser does).

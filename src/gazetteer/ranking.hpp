@@ -75,6 +75,9 @@ struct RankingWeights {
     // A container's unit reading must score within this of the name's best reading
     // ("Luhansk": the oblast, close behind the city; not an island group of the same name).
     double container_reading_gap = 0.6;
+    // A name found only by a spelling variant counts from this length (bytes as written) on:
+    // a short word meets some short name by accident.
+    std::size_t loose_match_min_bytes = 6;
 };
 
 inline constexpr RankingWeights kRanking{};

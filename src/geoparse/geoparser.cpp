@@ -181,10 +181,16 @@ const std::vector<Candidate>& Parse::lookup(std::string_view phrase) {
     auto it = lookups_.find(phrase);
     if (it == lookups_.end())
         it = lookups_
-                 .emplace(phrase, gaz_.lookup(phrase, {.country = {},
-                                                       .type = {},
-                                                       .prefer_country = focus_,
-                                                       .limit = 40}))
+                 .emplace(phrase,
+                          gaz_.lookup(phrase,
+                                      {.country = {},
+                                       .type = {},
+                                       .prefer_country = focus_,
+                                       .limit = 40,
+                                       // acceptable() refuses shorter spelling variants
+                                       .spelling_variants =
+                                           phrase.size() >=
+                                           gazetteer::kRanking.loose_match_min_bytes}))
                  .first;
     return it->second;
 }
@@ -277,7 +283,8 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
     const bool next_adjacent = m.last < tokens_.size() && adjacent(m.last - 1, m.last);
     if (next_adjacent && (tokens_[m.last].text == "$" || tokens_[m.last].text == "\u20ac"))
         return false;  // "US$460": a currency
-    if (best.quality == gazetteer::MatchQuality::loose && span_text(m.first, m.last).size() < 6)
+    if (best.quality == gazetteer::MatchQuality::loose &&
+        span_text(m.first, m.last).size() < gazetteer::kRanking.loose_match_min_bytes)
         return false;
     if (!single && !m.admin_word && p.type != PlaceType::admin0) {
         // Directions alone ("South West", "North East") name a part of whatever the text is

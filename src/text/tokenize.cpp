@@ -4,44 +4,50 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
+
 namespace mapwire::text {
 namespace {
 
-struct Char {
-    utf8proc_int32_t cp = 0;
-    std::size_t byte = 0, size = 0;
+// A decoded character with its classes, found once: the tokenizer asks each character several
+// questions, and utf8proc's property lookup is its main cost otherwise.
+enum : std::uint8_t {
+    kLetter = 1,
+    kDigit = 2,
+    kMark = 4,
+    kUpper = 8,
+    kSpace = 16,
+    kWordPart = kLetter | kDigit | kMark,
 };
 
-// Character classes with an ASCII fast path: news text is mostly ASCII, and utf8proc's
-// property lookup is the tokenizer's main cost otherwise.
-bool is_letter(utf8proc_int32_t cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+struct Char {
+    utf8proc_int32_t cp = 0;
+    std::size_t byte = 0;   // offset of its first byte
+    std::uint8_t size = 0;   // bytes
+    std::uint8_t classes = 0;
+};
+
+std::uint8_t classes_of(utf8proc_int32_t cp) {
+    if (cp < 0x80) {  // news text is mostly ASCII
+        if (cp >= 'a' && cp <= 'z') return kLetter;
+        if (cp >= 'A' && cp <= 'Z') return kLetter | kUpper;
+        if (cp >= '0' && cp <= '9') return kDigit;
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ? kSpace : 0;
+    }
+    if (cp == 0xA0) return kSpace;
     const auto c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+    if (c == UTF8PROC_CATEGORY_LU) return kLetter | kUpper;
+    if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) return kLetter;
+    if (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) return kDigit;
+    if (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) return kMark;
+    return c == UTF8PROC_CATEGORY_ZS ? kSpace : 0;
 }
-bool is_digit(utf8proc_int32_t cp) {
-    if (cp < 0x80) return cp >= '0' && cp <= '9';
-    const auto c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO;
-}
-bool is_mark(utf8proc_int32_t cp) {
-    if (cp < 0x80) return false;
-    const auto c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
-}
-bool is_space(utf8proc_int32_t cp) {
-    if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
-    return cp == 0xA0 || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
-}
+
 bool is_apostrophe(utf8proc_int32_t cp) {
     return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
 }
 bool is_hyphen(utf8proc_int32_t cp) {
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
-}
-bool is_upper(utf8proc_int32_t cp) {
-    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
 // A word before a dot that does not end a sentence: titles ("Mr.", "Gen.") and dotted
@@ -60,11 +66,11 @@ bool is_abbreviation(const Token& t) {
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Char> chars;
-    chars.reserve(text.size());
+    chars.reserve(text.size());  // at most one per byte
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     for (std::size_t pos = 0; pos < text.size();) {
         if (p[pos] < 0x80) {
-            chars.push_back({p[pos], pos, 1});
+            chars.push_back({p[pos], pos, 1, classes_of(p[pos])});
             ++pos;
             continue;
         }
@@ -74,16 +80,19 @@ std::vector<Token> tokenize(std::string_view text) {
             n = 1;
             cp = 0xFFFD;
         }
-        chars.push_back({cp, pos, static_cast<std::size_t>(n)});
+        chars.push_back({cp, pos, static_cast<std::uint8_t>(n), classes_of(cp)});
         pos += static_cast<std::size_t>(n);
     }
+    auto is_upper = [&](std::size_t i) { return (chars[i].classes & kUpper) != 0; };
+    auto is_space = [&](std::size_t i) { return (chars[i].classes & kSpace) != 0; };
+    auto is_digit = [&](std::size_t i) { return (chars[i].classes & kDigit) != 0; };
 
     std::vector<Token> tokens;
+    tokens.reserve(chars.size() / 4 + 16);  // news averages a token per five characters or so
     std::size_t line = 0, sentence = 0;
     bool next_starts_sentence = true;
     auto word_part = [&](std::size_t i) {
-        return i < chars.size() &&
-               (is_letter(chars[i].cp) || is_digit(chars[i].cp) || is_mark(chars[i].cp));
+        return i < chars.size() && (chars[i].classes & kWordPart) != 0;
     };
     auto push = [&](std::size_t from, std::size_t to, bool word) {
         Token t;
@@ -95,13 +104,13 @@ std::vector<Token> tokenize(std::string_view text) {
         t.line = line;
         t.word = word;
         if (word) {
-            t.capitalized = is_upper(chars[from].cp);
-            t.number = is_digit(chars[from].cp);
+            t.capitalized = is_upper(from);
+            t.number = is_digit(from);
             std::size_t letters = 0, upper = 0;
             for (std::size_t k = from; k < to; ++k) {
-                if (is_letter(chars[k].cp)) {
+                if (chars[k].classes & kLetter) {
                     ++letters;
-                    if (is_upper(chars[k].cp)) ++upper;
+                    if (chars[k].classes & kUpper) ++upper;
                 }
             }
             t.all_caps = letters >= 2 && upper == letters;
@@ -130,7 +139,7 @@ std::vector<Token> tokenize(std::string_view text) {
             ++i;
             continue;
         }
-        if (is_space(cp)) {
+        if (is_space(i)) {
             ++i;
             continue;
         }
@@ -142,8 +151,8 @@ std::vector<Token> tokenize(std::string_view text) {
                 } else if ((is_hyphen(chars[j].cp) || is_apostrophe(chars[j].cp)) &&
                            word_part(j + 1)) {
                     j += 2;  // inner hyphen or apostrophe
-                } else if (chars[j].cp == '.' && is_upper(chars[j - 1].cp) &&
-                           j + 1 < chars.size() && is_upper(chars[j + 1].cp)) {
+                } else if (chars[j].cp == '.' && is_upper(j - 1) && j + 1 < chars.size() &&
+                           is_upper(j + 1)) {
                     j += 2;  // an abbreviation with inner dots (U.S)
                 } else {
                     break;
@@ -171,9 +180,9 @@ std::vector<Token> tokenize(std::string_view text) {
                                         chars[k].cp == '\'' || chars[k].cp == 0x2019))
                 ++k;
             if (k >= chars.size() || chars[k].cp == '\n' ||
-                (is_space(chars[k].cp) && k + 1 < chars.size() &&
-                 (is_upper(chars[k + 1].cp) || chars[k + 1].cp == '"' ||
-                  chars[k + 1].cp == 0x201C || is_digit(chars[k + 1].cp)))) {
+                (is_space(k) && k + 1 < chars.size() &&
+                 (is_upper(k + 1) || chars[k + 1].cp == '"' || chars[k + 1].cp == 0x201C ||
+                  is_digit(k + 1)))) {
                 const bool abbreviation =
                     cp == '.' && tokens.size() >= 2 && is_abbreviation(tokens[tokens.size() - 2]);
                 if (!abbreviation) {

@@ -298,15 +298,19 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         const std::size_t before = found.size();
         for (const auto* k = lo; k != hi; ++k) {
             if (k->kind == static_cast<std::uint8_t>(NameKind::demonym)) continue;
-            const Place p = impl_->place(k->place);
-            if (options.type && p.type != *options.type) continue;
-            if (!options.country.empty() && p.country != options.country) continue;
+            // Built where it is kept: a Candidate is large, and copies of it stall on stores.
+            Candidate& c = found.emplace_back();
+            c.place = impl_->place(k->place);
+            const Place& p = c.place;
+            if ((options.type && p.type != *options.type) ||
+                (!options.country.empty() && p.country != options.country)) {
+                found.pop_back();
+                continue;
+            }
             const auto kind = static_cast<NameKind>(k->kind);
             const bool stripped = k->stripped != 0;
             double score = name_weight(kind) + prominence(p);
             if (quality == MatchQuality::loose) score += w.loose_match;
-            // The administrative word weighs only for names found without it: "New York
-            // City" is the city's own name, not the state with the word "city".
             // The administrative word: a town whose own full name it is ("New York City") is
             // not penalised, and when the full name is some place's own, a place found only
             // by the bare name ("New York") matched less of what was written.
@@ -315,20 +319,19 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             if (admin_word && !(own_full_name && p.type == PlaceType::place))
                 score += partial ? std::min(0.0, admin_word_weight(p.type)) + w.partial_name
                                  : admin_word_weight(p.type);
-            const Candidate c{p,
-                              score,
-                              kind,
-                              quality,
-                              admin_word && !(own_full_name && p.type == PlaceType::place),
-                              partial};
+            c.score = score;
+            c.kind = kind;
+            c.quality = quality;
+            c.admin_word = admin_word && !(own_full_name && p.type == PlaceType::place);
+            c.partial = partial;
             // A key's records name distinct places: only earlier keys' finds can repeat one.
             const auto earlier = found.begin() + static_cast<std::ptrdiff_t>(before);
             auto it = std::find_if(found.begin(), earlier,
                                    [&](const Candidate& x) { return x.place.index == k->place; });
-            if (it == earlier)
-                found.push_back(c);
-            else if (score > it->score)
-                *it = c;
+            if (it != earlier) {
+                if (score > it->score) *it = std::move(c);
+                found.pop_back();
+            }
         }
     };
     for (const std::string* key : {&folded, &bare}) {

@@ -95,7 +95,7 @@ std::vector<Token> tokenize(std::string_view text) {
         return i < chars.size() && (chars[i].classes & kWordPart) != 0;
     };
     auto push = [&](std::size_t from, std::size_t to, bool word) {
-        Token t;
+        Token& t = tokens.emplace_back();  // built in place: a copy stalls on its stores
         t.byte_begin = chars[from].byte;
         t.byte_end = chars[to - 1].byte + chars[to - 1].size;
         t.text = text.substr(t.byte_begin, t.byte_end - t.byte_begin);
@@ -120,7 +120,6 @@ std::vector<Token> tokenize(std::string_view text) {
             next_starts_sentence = false;
         }
         t.sentence = sentence;
-        tokens.push_back(t);
     };
 
     std::size_t i = 0;

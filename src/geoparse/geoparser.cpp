@@ -212,20 +212,27 @@ void Parse::mark_headlines() {
     // capitalised English words after the first ("Forces Capture ... Fighting").
     std::size_t lines = tokens_.empty() ? 0 : tokens_.back().line + 1;
     std::vector<int> words(lines), caps(lines), common_caps(lines), all_caps(lines);
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-        const Token& t = tokens_[i];
-        if (!t.word || t.number || t.text.size() < 4) continue;
+    auto counted = [&](const Token& t) { return t.word && !t.number && t.text.size() >= 4; };
+    for (const Token& t : tokens_) {
+        if (!counted(t)) continue;
         ++words[t.line];
         if (t.all_caps) ++all_caps[t.line];
-        if (!t.capitalized) continue;
-        ++caps[t.line];
-        if (!t.sentence_start && common(i)) ++common_caps[t.line];
+        if (t.capitalized) ++caps[t.line];
+    }
+    auto mostly_capitalised = [&](std::size_t l) {
+        return words[l] >= 3 && caps[l] * 10 >= words[l] * 7;
+    };
+    // English words are looked up only on lines capitalised enough to be headlines.
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        const Token& t = tokens_[i];
+        if (counted(t) && t.capitalized && !t.sentence_start && mostly_capitalised(t.line) &&
+            common(i))
+            ++common_caps[t.line];
     }
     headline_line_.assign(lines, false);
     for (std::size_t l = 0; l < lines; ++l)
-        headline_line_[l] =
-            (words[l] >= 3 && caps[l] * 10 >= words[l] * 7 && common_caps[l] >= 2) ||
-            (words[l] >= 2 && all_caps[l] * 10 >= words[l] * 8);
+        headline_line_[l] = (mostly_capitalised(l) && common_caps[l] >= 2) ||
+                            (words[l] >= 2 && all_caps[l] * 10 >= words[l] * 8);
 }
 
 std::size_t Parse::connectors_before_name(std::size_t j) const {

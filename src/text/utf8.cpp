@@ -11,6 +11,10 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     std::size_t pos = 0;
     while (pos < text.size()) {
+        if (p[pos] < 0x80) {  // ASCII needs no decoding: most of any news text
+            ++pos;
+            continue;
+        }
         utf8proc_int32_t cp = 0;
         const auto n =
             utf8proc_iterate(p + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geoparse/detail/cue_files.hpp"
+#include "geoparse/detail/word_table.hpp"
 
 namespace mapwire::geoparse::detail {
 namespace {
@@ -23,18 +24,6 @@ std::vector<std::string_view> entries(std::string_view text) {
     }
     return out;
 }
-
-// FNV-1a: the words are short, and std::hash's Murmur costs more than the table lookup.
-struct WordHash {
-    std::size_t operator()(std::string_view w) const {
-        std::uint64_t h = 14695981039346656037ull;
-        for (const char c : w) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ull;
-        }
-        return static_cast<std::size_t>(h);
-    }
-};
 
 }  // namespace
 
@@ -62,14 +51,13 @@ CueSet cues_of(std::string_view word) {
             {Cue::direction, "directions.txt"},
             {Cue::generic_name, "generic_names.txt"},
         };
-        std::unordered_map<std::string_view, std::uint32_t, WordHash> t;
+        WordTable<std::uint32_t> t;
         for (const auto& [cue, file] : files)
             for (std::string_view w : entries(cue_file(file)))
-                t[w] |= static_cast<std::uint32_t>(cue);
+                t.add(w, static_cast<std::uint32_t>(cue));
         return t;
     }();
-    const auto it = table.find(word);
-    return CueSet(it == table.end() ? 0 : it->second);
+    return CueSet(table.find(word));
 }
 
 const Abbreviation* abbreviation(std::string_view token) {

@@ -103,9 +103,11 @@ struct Gazetteer::Impl {
         p.id = str(r.id);
         p.name = str(r.name);
         p.type = static_cast<PlaceType>(r.type);
-        p.country = str(r.country);
+        // min(): a damaged file must not make a view reach past the record.
+        p.country = {r.country, std::min<std::size_t>(r.country_length, sizeof r.country)};
         p.iso_code = str(r.iso_code);
-        p.feature_code = str(r.feature_code);
+        p.feature_code = {r.feature_code,
+                          std::min<std::size_t>(r.feature_code_length, sizeof r.feature_code)};
         p.admin1 = r.admin1;
         p.parent_country = r.parent_country;
         p.population = r.population;

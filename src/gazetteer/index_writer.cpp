@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "base/error.hpp"
+#include "gazetteer/gazetteer.hpp"
 #include "gazetteer/detail/admin_words.hpp"
 #include "gazetteer/detail/index_format.hpp"
 #include "text/normalize.hpp"
@@ -121,9 +122,18 @@ void IndexWriter::write(const std::string& path, const std::string& metadata_jso
         detail::PlaceRecord r{};
         r.id = pool.add(e.id);
         r.name = pool.add(e.name);
-        r.country = pool.add(e.country);
+        if (e.country.size() > detail::kCountryCodeBytes ||
+            e.feature_code.size() > detail::kFeatureCodeBytes)
+            throw GazetteerError("place " + e.id + ": country code '" + e.country +
+                                     "' or feature code '" + e.feature_code + "' is too long",
+                                 ExitCode::bad_input,
+                                 "country codes have two letters (ISO 3166-1), GeoNames feature "
+                                 "codes at most eight");
+        r.country_length = static_cast<std::uint8_t>(e.country.size());
+        std::memcpy(r.country, e.country.data(), e.country.size());
+        r.feature_code_length = static_cast<std::uint8_t>(e.feature_code.size());
+        std::memcpy(r.feature_code, e.feature_code.data(), e.feature_code.size());
         r.iso_code = pool.add(e.iso_code);
-        r.feature_code = pool.add(e.feature_code);
         r.occupied_by = pool.add(e.occupied_by);
         r.population = e.population;
         r.lat = e.lat;

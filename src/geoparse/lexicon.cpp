@@ -25,6 +25,19 @@ std::string joined(const std::vector<std::string>& words) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kBuckets = 65536;
+
+// The first two bytes (a one-letter word has a second byte of 0): increasing in sorted order.
+std::size_t bucket(std::string_view w) {
+    const auto b0 = static_cast<unsigned char>(w[0]);
+    const auto b1 = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u;
+    return (std::size_t{b0} << 8) | b1;
+}
+
+}  // namespace
+
 void Lexicon::WordList::index(std::string bytes) {
     text = std::make_unique<const std::string>(std::move(bytes));
     sorted.clear();
@@ -38,17 +51,14 @@ void Lexicon::WordList::index(std::string bytes) {
     }
     // The pipeline writes the lists sorted; a hand-made list is sorted here.
     if (!std::is_sorted(sorted.begin(), sorted.end())) std::sort(sorted.begin(), sorted.end());
-    std::size_t i = 0;
-    for (std::size_t b = 0; b < 256; ++b) {
-        start[b] = static_cast<std::uint32_t>(i);
-        while (i < sorted.size() && static_cast<unsigned char>(sorted[i][0]) == b) ++i;
-    }
-    start[256] = static_cast<std::uint32_t>(sorted.size());
+    start.assign(kBuckets + 1, static_cast<std::uint32_t>(sorted.size()));
+    for (std::size_t i = sorted.size(); i-- > 0;) start[bucket(sorted[i])] = static_cast<std::uint32_t>(i);
+    for (std::size_t b = kBuckets; b-- > 0;) start[b] = std::min(start[b], start[b + 1]);
 }
 
 bool Lexicon::WordList::contains(std::string_view word) const {
-    if (word.empty()) return false;
-    const auto b = static_cast<unsigned char>(word[0]);
+    if (word.empty() || start.empty()) return false;
+    const std::size_t b = bucket(word);
     return std::binary_search(sorted.begin() + start[b], sorted.begin() + start[b + 1], word);
 }
 

@@ -2,7 +2,6 @@
 // and first names that mark personal names ("Mary Kelly").
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -38,9 +37,9 @@ private:
     struct WordList {
         std::unique_ptr<const std::string> text;  // on the heap: moves keep the views valid
         std::vector<std::string_view> sorted;
-        // sorted[start[b], start[b + 1]) begin with byte b: a search bisects one letter's
-        // words, a third of the steps, and the index costs nothing to build.
-        std::array<std::uint32_t, 257> start{};
+        // sorted[start[k], start[k + 1]) begin with the two bytes k (see bucket()): a search
+        // bisects a few dozen words, and the index costs one pass to build.
+        std::vector<std::uint32_t> start;
         void index(std::string bytes);
         bool contains(std::string_view word) const;
     };

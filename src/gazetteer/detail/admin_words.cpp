@@ -33,6 +33,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 std::string strip_admin_words(std::string_view folded) {
+    // Every affix has its space: a single word (most queries) has none.
+    if (folded.find(' ') == std::string_view::npos) return {};
     for (auto suffix : kSuffixes)
         if (ends_with(folded, suffix))
             return std::string(folded.substr(0, folded.size() - suffix.size()));

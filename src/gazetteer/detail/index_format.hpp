@@ -70,8 +70,13 @@ inline PrefixSlot prefix_slot(const char* key, std::size_t length) {
     return h == 0 ? 1 : h;
 }
 
+// Country and feature codes are kept in the record, not in the string pool: ranking compares
+// them for every candidate, and a record is read anyway while the pool is a cache miss away.
+inline constexpr std::size_t kCountryCodeBytes = 2;  // ISO 3166-1 alpha-2, or empty
+inline constexpr std::size_t kFeatureCodeBytes = 8;  // GeoNames codes have at most 5
+
 struct PlaceRecord {
-    StrRef id, name, country, iso_code, feature_code, occupied_by;
+    StrRef id, name, iso_code, occupied_by;
     std::int64_t population;
     double lat, lon, area_km2;
     double label_lat, label_lon;
@@ -81,8 +86,14 @@ struct PlaceRecord {
     std::int32_t scalerank;
     std::int16_t occupied_since;
     std::uint8_t type;
-    std::uint8_t reserved;
+    std::uint8_t country_length;
+    char country[kCountryCodeBytes];
+    char feature_code[kFeatureCodeBytes];
+    std::uint8_t feature_code_length;
+    std::uint8_t reserved[5];  // explicit, so that every byte written is set
 };
+
+static_assert(sizeof(PlaceRecord) == 128);
 
 // One searchable key; keys are sorted by their bytes, then by place.
 struct KeyRecord {

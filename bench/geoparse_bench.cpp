@@ -75,6 +75,31 @@ void BM_GeoparseArticles(benchmark::State& state) {
 }
 BENCHMARK(BM_GeoparseArticles)->Unit(benchmark::kMillisecond);
 
+// Real news that nobody here wrote: the GeoVirus articles of the shared fixtures (WikiNews,
+// 229 articles, 1.7 KB on average), each parsed whole; skipped without ../shared/.
+void BM_GeoparseRealNews(benchmark::State& state) {
+    const std::string path =
+        std::string(MAPWIRE_SOURCE_DIR) + "/../shared/fixtures/geoparse-dev/geovirus.jsonl";
+    if (!std::filesystem::exists(path)) {
+        state.SkipWithError("no ../shared/fixtures/geoparse-dev/geovirus.jsonl");
+        return;
+    }
+    std::vector<std::string> docs;
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) docs.push_back(nlohmann::json::parse(line)["text"].get<std::string>());
+    const auto gaz = mapwire::gazetteer::Gazetteer::open(data_dir() + "/gazetteer.idx");
+    const mapwire::geoparse::Geoparser parser(
+        gaz, mapwire::geoparse::Lexicon::load(data_dir() + "/lexicon.txt"));
+    std::size_t bytes = 0;
+    for (const auto& d : docs) bytes += d.size();
+    for (auto _ : state)
+        for (const auto& d : docs) benchmark::DoNotOptimize(parser.parse(d));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+    state.counters["documents"] = static_cast<double>(docs.size());
+}
+BENCHMARK(BM_GeoparseRealNews)->Unit(benchmark::kMillisecond);
+
 // The tokenizer alone, for comparison with the whole parse.
 void BM_TokenizeCorpus(benchmark::State& state) {
     const auto docs = documents();

@@ -186,8 +186,7 @@ Gazetteer Gazetteer::open(const std::string& index_path) {
     const auto* h = impl->header;
     impl->key_hash = reinterpret_cast<const detail::HashSlot*>(base + h->key_hash.offset);
     impl->loose_hash = reinterpret_cast<const detail::HashSlot*>(base + h->loose_hash.offset);
-    impl->key_prefixes =
-        reinterpret_cast<const detail::PrefixSlot*>(base + h->key_prefixes.offset);
+    impl->key_prefixes = reinterpret_cast<const detail::PrefixSlot*>(base + h->key_prefixes.offset);
     impl->loose_prefixes =
         reinterpret_cast<const detail::PrefixSlot*>(base + h->loose_prefixes.offset);
     return Gazetteer(std::move(impl));

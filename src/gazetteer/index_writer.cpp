@@ -11,9 +11,9 @@
 #include <unordered_map>
 
 #include "base/error.hpp"
-#include "gazetteer/gazetteer.hpp"
 #include "gazetteer/detail/admin_words.hpp"
 #include "gazetteer/detail/index_format.hpp"
+#include "gazetteer/gazetteer.hpp"
 #include "text/normalize.hpp"
 
 namespace mapwire::gazetteer {

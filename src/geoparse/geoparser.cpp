@@ -83,6 +83,8 @@ public:
                                                             : detail::cues_of(t.text));
         }
         common_.assign(tokens_.size(), -1);
+        name_words_.reserve(tokens_.size());
+        for (std::size_t i = 0; i < tokens_.size(); ++i) name_words_.push_back(is_name_word(i));
     }
 
     GeoparseResult run();
@@ -99,7 +101,8 @@ private:
             if (text_[k] != ' ') return false;
         return true;
     }
-    bool name_word(std::size_t i) const {
+    bool name_word(std::size_t i) const { return name_words_[i] != 0; }
+    bool is_name_word(std::size_t i) const {
         const Token& t = tokens_[i];
         if (!t.word || t.number) return false;
         if (t.capitalized || t.all_caps) return true;
@@ -161,6 +164,7 @@ private:
     std::vector<std::string_view> lower_;  // each token in ASCII lower case
     std::vector<detail::CueSet> cues_, written_cues_;
     mutable std::vector<std::int8_t> common_;  // -1 not yet asked
+    std::vector<std::uint8_t> name_words_;     // is_name_word(), asked by every pass
     std::vector<bool> headline_line_;
     std::vector<Match> matches_;
     std::vector<int> token_match_;  // token -> match index or -1
@@ -182,15 +186,14 @@ const std::vector<Candidate>& Parse::lookup(std::string_view phrase) {
     if (it == lookups_.end())
         it = lookups_
                  .emplace(phrase,
-                          gaz_.lookup(phrase,
-                                      {.country = {},
-                                       .type = {},
-                                       .prefer_country = focus_,
-                                       .limit = 40,
-                                       // acceptable() refuses shorter spelling variants
-                                       .spelling_variants =
-                                           phrase.size() >=
-                                           gazetteer::kRanking.loose_match_min_bytes}))
+                          gaz_.lookup(phrase, {.country = {},
+                                               .type = {},
+                                               .prefer_country = focus_,
+                                               .limit = 40,
+                                               // acceptable() refuses shorter spelling variants
+                                               .spelling_variants =
+                                                   phrase.size() >=
+                                                   gazetteer::kRanking.loose_match_min_bytes}))
                  .first;
     return it->second;
 }
@@ -265,7 +268,8 @@ std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
         }
         // A lower-case administrative word right after the run belongs to it ("Donetsk region").
         if (j < tokens_.size() && !tokens_[j - 1].possessive && tokens_[j].word &&
-            !tokens_[j].capitalized && written_cue(j, detail::Cue::admin_word) && adjacent(j - 1, j))
+            !tokens_[j].capitalized && written_cue(j, detail::Cue::admin_word) &&
+            adjacent(j - 1, j))
             ++j;
         out.emplace_back(i, j);
         i = j;
@@ -282,7 +286,7 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
     const bool strong = p.type == PlaceType::admin0 || p.type == PlaceType::region ||
                         p.type == PlaceType::admin1 || p.type == PlaceType::admin2 ||
                         p.feature_code == "PPLC" || p.population >= 100000;
-    if (single && t.text.size() == 1) return false;            // "X", the platform
+    if (single && t.text.size() == 1) return false;                            // "X", the platform
     if (single && written_cue(m.first, detail::Cue::not_place)) return false;  // "Christmas", "May"
     // Codes ("MAC" is Macao's ISO code, "AM" Armenia's) are names only where news uses them
     // that way: those are in geodata/cues/abbreviations.tsv and matched by abbreviation().
@@ -387,7 +391,8 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         if (i + 1 < last) {
             std::string prefix = text::fold(tokens_[i].text);
             while (longest < std::min(last, i + 6)) {
-                if (cue(longest, detail::Cue::admin_word) || cue(longest - 1, detail::Cue::admin_word)) {
+                if (cue(longest, detail::Cue::admin_word) ||
+                    cue(longest - 1, detail::Cue::admin_word)) {
                     ++longest;  // "Kursk region": the unit is found through its bare name
                     continue;
                 }
@@ -482,16 +487,17 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     // are one place name ("Victoria Falls" is matched whole and covers both).
     bool named_thing = false;  // "Dallas County", "Denver District Court", "Jordan River"
     for (std::size_t k = first; k < last; ++k) {
-        named_thing = named_thing || cue(k, detail::Cue::admin_word) || cue(k, detail::Cue::natural_feature) ||
-                      cue(k, detail::Cue::facility) || written_cue(k, detail::Cue::organisation_word);
+        named_thing = named_thing || cue(k, detail::Cue::admin_word) ||
+                      cue(k, detail::Cue::natural_feature) || cue(k, detail::Cue::facility) ||
+                      written_cue(k, detail::Cue::organisation_word);
     }
     const bool first_named =
         last - first >= 2 && !named_thing && lex_.first_name(tokens_[first].text) &&
         !(covered[0] && covered[1] &&
           token_match_of(first, match_begin) == token_match_of(first + 1, match_begin));
     auto unknown = [&](std::size_t k) {  // "Moscow October 7": a month is no surname
-        return k >= first && k < last && !covered[k - first] && name_word(k) &&
-               !common(k) && !written_cue(k, detail::Cue::title) && !written_cue(k, detail::Cue::not_place);
+        return k >= first && k < last && !covered[k - first] && name_word(k) && !common(k) &&
+               !written_cue(k, detail::Cue::title) && !written_cue(k, detail::Cue::not_place);
     };
     bool person = titled || first_named;
     for (std::size_t m = match_begin; m < matches_.size();) {
@@ -539,8 +545,8 @@ void Parse::drop_people_named_again() {
         if (town && !container_of(mi)) {
             // "of Tyler said", "in Austin told": the place of someone who speaks.
             const bool placed =
-                m.first > 0 && (cue(m.first - 1, detail::Cue::locative) || lower_[m.first - 1] == "of" ||
-                                lower_[m.first - 1] == "from");
+                m.first > 0 && (cue(m.first - 1, detail::Cue::locative) ||
+                                lower_[m.first - 1] == "of" || lower_[m.first - 1] == "from");
             drop = !placed && (person_words_.count(std::string(tokens_[m.first].text)) ||
                                (m.last < tokens_.size() && cue(m.last, detail::Cue::speech_verb)));
         }
@@ -1127,8 +1133,8 @@ Role Parse::role_of(const Match& m, const Place& p) const {
             continue;
         }
         if (cue(n, detail::Cue::state_verb) ||
-            (w.size() > 2 && detail::is_cue(std::string_view(w).substr(0, w.size() - 1),
-                                            detail::Cue::state_verb)))
+            (w.size() > 2 &&
+             detail::is_cue(std::string_view(w).substr(0, w.size() - 1), detail::Cue::state_verb)))
             return Role::metonym;
         break;
     }
@@ -1150,8 +1156,7 @@ void Parse::report_unresolved(GeoparseResult& out) const {
         const bool with_admin_word =
             j < tokens_.size() && cue(j, detail::Cue::admin_word) && adjacent(j - 1, j);
         if (!after_locative && !with_admin_word) continue;
-        if (common(i) || written_cue(i, detail::Cue::title) ||
-            headline_line_[tokens_[i].line])
+        if (common(i) || written_cue(i, detail::Cue::title) || headline_line_[tokens_[i].line])
             continue;
         const std::size_t end = with_admin_word ? j + 1 : j;
         Mention u;

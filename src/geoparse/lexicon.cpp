@@ -52,7 +52,8 @@ void Lexicon::WordList::index(std::string bytes) {
     // The pipeline writes the lists sorted; a hand-made list is sorted here.
     if (!std::is_sorted(sorted.begin(), sorted.end())) std::sort(sorted.begin(), sorted.end());
     start.assign(kBuckets + 1, static_cast<std::uint32_t>(sorted.size()));
-    for (std::size_t i = sorted.size(); i-- > 0;) start[bucket(sorted[i])] = static_cast<std::uint32_t>(i);
+    for (std::size_t i = sorted.size(); i-- > 0;)
+        start[bucket(sorted[i])] = static_cast<std::uint32_t>(i);
     for (std::size_t b = kBuckets; b-- > 0;) start[b] = std::min(start[b], start[b + 1]);
 }
 

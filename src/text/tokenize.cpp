@@ -23,7 +23,7 @@ enum : std::uint8_t {
 struct Char {
     utf8proc_int32_t cp = 0;
     std::size_t byte = 0;   // offset of its first byte
-    std::uint8_t size = 0;   // bytes
+    std::uint8_t size = 0;  // bytes
     std::uint8_t classes = 0;
 };
 
@@ -106,14 +106,14 @@ std::vector<Token> tokenize(std::string_view text) {
         if (word) {
             t.capitalized = is_upper(from);
             t.number = is_digit(from);
-            std::size_t letters = 0, upper = 0;
+            std::size_t letters = 0;
+            bool lower_seen = false;  // a letter that is not upper case
             for (std::size_t k = from; k < to; ++k) {
-                if (chars[k].classes & kLetter) {
-                    ++letters;
-                    if (chars[k].classes & kUpper) ++upper;
-                }
+                const std::uint8_t c = chars[k].classes;
+                letters += (c & kLetter) != 0;
+                lower_seen |= (c & (kLetter | kUpper)) == kLetter;
             }
-            t.all_caps = letters >= 2 && upper == letters;
+            t.all_caps = letters >= 2 && !lower_seen;
         }
         if (word && next_starts_sentence) {
             t.sentence_start = true;

@@ -34,11 +34,11 @@ struct Header {
     std::uint64_t loose_count;
     std::uint64_t strings_offset;
     std::uint64_t strings_size;
-    StrRef metadata;          // JSON describing the build (worldview, sources)
-    HashIndex key_hash;       // HashSlot over the distinct exact keys
-    HashIndex loose_hash;     // HashSlot over the distinct loose keys
-    HashIndex key_prefixes;   // PrefixSlot over the exact keys' word-boundary prefixes
-    HashIndex loose_prefixes; // PrefixSlot over the loose keys' word-boundary prefixes
+    StrRef metadata;           // JSON describing the build (worldview, sources)
+    HashIndex key_hash;        // HashSlot over the distinct exact keys
+    HashIndex loose_hash;      // HashSlot over the distinct loose keys
+    HashIndex key_prefixes;    // PrefixSlot over the exact keys' word-boundary prefixes
+    HashIndex loose_prefixes;  // PrefixSlot over the loose keys' word-boundary prefixes
 };
 
 // A slot of a key hash table: the high half of the key's hash, and the index of the key's

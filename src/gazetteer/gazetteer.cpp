@@ -375,9 +375,18 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         std::int64_t largest = 0;
         for (const Candidate& c : found)
             if (c.place.type == PlaceType::place) largest = std::max(largest, c.place.population);
+        // "Georgia" in a US story is the state: a unit of the focus country outranks a
+        // foreign country of its name (not its own country: Mexico's State of Mexico).
+        const bool foreign_country =
+            std::any_of(found.begin(), found.end(), [&](const Candidate& c) {
+                return c.place.type == PlaceType::admin0 &&
+                       c.place.country != options.prefer_country;
+            });
         for (Candidate& c : found) {
             if (c.place.country != options.prefer_country) continue;
-            if (c.place.type != PlaceType::place)
+            if (c.place.type == PlaceType::admin1 && foreign_country)
+                c.score += w.focus_country + w.focus_unit_over_foreign_country;
+            else if (c.place.type != PlaceType::place)
                 c.score += w.focus_country;
             else if (static_cast<double>(c.place.population) >=
                      w.focus_town_population_share * static_cast<double>(largest))

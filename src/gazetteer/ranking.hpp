@@ -56,10 +56,16 @@ struct RankingWeights {
     double focus_country = 0.25;
     double focus_country_town = 0.20;
     double focus_town_population_share = 0.3;  // of the largest homonym's, for the town bonus
+    // More for a first-order unit of the focus country named like a foreign country ("Georgia"
+    // in a US story): enough to pass the country, not the country named otherwise too.
+    double focus_unit_over_foreign_country = 0.25;
     double named_country = 0.15;  // another country the document names (or names units of)
     double container = 0.80;      // inside the unit or country the text puts it in
     double nearby = 0.25;         // within `nearby_km` of another resolved place
     double nearby_km = 150.0;
+    // A region known only as a point with no country (a sea, an ocean) holds what lies this
+    // close to its point ("Snake Island in the Black Sea"); one with a country, its country.
+    double point_region_km = 600.0;
     // A list's members are alike: "Texas and Georgia", "Alabama, Arizona, Georgia": a reading
     // of the kind (and, below countries, the country) of the names listed beside it.
     double list_member = 0.40;

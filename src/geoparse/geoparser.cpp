@@ -577,8 +577,18 @@ using gazetteer::level;
 std::optional<Container> Parse::container_of(std::size_t mi) const {
     auto c = container_after_or_owner(mi);
     // "... Utah, Virginia, Washington, West Virginia and Wyoming": a name that itself
-    // continues a list, with a reading of the container's kind, is one more member.
-    if (c && c->place.type != PlaceType::admin0 && mi > 0 && list_continues(mi - 1)) {
+    // continues a list, with a reading of the container's kind, is one more member; so is
+    // the first of a list that the container continues ("in Washington, Pennsylvania and
+    // California").
+    const auto continues_alike = [&](std::size_t k) {  // matches_[k] is followed by one alike
+        if (!list_continues(k)) return false;
+        const Match& next = matches_[k + 1];
+        return !next.demonym && !next.candidates.empty() &&
+               next.candidates[0].place.type == c->place.type &&
+               next.candidates[0].place.country == c->place.country;
+    };
+    if (c && c->place.type != PlaceType::admin0 &&
+        ((mi > 0 && list_continues(mi - 1)) || (c->match > mi && continues_alike(c->match)))) {
         const Match& m = matches_[mi];
         const double floor = m.candidates.empty() ? 0.0
                                                   : m.candidates[0].score -

@@ -32,6 +32,20 @@ Place unit(std::uint32_t index, std::string_view country, PlaceType type = Place
     return p;
 }
 
+TEST(GeoparseContext, APointRegionHoldsItsCountryOrWhatIsNearIt) {
+    // Islands and seas are points in regions.tsv: no box to test.
+    Place sumatra = unit(50, "ID", PlaceType::region);
+    sumatra.lat = -0.5;
+    sumatra.lon = 101.5;
+    EXPECT_TRUE(inside(town(1, "ID", 7, 3.10, 98.50), sumatra)) << "Kabanjahe, North Sumatra";
+    EXPECT_FALSE(inside(town(2, "MY", 8, 3.14, 101.69), sumatra)) << "Kuala Lumpur";
+    Place black_sea = unit(51, "", PlaceType::region);
+    black_sea.lat = 43.2;
+    black_sea.lon = 34.0;
+    EXPECT_TRUE(inside(town(3, "UA", 9, 45.25, 30.20), black_sea)) << "Snake Island";
+    EXPECT_FALSE(inside(town(4, "UA", 10, 50.45, 30.52), black_sea)) << "Kyiv";
+}
+
 TEST(GeoparseContext, InsideFollowsTheContainersKind) {
     const Place donetsk_oblast = unit(10, "UA");
     const Place pavlivka_donetsk = town(1, "UA", 10, 47.76, 37.22);
@@ -48,6 +62,7 @@ TEST(GeoparseContext, InsideFollowsTheContainersKind) {
     // A region: its extent.
     Place sahel = unit(50, "", PlaceType::region);
     sahel.min_lon = -17, sahel.max_lon = 39, sahel.min_lat = 10, sahel.max_lat = 20;
+    sahel.area_km2 = 3.0e6;
     EXPECT_TRUE(inside(town(51, "ML", 60, 14.5, -4.2), sahel));
     EXPECT_FALSE(inside(town(52, "FR", 61, 48.9, 2.3), sahel));
 }

@@ -25,6 +25,13 @@ bool inside(const Place& c, const Place& container) {
             if (c.admin1 != container.admin1) return false;
             [[fallthrough]];
         case PlaceType::region:
+            // A region known only as a point (an island, a sea: regions.tsv without a
+            // polygon) has no box to test: within its country, or for a sea within reach.
+            if (container.area_km2 <= 0) {
+                if (!container.country.empty()) return c.country == container.country;
+                return great_circle_km(c.lat, c.lon, container.lat, container.lon) <=
+                       kRanking.point_region_km;
+            }
             return c.lon >= container.min_lon && c.lon <= container.max_lon &&
                    c.lat >= container.min_lat && c.lat <= container.max_lat;
         case PlaceType::place:

@@ -88,7 +88,7 @@ std::vector<Token> tokenize(std::string_view text) {
     auto is_digit = [&](std::size_t i) { return (chars[i].classes & kDigit) != 0; };
 
     std::vector<Token> tokens;
-    tokens.reserve(chars.size() / 4 + 16);  // news averages a token per five characters or so
+    tokens.reserve(chars.size() / 3 + 16);  // news has a token every four or five characters
     std::size_t line = 0, sentence = 0;
     bool next_starts_sentence = true;
     auto word_part = [&](std::size_t i) {

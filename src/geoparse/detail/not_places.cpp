@@ -1,0 +1,205 @@
+// Names that are not places, or not these places: people, organisations, features, and
+// small towns abroad that nothing locates.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "gazetteer/ranking.hpp"
+#include "geoparse/detail/parse.hpp"
+#include "text/normalize.hpp"
+
+namespace mapwire::geoparse::detail {
+
+void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
+                                            std::size_t match_begin) {
+    bool organisation = false;
+    for (std::size_t k = first; k < last; ++k)
+        organisation = organisation || written_cue(k, detail::Cue::organisation_word);
+    for (std::size_t m = match_begin; m < matches_.size();) {
+        Match& x = matches_[m];
+        // The word after the name, unless a possessive ends the name.
+        const bool next_word = x.last < tokens_.size() && !tokens_[x.last - 1].possessive;
+        auto next = [&](detail::Cue c) { return next_word && cue(x.last, c); };
+        const bool country_like =
+            !x.candidates.empty() && (x.candidates[0].place.type == PlaceType::admin0 ||
+                                      x.candidates[0].place.type == PlaceType::region);
+        // "the Red Sea" is the sea, not Sudan's Red Sea state.
+        const bool the_feature = x.first > 0 && lower_[x.first - 1] == "the" &&
+                                 cue(x.last - 1, detail::Cue::natural_feature);
+        if (!x.demonym && !country_like && (next(detail::Cue::natural_feature) || the_feature)) {
+            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));  // "Dnipro River"
+            continue;
+        }
+        // "Kakhovka dam", "Reston ebolavirus", "Kenya Red Cross Society", and "Voice of
+        // America": an organisation's head word before "of" and the place.
+        const bool head_of = x.first >= first + 2 && lower_[x.first - 1] == "of" &&
+                             written_cue(x.first - 2, detail::Cue::organisation_word);
+        if (!x.demonym && (next(detail::Cue::facility) || next(detail::Cue::named_after) ||
+                           (organisation && x.last < last) || head_of))
+            x.other = true;
+        ++m;
+    }
+}
+
+void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin) {
+    // A town name inside a personal name: "President Volodymyr Zelensky", "Mary Kelly met
+    // Scott Clark". The run then has a title, starts with a first name, or has a word next to
+    // the match that is neither matched, nor an English word, nor an administrative word.
+    // A title names the words after it: "Mexico City Mayor Marcelo Ebrard" keeps the city.
+    std::size_t title_at = last;  // the first title word of the run, or `last`
+    for (std::size_t k = first; k < last && title_at == last; ++k)
+        if (written_cue(k, detail::Cue::title)) title_at = k;
+    if (title_before(first)) title_at = first;
+    const bool titled = title_at < last;
+    std::vector<bool> covered(last - first, false);
+    for (std::size_t m = match_begin; m < matches_.size(); ++m)
+        for (std::size_t k = std::max(matches_[m].first, first);
+             k < std::min(matches_[m].last, last); ++k)
+            covered[k - first] = true;
+    // "Mary Kelly": a first name before another capitalised word, unless the two together
+    // are one place name ("Victoria Falls" is matched whole and covers both).
+    bool named_thing = false;  // "Dallas County", "Denver District Court", "Jordan River"
+    for (std::size_t k = first; k < last; ++k) {
+        named_thing = named_thing || cue(k, detail::Cue::admin_word) ||
+                      cue(k, detail::Cue::natural_feature) || cue(k, detail::Cue::facility) ||
+                      written_cue(k, detail::Cue::organisation_word);
+    }
+    const bool first_named =
+        last - first >= 2 && !named_thing && lex_.first_name(tokens_[first].text) &&
+        !(covered[0] && covered[1] &&
+          token_match_of(first, match_begin) == token_match_of(first + 1, match_begin));
+    auto unknown = [&](std::size_t k) {  // "Moscow October 7": a month is no surname
+        return k >= first && k < last && !covered[k - first] && name_word(k) && !common(k) &&
+               !written_cue(k, detail::Cue::title) && !written_cue(k, detail::Cue::not_place);
+    };
+    bool person = titled || first_named;
+    for (std::size_t m = match_begin; m < matches_.size();) {
+        const Match& x = matches_[m];
+        const PlaceType type = x.candidates.empty() ? PlaceType::place : x.candidates[0].place.type;
+        const bool town = !x.demonym && !x.candidates.empty() && type == PlaceType::place;
+        const bool state_like = x.demonym || type != PlaceType::place;
+        const bool beside_unknown = (x.first > first && unknown(x.first - 1)) || unknown(x.last);
+        const bool after_title = titled && x.first >= title_at;
+        const bool drop =
+            !x.admin_word && ((town && (after_title || first_named || beside_unknown)) ||
+                              (first_named && !state_like));
+        if (drop) {
+            person = person || !beside_unknown || titled || first_named;
+            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));
+        } else {
+            ++m;
+        }
+    }
+    // Remember the name's words: "Kelly said" later in the text is the same person. Words of
+    // places kept in the run ("Denver District Judge Robert Hyatt") are not the person's.
+    if (!person) return;
+    for (std::size_t k = first; k < last; ++k)
+        if (name_word(k) && !written_cue(k, detail::Cue::title) &&
+            token_match_of(k, match_begin) == matches_.size())
+            person_words_.insert(std::string(tokens_[k].text));
+}
+
+void Parse::drop_people_named_again() {
+    // Document-level consistency: once a word is part of a person's name, a lone town of that
+    // name elsewhere in the text is the person too ("Dr Ivins ... Ivins said"), and so is a
+    // lone town before a verb of speech ("Kelly said"), unless the text puts it in a unit.
+    std::vector<bool> drops(matches_.size(), false);
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        const Match& m = matches_[mi];
+        const bool town = !m.demonym && !m.candidates.empty() && m.last - m.first == 1 &&
+                          m.candidates[0].place.type == PlaceType::place && !m.admin_word;
+        bool drop = false;
+        if (town && !container_of(mi)) {
+            // "of Tyler said", "in Austin told": the place of someone who speaks.
+            const bool placed =
+                m.first > 0 && (cue(m.first - 1, detail::Cue::locative) ||
+                                lower_[m.first - 1] == "of" || lower_[m.first - 1] == "from");
+            drop = !placed && (person_words_.count(std::string(tokens_[m.first].text)) ||
+                               (m.last < tokens_.size() && cue(m.last, detail::Cue::speech_verb)));
+        }
+        drops[mi] = drop;
+    }
+    erase_matches(drops);
+}
+
+void Parse::drop_unlikely_foreign_towns() {
+    // A lone small town abroad ("Wagner" in the US, in an article about Mali) is more often a
+    // name than a place; keep it only with a locative before it or a container after it.
+    std::vector<bool> drops(matches_.size(), false);
+    // The distinct names of each country, by their first reading.
+    std::map<std::string_view, std::set<std::string>> names_per_country;
+    for (const Match& m : matches_) {
+        const std::string name = text::fold(span_text(m.first, m.last));
+        if (m.demonym && m.demonym_country)
+            names_per_country[m.demonym_country->country].insert(name);
+        if (!m.demonym && !m.candidates.empty())
+            names_per_country[m.candidates[0].place.country].insert(name);
+    }
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        const Match& m = matches_[mi];
+        bool drop = false;
+        if (!m.demonym && !m.candidates.empty()) {
+            const Place& p = m.candidates[0].place;
+            const bool locative = m.first > 0 && (cue(m.first - 1, detail::Cue::locative) ||
+                                                  lower_[m.first - 1] == "from");
+            // Judged on every reading: the focus re-ranks a name with one in the focus country
+            // ("Esperance" read first as the Washington town, in a story about Australia).
+            const bool reading_in_focus =
+                std::any_of(m.candidates.begin(), m.candidates.end(),
+                            [&](const Candidate& c) { return c.place.country == focus_; });
+            drop = !focus_.empty() && p.type == PlaceType::place && p.population < 50000 &&
+                   !reading_in_focus && !locative && !container_of(mi);
+            // A town abroad found only by one of its foreign-language names, in a country the
+            // article never names, is a coincidence of spelling, whatever its size.
+            const bool alternate = m.candidates[0].kind == gazetteer::NameKind::alternate ||
+                                   m.candidates[0].quality == gazetteer::MatchQuality::loose;
+            // Not a name some unit has too ("Dnipropetrovsk": Dnipro's former name and its
+            // oblast's), nor one the text puts a place in ("Zelenodolsk, Dnipropetrovsk").
+            const bool unit_name =
+                std::any_of(m.candidates.begin(), m.candidates.end(),
+                            [](const Candidate& c) { return c.place.type != PlaceType::place; });
+            const bool after_comma = m.first > 0 && lower_[m.first - 1] == ",";
+            drop = drop || (p.type == PlaceType::place && alternate && !locative && !unit_name &&
+                            !after_comma && p.country != focus_ &&
+                            !countries_named_.count(std::string(p.country)));
+            // A village abroad in a country nothing else in the text lies in, even after
+            // "in", is a street or quarter of a place the story is about ("a sushi bar in
+            // Piccadilly" in a London story is not the Western Australian hamlet).
+            auto alone = [&](const Place& x) {
+                const auto in_country = names_per_country.find(x.country);
+                return x.country != focus_ &&
+                       (in_country == names_per_country.end() || in_country->second.size() <= 1);
+            };
+            // ... unless another reading of the name lies where the story is ("Esperance" in
+            // a story about Australia: the focus re-ranks it there).
+            const bool reading_here =
+                std::any_of(m.candidates.begin(), m.candidates.end(),
+                            [&](const Candidate& c) { return !alone(c.place); });
+            drop = drop || (!focus_.empty() && p.type == PlaceType::place && !reading_here &&
+                            p.population < gazetteer::kRanking.lone_village_population &&
+                            !container_of(mi));
+        }
+        if (!m.demonym && !m.candidates.empty() && m.first > 0 &&
+            tokens_[m.first - 1].capitalized && cue(m.first - 1, detail::Cue::direction) &&
+            adjacent(m.first - 1, m.first)) {
+            // A capitalised direction before the name may be part of a longer name the
+            // gazetteer lacks ("West Midlands" is not Zimbabwe's Midlands, "Central Luzon" not
+            // a village called Luzon): keep the shorter name only where the document is and
+            // only for a unit or a city ("Eastern Ukraine", "North-Western Sydney"): where
+            // another name of the document lies in the same country.
+            const Place& p = m.candidates[0].place;
+            const auto in_country = names_per_country.find(p.country);
+            const bool here =
+                in_country != names_per_country.end() && in_country->second.size() > 1;
+            const bool small = p.type == PlaceType::place && p.feature_code != "PPLC" &&
+                               p.population < gazetteer::kRanking.strong_town_population;
+            // A country is always itself: "Eastern Ukraine" is a part of Ukraine.
+            drop = drop || (p.type != PlaceType::admin0 && (!here || small));
+        }
+        drops[mi] = drop;
+    }
+    erase_matches(drops);
+}
+
+}  // namespace mapwire::geoparse::detail

@@ -1,0 +1,165 @@
+// The parse of one text: its lookup caches, the bookkeeping of matches, and the result.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "gazetteer/ranking.hpp"
+#include "geoparse/detail/parse.hpp"
+#include "text/normalize.hpp"
+#include "text/tokenize.hpp"
+
+namespace mapwire::geoparse::detail {
+
+Parse::Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text)
+    : gaz_(g), lex_(lex), text_(text), tokens_(text::tokenize(text)) {
+    // Every pass asks about lower-case words: fold the text once (ASCII lower case keeps
+    // every byte where it is) and view each token in it.
+    lowered_text_ = text::ascii_lower(text_);
+    lower_.reserve(tokens_.size());
+    cues_.reserve(tokens_.size());
+    written_cues_.reserve(tokens_.size());
+    for (const Token& t : tokens_) {
+        lower_.push_back(std::string_view(lowered_text_).substr(t.byte_begin, t.text.size()));
+        cues_.push_back(detail::cues_of(lower_.back()));
+        written_cues_.push_back(t.text == lower_.back() ? cues_.back() : detail::cues_of(t.text));
+    }
+    common_.assign(tokens_.size(), -1);
+    name_words_.reserve(tokens_.size());
+    for (std::size_t i = 0; i < tokens_.size(); ++i) name_words_.push_back(is_name_word(i));
+}
+
+const std::vector<Candidate>& Parse::lookup(std::string_view phrase) {
+    auto it = lookups_.find(phrase);
+    if (it == lookups_.end())
+        it = lookups_
+                 .emplace(phrase,
+                          gaz_.lookup(phrase, {.country = {},
+                                               .type = {},
+                                               .prefer_country = focus_,
+                                               .limit = 40,
+                                               // acceptable() refuses shorter spelling variants
+                                               .spelling_variants =
+                                                   phrase.size() >=
+                                                   gazetteer::kRanking.loose_match_min_bytes}))
+                 .first;
+    return it->second;
+}
+
+const std::optional<Place>& Parse::demonym(std::string_view phrase) {
+    auto it = demonyms_.find(phrase);
+    if (it == demonyms_.end()) {
+        auto countries = gaz_.demonym(phrase);
+        std::optional<Place> p;
+        if (!countries.empty()) p = countries[0];
+        it = demonyms_.emplace(phrase, p).first;
+    }
+    return it->second;
+}
+
+std::size_t Parse::token_match_of(std::size_t k, std::size_t match_begin) const {
+    for (std::size_t m = match_begin; m < matches_.size(); ++m)
+        if (k >= matches_[m].first && k < matches_[m].last) return m;
+    return matches_.size();
+}
+
+void Parse::erase_matches(const std::vector<bool>& drops) {
+    // Decided on the matches as they were, erased at once: one re-index, not one per drop.
+    std::size_t kept = 0;
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        if (drops[mi]) continue;
+        if (kept != mi) matches_[kept] = std::move(matches_[mi]);  // never a self-move
+        ++kept;
+    }
+    if (kept == matches_.size()) return;
+    matches_.resize(kept);
+    index_tokens();
+}
+
+void Parse::index_tokens() {
+    token_match_.assign(tokens_.size(), -1);
+    for (std::size_t m = 0; m < matches_.size(); ++m)
+        for (std::size_t k = matches_[m].first; k < matches_[m].last; ++k)
+            token_match_[k] = static_cast<int>(m);
+}
+
+void Parse::report_unresolved(GeoparseResult& out) const {
+    // Capitalised words after a locative preposition, or a name with an administrative word,
+    // that matched nothing: reported so that no place is dropped in silence.
+    for (std::size_t i = 1; i < tokens_.size(); ++i) {
+        if (token_match_[i] >= 0 || !name_word(i) || tokens_[i].all_caps) continue;
+        const std::string_view prev = lower_[i - 1];
+        const bool after_locative =
+            cue(i - 1, detail::Cue::locative) || prev == "village" || prev == "town" ||
+            (prev == "of" && i >= 2 &&
+             (lower_[i - 2] == "village" || lower_[i - 2] == "town" || lower_[i - 2] == "city"));
+        std::size_t j = i + 1;
+        while (j < tokens_.size() && name_word(j) && adjacent(j - 1, j) && token_match_[j] < 0) ++j;
+        const bool with_admin_word =
+            j < tokens_.size() && cue(j, detail::Cue::admin_word) && adjacent(j - 1, j);
+        if (!after_locative && !with_admin_word) continue;
+        if (common(i) || written_cue(i, detail::Cue::title) || headline_line_[tokens_[i].line])
+            continue;
+        const std::size_t end = with_admin_word ? j + 1 : j;
+        Mention u;
+        u.text = std::string(span_text(i, end));
+        u.start = tokens_[i].cp_begin;
+        u.end = tokens_[end - 1].cp_end;
+        u.byte_start = tokens_[i].byte_begin;
+        u.byte_end = tokens_[end - 1].byte_end;
+        u.line = tokens_[i].line;
+        u.sentence = tokens_[i].sentence;
+        u.role = Role::location;
+        u.admin_word = with_admin_word;
+        out.warnings.push_back("line " + std::to_string(u.line + 1) + ": no place found for '" +
+                               u.text + "'");
+        out.mentions.push_back(std::move(u));
+        i = end - 1;
+    }
+}
+
+GeoparseResult Parse::run() {
+    mark_headlines();
+    for (const auto& [first, last] : runs()) match_run(first, last);
+    resolve();
+
+    GeoparseResult out;
+    out.focus_country = focus_;
+    for (const Match& m : matches_) {
+        Mention x;
+        x.text = std::string(span_text(m.first, m.last));
+        x.start = tokens_[m.first].cp_begin;
+        x.end = tokens_[m.last - 1].cp_end;
+        x.byte_start = tokens_[m.first].byte_begin;
+        x.byte_end = tokens_[m.last - 1].byte_end;
+        x.line = tokens_[m.first].line;
+        x.sentence = tokens_[m.first].sentence;
+        x.admin_word = m.admin_word;
+        if (m.demonym) {
+            x.place = m.demonym_country;
+            x.candidates = 1;
+            x.confidence = 0.95;
+        } else if (m.fallback) {
+            x.place = m.fallback;
+            x.resolution = Resolution::container;
+            x.candidates = m.candidates.size();
+            x.confidence = 0.5;
+        } else {
+            x.place = m.candidates[0].place;
+            x.candidates = m.candidates.size();
+            const double margin =
+                m.candidates.size() > 1 ? m.candidates[0].score - m.candidates[1].score : 1.0;
+            double c = 0.55 + 0.45 * std::min(1.0, margin / 0.4);
+            if (m.candidates[0].quality == gazetteer::MatchQuality::loose) c *= 0.8;
+            x.confidence = std::round(std::min(0.99, c) * 100) / 100;
+        }
+        x.role = role_of(m, *x.place);
+        out.mentions.push_back(std::move(x));
+    }
+    report_unresolved(out);
+    std::stable_sort(out.mentions.begin(), out.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    return out;
+}
+
+}  // namespace mapwire::geoparse::detail

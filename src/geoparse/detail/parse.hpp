@@ -1,0 +1,146 @@
+// The parse of one text, pass by pass: the type the geoparser's passes share (spans.cpp,
+// not_places.cpp, containers.cpp, resolve.cpp, parse.cpp). Internal to the geoparse module.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "gazetteer/gazetteer.hpp"
+#include "geoparse/detail/context.hpp"
+#include "geoparse/detail/cues.hpp"
+#include "geoparse/geoparser.hpp"
+#include "geoparse/lexicon.hpp"
+#include "text/tokenize.hpp"
+
+namespace mapwire::geoparse::detail {
+
+using gazetteer::Candidate;
+using gazetteer::Place;
+using gazetteer::PlaceType;
+using text::Token;
+
+// A matched span before resolution.
+struct Match {
+    std::size_t first = 0, last = 0;  // token range [first, last)
+    bool demonym = false;
+    bool admin_word = false;
+    std::vector<Candidate> candidates;
+    std::optional<Place> demonym_country;
+    bool other = false;  // part of an organisation's name, or a facility named after the place
+    // Not in the gazetteer, or only as homonyms elsewhere: the unit the text puts it in.
+    std::optional<Place> fallback;
+    bool abbreviation = false;       // candidates are those of the name it abbreviates
+    bool container_reading = false;  // a place was put inside it: its reading is settled
+};
+
+// Where a text puts a place: the match naming the container and the container's reading.
+struct Container {
+    std::size_t match = 0;
+    Place place;
+};
+
+class Parse {
+public:
+    Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text);
+
+    GeoparseResult run();
+
+private:
+    std::string_view span_text(std::size_t first, std::size_t last) const {
+        return text_.substr(tokens_[first].byte_begin,
+                            tokens_[last - 1].byte_end - tokens_[first].byte_begin);
+    }
+    bool adjacent(std::size_t a,
+                  std::size_t b) const {  // b follows a on the same line, only spaces between
+        if (tokens_[a].line != tokens_[b].line) return false;
+        for (std::size_t k = tokens_[a].byte_end; k < tokens_[b].byte_begin; ++k)
+            if (text_[k] != ' ') return false;
+        return true;
+    }
+    bool name_word(std::size_t i) const { return name_words_[i] != 0; }
+    bool is_name_word(std::size_t i) const {
+        const Token& t = tokens_[i];
+        if (!t.word || t.number) return false;
+        if (t.capitalized || t.all_caps) return true;
+        // Arabic article before a capital: "al-Balah", "el-Sheikh", "ash-Shati".
+        const auto dash = t.text.find('-');
+        return dash != std::string_view::npos && dash <= 3 && dash + 1 < t.text.size() &&
+               t.text[dash + 1] >= 'A' && t.text[dash + 1] <= 'Z';
+    }
+    // The cue lists of token k, of its lower-case form and as written (titles, organisation
+    // words and not-places are listed with their capitals).
+    bool cue(std::size_t k, detail::Cue c) const { return cues_[k].has(c); }
+    bool written_cue(std::size_t k, detail::Cue c) const { return written_cues_[k].has(c); }
+    bool common(std::size_t k) const {  // an English word (any case), asked once per token
+        if (common_[k] < 0) common_[k] = lex_.common(tokens_[k].text) ? 1 : 0;
+        return common_[k] == 1;
+    }
+    void mark_headlines();
+    std::size_t connectors_before_name(std::size_t j) const;
+    // A title right before token k: "Gov Kelly", "Mr. Kelly" (the tokenizer splits the dot).
+    bool title_before(std::size_t k) const {
+        if (k > 0 && written_cue(k - 1, detail::Cue::title)) return true;
+        return k > 1 && tokens_[k - 1].text == "." && adjacent(k - 2, k - 1) &&
+               written_cue(k - 2, detail::Cue::title);
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> runs() const;
+    void match_run(std::size_t first, std::size_t last);
+    bool match_abbreviation(std::size_t token);
+    // `m` gives the span and its administrative word; `candidates` its lookup, not yet copied.
+    bool acceptable(const Match& m, const std::vector<Candidate>& candidates) const;
+    void drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin);
+    std::size_t token_match_of(std::size_t token, std::size_t match_begin) const;
+    void drop_people_named_again();
+    void mark_features_and_organisations(std::size_t first, std::size_t last,
+                                         std::size_t match_begin);
+    void drop_unlikely_foreign_towns();
+    void index_tokens();
+    void erase_matches(const std::vector<bool>& drops);
+    void resolve();
+    Role role_of(const Match& m, const Place& p) const;
+    std::optional<std::size_t> container_match_after(std::size_t first_token_after) const;
+    std::optional<Container> container_of(std::size_t match_index) const;
+    std::optional<Container> container_after_or_owner(std::size_t match_index) const;
+    void compute_focus();
+    void place_in_containers();
+    bool list_continues(std::size_t match_index) const;
+    void prefer_container_reading(Match& container, std::uint32_t place);
+    void add_fallbacks_for_unknown_names();
+    void rerank_in_context();
+    std::vector<detail::ListReading> list_neighbours(std::size_t match_index) const;
+    void settle_counties_without_units();
+    void keep_one_sense_per_name();
+    void report_unresolved(GeoparseResult& out) const;
+
+    const gazetteer::Gazetteer& gaz_;
+    const Lexicon& lex_;
+    std::string_view text_;
+    std::vector<Token> tokens_;
+    std::string lowered_text_;
+    std::vector<std::string_view> lower_;  // each token in ASCII lower case
+    std::vector<detail::CueSet> cues_, written_cues_;
+    mutable std::vector<std::int8_t> common_;  // -1 not yet asked
+    std::vector<std::uint8_t> name_words_;     // is_name_word(), asked by every pass
+    std::vector<bool> headline_line_;
+    std::vector<Match> matches_;
+    std::vector<int> token_match_;  // token -> match index or -1
+    std::string focus_;
+    // Names repeat within an article ("Russia", "Ukraine"): each phrase is looked up once per
+    // focus country.
+    std::set<std::string> countries_named_;  // by a country, unit or demonym in the text
+    std::set<std::string> person_words_;     // words of personal names, as written
+    // Keys are views into the text, which outlives the parse; lookups_ holds the readings
+    // under the present focus and is emptied when the focus changes.
+    std::unordered_map<std::string_view, std::vector<Candidate>> lookups_;
+    std::unordered_map<std::string_view, std::optional<Place>> demonyms_;
+    const std::vector<Candidate>& lookup(std::string_view phrase);
+    const std::optional<Place>& demonym(std::string_view phrase);
+};
+
+}  // namespace mapwire::geoparse::detail

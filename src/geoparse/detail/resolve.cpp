@@ -1,0 +1,212 @@
+// Resolution in document context (focus country, re-ranking, one sense per name) and roles.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "gazetteer/ranking.hpp"
+#include "geoparse/detail/parse.hpp"
+#include "text/normalize.hpp"
+
+namespace mapwire::geoparse::detail {
+
+namespace {
+
+// The best reading leads every reading in another country by the anchor margin.
+bool abroad_settled(const std::vector<Candidate>& candidates) {
+    const Candidate& best = candidates[0];
+    return std::none_of(candidates.begin() + 1, candidates.end(), [&](const Candidate& c) {
+        return c.place.country != best.place.country &&
+               best.score - c.score < gazetteer::kRanking.anchor_margin;
+    });
+}
+
+}  // namespace
+
+void Parse::compute_focus() {
+    // The document's focus country: where its places lie. Towns and units weigh most,
+    // countries named literally less, demonyms least; states named as actors not at all.
+    std::map<std::string, double> tally;
+    for (const auto& m : matches_) {
+        if (m.demonym) {
+            if (m.demonym_country) tally[std::string(m.demonym_country->country)] += 0.5;
+            continue;
+        }
+        if (m.candidates.empty()) continue;
+        const Place& p = m.candidates[0].place;
+        if (p.country.empty() || role_of(m, p) != Role::location) continue;
+        // A town whose homonyms abroad score about as well does not vote: six mentions of
+        // "Esperance" in a story about Western Australia are no evidence for the US.
+        if (p.type == PlaceType::place && !abroad_settled(m.candidates)) continue;
+        tally[std::string(p.country)] += p.type == PlaceType::admin0 ? 1.0 : 2.0;
+    }
+    double best = 0;
+    for (const auto& [c, w] : tally)
+        if (w > best) {
+            best = w;
+            focus_ = c;
+        }
+    if (!focus_.empty()) lookups_.clear();  // readings under no focus
+    for (const auto& m : matches_) {
+        if (m.demonym && m.demonym_country)
+            countries_named_.insert(std::string(m.demonym_country->country));
+        // Countries, units, and towns named by their own (preferred or official) names; a
+        // unit or town only where its homonyms abroad trail ("Warwick" names Bermuda's
+        // parish no more than the Queensland town).
+        if (!m.demonym && !m.candidates.empty() &&
+            (m.candidates[0].place.type == PlaceType::admin0 || abroad_settled(m.candidates)) &&
+            (m.candidates[0].place.type != PlaceType::place ||
+             m.candidates[0].kind == gazetteer::NameKind::preferred ||
+             m.candidates[0].kind == gazetteer::NameKind::official))
+            countries_named_.insert(std::string(m.candidates[0].place.country));
+    }
+}
+
+void Parse::rerank_in_context() {
+    detail::Context context;
+    context.named_countries = countries_named_;
+    context.focus = focus_;
+    std::vector<Place> anchors;
+    for (const Match& m : matches_)
+        if (!m.demonym && !m.fallback &&
+            detail::unambiguous(m.candidates, gazetteer::kRanking.anchor_margin))
+            anchors.push_back(m.candidates[0].place);
+    context.anchors = detail::Anchors(std::move(anchors));
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        Match& m = matches_[mi];
+        if (m.demonym || m.candidates.size() < 2 || m.fallback) continue;
+        const auto container = container_of(mi);
+        context.container =
+            container ? std::optional<Place>(container->place) : std::optional<Place>();
+        context.list = list_neighbours(mi);
+        detail::rerank(m.candidates, context);
+    }
+}
+
+void Parse::keep_one_sense_per_name() {
+    // One sense per discourse: a name placed by a container ("Novotroitske, Donetsk") keeps
+    // that reading where the document repeats it bare.
+    std::vector<bool> contained(matches_.size());
+    std::map<std::string, std::size_t> placed;  // folded name -> first contained match
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        const Match& m = matches_[mi];
+        contained[mi] = !m.demonym && (m.fallback || (!m.candidates.empty() && container_of(mi)));
+        if (contained[mi]) placed.emplace(text::fold(span_text(m.first, m.last)), mi);
+    }
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        Match& m = matches_[mi];
+        if (m.demonym || contained[mi]) continue;
+        const auto it = placed.find(text::fold(span_text(m.first, m.last)));
+        if (it == placed.end()) continue;
+        const Match& ref = matches_[it->second];
+        if (ref.fallback) {
+            if (m.candidates.empty() || m.candidates[0].place.type == PlaceType::place)
+                m.fallback = ref.fallback;
+        } else if (!m.candidates.empty()) {
+            const auto idx = ref.candidates[0].place.index;
+            std::stable_partition(m.candidates.begin(), m.candidates.end(),
+                                  [&](const Candidate& x) { return x.place.index == idx; });
+        }
+    }
+}
+
+void Parse::resolve() {
+    index_tokens();
+    drop_people_named_again();
+    compute_focus();
+    drop_unlikely_foreign_towns();
+    // The focus country changes the gazetteer's ranking: look names up again with it.
+    if (!focus_.empty())
+        for (Match& m : matches_)
+            if (!m.demonym && !m.abbreviation && !m.candidates.empty())
+                m.candidates = lookup(span_text(m.first, m.last));
+    place_in_containers();
+    add_fallbacks_for_unknown_names();
+    rerank_in_context();
+    place_in_containers();  // the readings may have changed
+    settle_counties_without_units();
+    keep_one_sense_per_name();
+}
+
+Role Parse::role_of(const Match& m, const Place& p) const {
+    if (m.demonym) return Role::demonym;
+    if (m.other) return Role::other;
+    // Only states, capitals and large regions stand for governments.
+    const bool can_be_metonym =
+        p.type == PlaceType::admin0 || p.type == PlaceType::region || p.feature_code == "PPLC";
+    if (!can_be_metonym) return Role::location;
+
+    // Walk back over a coordinated list ("from either Moscow or Beijing", "the United States,
+    // Europe, and ...") to the word that governs it.
+    std::size_t k = m.first;
+    std::string_view governing;
+    bool governing_locative = false;
+    while (k > 0) {
+        --k;
+        if (token_match_[k] >= 0 && tokens_[k].sentence == tokens_[m.first].sentence) continue;
+        const std::string_view w = lower_[k];
+        if (w == "," || w == "and" || w == "or" || w == "either" || w == "both" || w == "the" ||
+            w == "neither" || w == "nor")
+            continue;
+        if (tokens_[k].sentence == tokens_[m.first].sentence) {
+            governing = w;
+            governing_locative = cue(k, detail::Cue::locative);
+        }
+        break;
+    }
+    if (governing_locative) return Role::location;
+    // "the health secretary of Mexico said": the place of an office; "the government of
+    // China" is the state.
+    if (governing == "of") {
+        const std::size_t of = k;
+        const bool state = of > 0 && cue(of - 1, detail::Cue::government_noun);
+        return state ? Role::metonym : Role::location;
+    }
+    // "US officials", "UK government": a country as the modifier of a government noun is
+    // the state.
+    if (m.last < tokens_.size() && !tokens_[m.last - 1].possessive &&
+        adjacent(m.last - 1, m.last) && !tokens_[m.last].capitalized &&
+        cue(m.last, detail::Cue::government_noun))
+        return Role::metonym;
+    if (governing == "from" || governing == "by" || governing == "with") {
+        for (std::size_t s = m.first; s > 0 && tokens_[s - 1].sentence == tokens_[m.first].sentence;
+             --s)
+            if (cue(s - 1, detail::Cue::response_noun))
+                return Role::metonym;  // "responses have come from Moscow", "response from the
+                                       // United States"
+        if (governing == "by") return Role::metonym;  // "a claim by Moscow"
+        return Role::location;
+    }
+    // Possessive: "China's envoy" is the state; "Russia's Kursk Oblast" is the place.
+    if (tokens_[m.last - 1].possessive && m.last < tokens_.size()) {
+        if (token_match_[m.last] >= 0) return Role::location;
+        std::size_t n = m.last;
+        while (n < tokens_.size() && n < m.last + 3) {
+            if (cue(n, detail::Cue::government_noun)) return Role::metonym;
+            if (!tokens_[n].word) break;
+            ++n;
+        }
+        return Role::location;
+    }
+    // Subject of a verb of speech or decision: "Moscow did not respond", "Beijing and Moscow
+    // maintain", "China has long positioned itself".
+    std::size_t n = m.last;
+    while (n < tokens_.size() && tokens_[n].sentence == tokens_[m.first].sentence) {
+        const std::string_view w = lower_[n];
+        const bool abbreviation_dot =  // "The U.S. said"
+            w == "." && n == m.last && tokens_[m.last - 1].text.find('.') != std::string::npos;
+        if (token_match_[n] >= 0 || w == "," || w == "and" || w == "or" || w == "the" ||
+            abbreviation_dot || cue(n, detail::Cue::auxiliary)) {
+            ++n;
+            continue;
+        }
+        if (cue(n, detail::Cue::state_verb) ||
+            (w.size() > 2 &&
+             detail::is_cue(std::string_view(w).substr(0, w.size() - 1), detail::Cue::state_verb)))
+            return Role::metonym;
+        break;
+    }
+    return Role::location;
+}
+
+}  // namespace mapwire::geoparse::detail

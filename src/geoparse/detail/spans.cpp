@@ -1,0 +1,241 @@
+// Candidate spans (capitalised runs, headlines) and their gazetteer matches, longest first.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "gazetteer/ranking.hpp"
+#include "geoparse/detail/parse.hpp"
+#include "text/normalize.hpp"
+
+namespace mapwire::geoparse::detail {
+
+void Parse::mark_headlines() {
+    // A line in Title Case or ALL CAPS is a headline: every word is capitalised there, so
+    // capitals say nothing about names and only strong matches count. Title Case shows in
+    // capitalised English words after the first ("Forces Capture ... Fighting").
+    std::size_t lines = tokens_.empty() ? 0 : tokens_.back().line + 1;
+    std::vector<int> words(lines), caps(lines), common_caps(lines), all_caps(lines);
+    auto counted = [&](const Token& t) { return t.word && !t.number && t.text.size() >= 4; };
+    for (const Token& t : tokens_) {
+        if (!counted(t)) continue;
+        ++words[t.line];
+        if (t.all_caps) ++all_caps[t.line];
+        if (t.capitalized) ++caps[t.line];
+    }
+    auto mostly_capitalised = [&](std::size_t l) {
+        return words[l] >= 3 && caps[l] * 10 >= words[l] * 7;
+    };
+    // English words are looked up only on lines capitalised enough to be headlines.
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        const Token& t = tokens_[i];
+        if (counted(t) && t.capitalized && !t.sentence_start && mostly_capitalised(t.line) &&
+            common(i))
+            ++common_caps[t.line];
+    }
+    headline_line_.assign(lines, false);
+    for (std::size_t l = 0; l < lines; ++l)
+        headline_line_[l] = (mostly_capitalised(l) && common_caps[l] >= 2) ||
+                            (words[l] >= 2 && all_caps[l] * 10 >= words[l] * 8);
+}
+
+std::size_t Parse::connectors_before_name(std::size_t j) const {
+    // One or two connectors ("of", "of the", "de la") between name words join one name.
+    std::size_t k = j;
+    while (k < tokens_.size() && k < j + 2 && tokens_[k].word &&
+           written_cue(k, detail::Cue::connector) && adjacent(k - 1, k))
+        ++k;
+    if (k == j || k >= tokens_.size() || !name_word(k) || !adjacent(k - 1, k)) return 0;
+    return k - j;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t i = 0;
+    while (i < tokens_.size()) {
+        if (!name_word(i)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < tokens_.size() && !tokens_[j - 1].possessive) {
+            if (name_word(j) && adjacent(j - 1, j)) {
+                ++j;
+            } else if (const std::size_t n = connectors_before_name(j)) {
+                j += n + 1;  // "Republic of Crimea", "Democratic Republic of the Congo"
+            } else {
+                break;
+            }
+        }
+        // A lower-case administrative word right after the run belongs to it ("Donetsk region").
+        if (j < tokens_.size() && !tokens_[j - 1].possessive && tokens_[j].word &&
+            !tokens_[j].capitalized && written_cue(j, detail::Cue::admin_word) &&
+            adjacent(j - 1, j))
+            ++j;
+        out.emplace_back(i, j);
+        i = j;
+    }
+    return out;
+}
+
+bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates) const {
+    if (candidates.empty()) return false;
+    const Candidate& best = candidates[0];
+    const Place& p = best.place;
+    const bool single = m.last - m.first == 1;
+    const Token& t = tokens_[m.first];
+    const bool strong = p.type == PlaceType::admin0 || p.type == PlaceType::region ||
+                        p.type == PlaceType::admin1 || p.type == PlaceType::admin2 ||
+                        p.feature_code == "PPLC" || p.population >= 100000;
+    if (single && t.text.size() == 1) return false;                            // "X", the platform
+    if (single && written_cue(m.first, detail::Cue::not_place)) return false;  // "Christmas", "May"
+    // Codes ("MAC" is Macao's ISO code, "AM" Armenia's) are names only where news uses them
+    // that way: those are in geodata/cues/abbreviations.tsv and matched by abbreviation().
+    if (best.kind == gazetteer::NameKind::code) return false;
+    const bool next_adjacent = m.last < tokens_.size() && adjacent(m.last - 1, m.last);
+    if (next_adjacent && (tokens_[m.last].text == "$" || tokens_[m.last].text == "\u20ac"))
+        return false;  // "US$460": a currency
+    if (best.quality == gazetteer::MatchQuality::loose &&
+        span_text(m.first, m.last).size() < gazetteer::kRanking.loose_match_min_bytes)
+        return false;
+    if (!single && !m.admin_word && p.type != PlaceType::admin0) {
+        // Directions alone ("South West", "North East") name a part of whatever the text is
+        // about, not one unit somewhere (Singapore's South West district).
+        bool directions_only = true;
+        for (std::size_t k = m.first; k < m.last && directions_only; ++k)
+            directions_only = cue(k, detail::Cue::direction) || lower_[k] == "-";
+        if (directions_only) return false;
+    }
+    if (single) {
+        const bool common = this->common(m.first);
+        if (common && !strong) return false;  // "Source", "Mandarin", "Forces"
+        // A unit named by a generic word ("Centre", "Western", "Lakes", "Free" for Free State)
+        // only with its administrative word: "a Western blot test" is no province.
+        if ((p.type == PlaceType::admin1 || p.type == PlaceType::region) && !m.admin_word &&
+            (cue(m.first, detail::Cue::direction) || cue(m.first, detail::Cue::generic_name)))
+            return false;
+        // A direction before another name qualifies it ("Central Java", "North-Western
+        // Sydney"): it is not Zambia's Western Province.
+        if (cue(m.first, detail::Cue::direction) && m.last < tokens_.size() && next_adjacent &&
+            name_word(m.last) && p.type != PlaceType::admin0)
+            return false;
+
+        // An English word that is also a town ("We" is Huế folded, "Reading", "Buffalo"):
+        // capitalised inside a sentence, a city; at the start of a sentence or quote, where
+        // every word is capitalised, only a capital or a city of a million.
+        const bool quote_start =
+            m.first > 0 && !tokens_[m.first - 1].word &&
+            (tokens_[m.first - 1].text == "\"" || tokens_[m.first - 1].text == "\u201c");
+        const bool capital_or_million = p.feature_code == "PPLC" || p.population >= 1000000;
+        if (common && p.type == PlaceType::place &&
+            ((t.sentence_start || quote_start)
+                 ? !capital_or_million
+                 : p.population < gazetteer::kRanking.strong_town_population))
+            return false;
+        if (headline_line_[t.line] && !strong) return false;
+        if (t.all_caps && t.text.size() <= 3 && p.type != PlaceType::admin0)
+            return false;  // "UN", "EU"
+    }
+    return true;
+}
+
+bool Parse::match_abbreviation(std::size_t i) {
+    // "Charleston, W.Va.", "Sydney, NSW", "the U.S.": abbreviations from
+    // geodata/cues/abbreviations.tsv, the short ones only after "Town, ".
+    const detail::Abbreviation* a = detail::abbreviation(tokens_[i].text);
+    if (!a || (a->after_comma && (i == 0 || tokens_[i - 1].text != ","))) return false;
+    if (headline_line_[tokens_[i].line] && !tokens_[i].all_caps && !a->country.empty())
+        return false;
+    std::vector<Candidate> units;
+    for (const Candidate& c : gaz_.lookup(
+             a->name,
+             {.country = std::string(a->country), .type = {}, .prefer_country = {}, .limit = 10}))
+        if (c.place.type != PlaceType::place) units.push_back(c);
+    const bool currency = i + 1 < tokens_.size() && adjacent(i, i + 1) &&
+                          (tokens_[i + 1].text == "$" || tokens_[i + 1].text == "\u20ac");
+    if (units.empty() || currency) return false;  // "US$460"
+    Match m{i, i + 1, false, false, std::move(units), {}};
+    m.abbreviation = true;
+    matches_.push_back(std::move(m));
+    return true;
+}
+
+void Parse::match_run(std::size_t first, std::size_t last) {
+    const std::size_t begin = matches_.size();
+    std::size_t i = first;
+    // "western Ukraine", "eastern Congo": a curated region when the gazetteer has one.
+    if (first > 0 && tokens_[first - 1].word && !tokens_[first - 1].capitalized &&
+        adjacent(first - 1, first)) {
+        const std::string_view dir = lower_[first - 1];
+        if (dir == "eastern" || dir == "western" || dir == "southern" || dir == "northern" ||
+            dir == "central") {
+            for (std::size_t j = std::min(last, first + 3); j > first; --j) {
+                const std::string_view phrase = span_text(first - 1, j);
+                const auto& c = lookup(phrase);
+                if (!c.empty() && c[0].place.type == PlaceType::region &&
+                    c[0].quality == gazetteer::MatchQuality::exact) {
+                    matches_.push_back(Match{first - 1, j, false, false, c, {}});
+                    i = j;
+                    break;
+                }
+            }
+        }
+    }
+    while (i < last) {
+        if (match_abbreviation(i)) {
+            ++i;
+            continue;
+        }
+        bool found = false;
+        // Longest spans first, but only as long as some name continues them.
+        std::size_t longest = i + 1;
+        if (i + 1 < last) {
+            std::string prefix = text::fold(tokens_[i].text);
+            while (longest < std::min(last, i + 6)) {
+                if (cue(longest, detail::Cue::admin_word) ||
+                    cue(longest - 1, detail::Cue::admin_word)) {
+                    ++longest;  // "Kursk region": the unit is found through its bare name
+                    continue;
+                }
+                prefix += ' ';
+                if (!gaz_.has_prefix(prefix)) break;
+                prefix += text::fold(tokens_[longest].text);
+                ++longest;
+            }
+        }
+        for (std::size_t j = longest; j > i; --j) {
+            // A span may not start with a connector ("The") or a function word capitalised at
+            // the start of a sentence ("According"), nor end with a connector.
+            const std::string_view first_word = lower_[i];
+            if (!name_word(i) || first_word == "of" ||
+                (!tokens_[i].all_caps && cue(i, detail::Cue::function_word)) ||
+                (!name_word(j - 1) && !written_cue(j - 1, detail::Cue::admin_word)))
+                continue;
+            const std::string_view phrase = span_text(i, j);
+            if (j - i <= 2) {  // demonyms have one or two words ("Chinese", "North Korean")
+                if (const auto& country = demonym(phrase)) {
+                    Match m{i, j, true, false, {}, country};
+                    matches_.push_back(std::move(m));
+                    i = j;
+                    found = true;
+                    break;
+                }
+            }
+            const auto& candidates = lookup(phrase);
+            Match m{i, j, false, false, {}, {}};
+            if (!candidates.empty()) m.admin_word = candidates[0].admin_word;
+            if (acceptable(m, candidates)) {
+                m.candidates = candidates;
+                matches_.push_back(std::move(m));
+                i = j;
+                found = true;
+                break;
+            }
+        }
+        if (!found) ++i;
+    }
+    drop_personal_names(first, last, begin);
+    mark_features_and_organisations(first, last, begin);
+}
+
+}  // namespace mapwire::geoparse::detail

@@ -2,6 +2,11 @@
 #include "events/detail/merge.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace mapwire::events::detail {
 
@@ -22,14 +27,6 @@ void add_counts(Event& into, const Event& from, bool add) {
         else if (c.value > it->value)
             *it = c;
     }
-}
-
-// The same place, or the same name for it ("near Berestove. ... in Berestove, Donetsk":
-// the village unknown to the gazetteer the first time, put in its unit the second).
-bool same_place(const Event& a, const Event& b) {
-    if (!a.location || !b.location) return false;
-    return a.location->id == b.location->id ||
-           (!a.location_text.empty() && a.location_text == b.location_text);
 }
 
 // Whether `finer` can stand for `coarse`: it lies inside it (a town in the unit a report put
@@ -59,52 +56,105 @@ void absorb(Event& same, const Event& e) {
 
 }  // namespace
 
+// Both merges look candidates up by key instead of scanning every event kept so far: an
+// article of 30,000 event sentences took minutes that way. The first candidate in the order
+// kept is still the one chosen.
+namespace {
+
+using Key = std::string;
+
+Key kind_key(const Event& e) {
+    return e.type + '\x1f' + e.sub_type +
+           (e.background ? "\x1f"
+                           "1"
+                         : "\x1f"
+                           "0");
+}
+
+}  // namespace
+
 std::vector<Event> merge_reports(std::vector<Event> events) {
     std::vector<Event> merged;
+    // Events of one kind with the same second actor, in the order kept; and the latest event
+    // of each kind.
+    std::unordered_map<Key, std::vector<std::size_t>> by_actor2;
+    std::unordered_map<Key, std::size_t> latest_of_kind;
     for (auto& e : events) {
         const bool bare = e.actor1.country.empty() && e.actor2.country.empty() && e.counts.empty();
-        auto same = std::find_if(merged.begin(), merged.end(), [&](const Event& m) {
-            if (m.type != e.type || m.sub_type != e.sub_type || m.background != e.background)
-                return false;
-            const bool actor1_fits = m.actor1.country.empty() || e.actor1.country.empty() ||
-                                     m.actor1.country == e.actor1.country;
-            return actor1_fits && !m.actor2.country.empty() && m.actor2.country == e.actor2.country;
-        });
+        const Key kind = kind_key(e);
+        std::optional<std::size_t> same;
+        if (!e.actor2.country.empty())
+            if (const auto it = by_actor2.find(kind + '\x1f' + e.actor2.country);
+                it != by_actor2.end())
+                for (const std::size_t i : it->second) {
+                    const Event& m = merged[i];
+                    if (m.actor1.country.empty() || e.actor1.country.empty() ||
+                        m.actor1.country == e.actor1.country) {
+                        same = i;
+                        break;
+                    }
+                }
         // A report with no actors and no counts ("the soldiers were apprehended") adds detail
         // to the latest event of its kind, not a new event.
-        if (same == merged.end() && bare)
-            for (auto it = merged.rbegin(); it != merged.rend(); ++it)
-                if (it->type == e.type && it->sub_type == e.sub_type &&
-                    it->background == e.background) {
-                    same = std::prev(it.base());
-                    break;
-                }
-        if (same == merged.end())
-            merged.push_back(std::move(e));
-        else
-            absorb(*same, e);
+        if (!same && bare)
+            if (const auto it = latest_of_kind.find(kind); it != latest_of_kind.end())
+                same = it->second;
+        if (same) {
+            // absorb() may give the event its second actor: index it under that one too.
+            const bool had_actor2 = !merged[*same].actor2.country.empty();
+            absorb(merged[*same], e);
+            const Event& m = merged[*same];
+            if (!had_actor2 && !m.actor2.country.empty()) {
+                auto& list = by_actor2[kind + '\x1f' + m.actor2.country];
+                list.insert(std::upper_bound(list.begin(), list.end(), *same), *same);
+            }
+            continue;
+        }
+        const std::size_t i = merged.size();
+        if (!e.actor2.country.empty()) by_actor2[kind + '\x1f' + e.actor2.country].push_back(i);
+        latest_of_kind[kind] = i;
+        merged.push_back(std::move(e));
     }
     return merged;
 }
 
 std::vector<Event> combine_same_place(std::vector<Event> events, const Tables& tables) {
     std::vector<Event> out;
+    // The events that can combine (not background, a sub-type ranked above 1, a location), by
+    // paragraph, date and either name of their place: the place's id, or the same name in the
+    // text ("near Berestove. ... in Berestove, Donetsk": the village unknown to the gazetteer
+    // the first time, put in its unit the second).
+    auto eligible = [&](const Event& e) {
+        return !e.background && e.location && tables.rank(e.sub_type) > 1;
+    };
+    auto keys = [](const Event& e) {
+        const std::string head = std::to_string(e.paragraph) + '\x1f' + e.date.date + '\x1f';
+        std::vector<Key> k{head + "id\x1f" + std::string(e.location->id)};
+        if (!e.location_text.empty()) k.push_back(head + "text\x1f" + e.location_text);
+        return k;
+    };
+    std::unordered_map<Key, std::set<std::size_t>> index;
     for (auto& e : events) {
-        auto same = std::find_if(out.begin(), out.end(), [&](const Event& o) {
-            return o.paragraph == e.paragraph && !o.background && !e.background &&
-                   same_place(o, e) && o.date.date == e.date.date && tables.rank(o.sub_type) > 1 &&
-                   tables.rank(e.sub_type) > 1;
-        });
-        if (same == out.end()) {
+        std::optional<std::size_t> same;
+        if (eligible(e))
+            for (const Key& k : keys(e))
+                if (const auto it = index.find(k); it != index.end() && !it->second.empty())
+                    same = std::min(same.value_or(*it->second.begin()), *it->second.begin());
+        if (!same) {
+            if (eligible(e))
+                for (const Key& k : keys(e)) index[k].insert(out.size());
             out.push_back(std::move(e));
             continue;
         }
-        add_counts(tables.rank(e.sub_type) > tables.rank(same->sub_type) ? e : *same,
-                   tables.rank(e.sub_type) > tables.rank(same->sub_type) ? *same : e, false);
-        if (tables.rank(e.sub_type) > tables.rank(same->sub_type)) {
-            if (e.actor1.name.empty()) e.actor1 = same->actor1;
-            if (e.actor2.name.empty()) e.actor2 = same->actor2;
-            *same = std::move(e);
+        Event& o = out[*same];
+        const bool finer = tables.rank(e.sub_type) > tables.rank(o.sub_type);
+        add_counts(finer ? e : o, finer ? o : e, false);
+        if (finer) {
+            if (e.actor1.name.empty()) e.actor1 = o.actor1;
+            if (e.actor2.name.empty()) e.actor2 = o.actor2;
+            for (const Key& k : keys(o)) index[k].erase(*same);
+            o = std::move(e);
+            for (const Key& k : keys(o)) index[k].insert(*same);
         }
     }
     return out;

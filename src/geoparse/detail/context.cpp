@@ -53,6 +53,12 @@ int band_of(double lat) {
 }  // namespace
 
 Anchors::Anchors(std::vector<Place> named) {
+    // Once per place: a name repeated 50,000 times is one anchor, not 50,000 to step over.
+    std::sort(named.begin(), named.end(),
+              [](const Place& a, const Place& b) { return a.index < b.index; });
+    named.erase(std::unique(named.begin(), named.end(),
+                            [](const Place& a, const Place& b) { return a.index == b.index; }),
+                named.end());
     for (Place& p : named) {
         if (p.type == PlaceType::admin1) named_units_.push_back(static_cast<std::int32_t>(p.index));
         if (p.type != PlaceType::place) continue;

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "geodata/build.hpp"
 #include "geodata/detail/geonames.hpp"
@@ -53,6 +54,56 @@ TEST(GeoNamesReader, CoordinatesOutOfRangeAreAnError) {
         EXPECT_EQ(e.context().line, 1);
         EXPECT_NE(e.message().find("148.54140"), std::string::npos);
     }
+}
+
+// Writes one dump into the test output folder; the rows are the sample's first, altered.
+std::string dump_with(const std::string& name, const std::string& row) {
+    const auto dir = std::filesystem::temp_directory_path() / "mapwire-geodata-test";
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / name).string();
+    std::ofstream(path, std::ios::binary) << row;
+    return path;
+}
+
+std::string sample_row(const std::string& lat, const std::string& population) {
+    return "99900001\tRobotyne\tRobotyne\t\t" + lat +
+           "\t35.8387\tP\tPPL\tUA\t\t26\t\t\t\t" + population +
+           "\t\t180\tEurope/Kyiv\t2024-01-01\n";
+}
+
+TEST(GeoNamesReader, NanCoordinatesAndNegativePopulationAreErrors) {
+    EXPECT_NO_THROW(detail::read_geonames(dump_with("good.txt", sample_row("47.4456", "480")),
+                                          [](auto&&) {}));
+    for (const auto& [name, row, seen] :
+         {std::tuple{"nan.txt", sample_row("nan", "480"), "nan"},
+          std::tuple{"inf.txt", sample_row("inf", "480"), "inf"},
+          std::tuple{"negative.txt", sample_row("47.4456", "-5"), "-5"}}) {
+        try {
+            detail::read_geonames(dump_with(name, row), [](auto&&) {});
+            ADD_FAILURE() << name << ": expected GeodataError";
+        } catch (const GeodataError& e) {
+            EXPECT_EQ(e.context().line, 1) << name;
+            EXPECT_NE(e.message().find(seen), std::string::npos) << e.message();
+        }
+    }
+}
+
+TEST(GeoNamesReader, AnEndlessLineIsRefusedWithItsNumber) {
+    // /dev/zero as a dump: one line without end. The reader stops at its limit.
+    try {
+        detail::read_geonames("/dev/zero", [](auto&&) {});
+        FAIL() << "expected GeodataError";
+    } catch (const GeodataError& e) {
+        EXPECT_EQ(e.context().line, 1);
+        EXPECT_NE(e.message().find("longer than 1 MiB"), std::string::npos) << e.message();
+    }
+    // A long but finite last line without a newline is read whole.
+    const std::string row = sample_row("47.4456", "480");
+    std::vector<detail::GeoNamesRecord> records;
+    detail::read_geonames(dump_with("no-newline.txt", row + row.substr(0, row.size() - 1)),
+                          [&](auto&& r) { records.push_back(std::move(r)); });
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[1].timezone, "Europe/Kyiv");
 }
 
 TEST(Tables, RowsAndErrors) {

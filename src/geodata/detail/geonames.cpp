@@ -60,10 +60,29 @@ FeatureUse FeatureRules::use(const std::string& feature_class,
 void read_geonames(const std::string& path, const std::function<void(GeoNamesRecord&&)>& sink) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::move(IoError("cannot open GeoNames file").in_file(path));
+    // A row is a few kilobytes at most (its alternate names); a longer line is no dump (a
+    // device, a binary file) and must not grow without bound.
+    constexpr std::size_t kMaxLine = std::size_t{1} << 20;
+    std::vector<char> buffer(kMaxLine + 1);
     std::string line;
     int n = 0;
     std::vector<std::string_view> cols;
-    while (std::getline(in, line)) {
+    while (true) {
+        in.getline(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (in.fail() && !in.eof() && got == kMaxLine)
+            throw std::move(GeodataError("line " + std::to_string(n + 1) +
+                                             " is longer than 1 MiB: this is not a GeoNames dump",
+                                         ExitCode::bad_input,
+                                         "give a GeoNames text dump (allCountries.txt, UA.txt, "
+                                         "cities500.txt) from download.geonames.org/export/dump")
+                                 .in_file(path)
+                                 .at(n + 1));
+        if (got == 0 && (in.fail() || in.eof())) break;
+        // gcount counts the newline that getline took out of the stream.
+        const bool newline = !in.eof() && !in.fail();
+        line.assign(buffer.data(), newline ? got - 1 : got);
+        in.clear(in.rdstate() & std::ios::eofbit);
         ++n;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
@@ -88,7 +107,8 @@ void read_geonames(const std::string& path, const std::function<void(GeoNamesRec
         if (!parse_number(cols[0], r.geonameid))
             throw fail("geonameid is not a number: '" + std::string(cols[0]) + "'");
         if (!parse_number(cols[4], r.lat) || !parse_number(cols[5], r.lon) ||
-            std::fabs(r.lat) > 90 || std::fabs(r.lon) > 180)
+            !std::isfinite(r.lat) || !std::isfinite(r.lon) || std::fabs(r.lat) > 90 ||
+            std::fabs(r.lon) > 180)
             throw fail("latitude/longitude out of range: '" + std::string(cols[4]) + "', '" +
                        std::string(cols[5]) + "'");
         r.name = cols[1];
@@ -98,8 +118,8 @@ void read_geonames(const std::string& path, const std::function<void(GeoNamesRec
         r.feature_code = cols[7];
         r.country_code = cols[8];
         r.admin1_code = cols[10];
-        if (!cols[14].empty() && !parse_number(cols[14], r.population))
-            throw fail("population is not a number: '" + std::string(cols[14]) + "'");
+        if (!cols[14].empty() && (!parse_number(cols[14], r.population) || r.population < 0))
+            throw fail("population is not a number of people: '" + std::string(cols[14]) + "'");
         r.timezone = cols[17];
         sink(std::move(r));
     }

@@ -2,6 +2,7 @@
 #include "cli/detail/context.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -26,12 +27,25 @@ std::string read_input(const std::string& path) {
         s << std::cin.rdbuf();
         return s.str();
     }
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status))
+        throw std::move(IoError("cannot open the input file", "check the path").in_file(path));
+    if (std::filesystem::is_directory(status))
+        throw std::move(IoError("the input is a folder, not a text file",
+                                "give the article's file (or - for standard input)")
+                            .in_file(path));
+    std::ifstream in(path, std::ios::binary);
     if (!in) throw std::move(IoError("cannot open the input file", "check the path").in_file(path));
-    std::string data(static_cast<std::size_t>(in.tellg()), '\0');  // one copy, not two
-    in.seekg(0);
+    if (!std::filesystem::is_regular_file(status)) {  // a pipe, /dev/stdin: read as a stream
+        s << in.rdbuf();
+        if (in.bad()) throw std::move(IoError("cannot read the input").in_file(path));
+        return s.str();
+    }
+    std::string data(static_cast<std::size_t>(std::filesystem::file_size(path, ec)), '\0');
     in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    if (in.bad()) throw std::move(IoError("cannot read the input file").in_file(path));
+    if (in.bad() || ec) throw std::move(IoError("cannot read the input file").in_file(path));
+    data.resize(static_cast<std::size_t>(in.gcount()));  // a file that shrank meanwhile
     return data;
 }
 

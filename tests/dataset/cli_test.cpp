@@ -165,5 +165,30 @@ TEST(GisPlugin, ProgramRunsWithoutIt) {
     EXPECT_FALSE(fs::exists(dir.parent_path() / "out"));
 }
 
+// Articles that are streams, not files, are read as streams; a folder is refused by name.
+TEST(ArticleInput, PipesAndStandardInputAreReadFoldersRefused) {
+    const std::string program =
+        "'" + std::string(MAPWIRE_PROGRAM) + "' --data '" + testing::dataset_dir() + "' ";
+    const std::string piped =
+        testing::run_tool("echo 'Shelling hit Kharkiv.' | " + program + "geocode /dev/stdin");
+    EXPECT_NE(piped.find("\"Kharkiv\""), std::string::npos) << piped;
+    namespace fs = std::filesystem;
+    const fs::path fifo = fs::path(MAPWIRE_TEST_OUTPUT) / "article.fifo";
+    fs::create_directories(fifo.parent_path());
+    fs::remove(fifo);
+    ASSERT_EQ(testing::run_tool("mkfifo '" + fifo.string() + "'"), "");
+    const std::string from_fifo =
+        testing::run_tool("(echo 'Shelling hit Kharkiv.' > '" + fifo.string() + "' &) ; " +
+                          program + "geocode '" + fifo.string() + "'");
+    EXPECT_NE(from_fifo.find("\"Kharkiv\""), std::string::npos) << from_fifo;
+    fs::remove(fifo);
+
+    const auto folder = run({"geocode", fifo.parent_path().string()});
+    EXPECT_NE(folder.code, 0);
+    EXPECT_NE(folder.err.find(fifo.parent_path().string() + ": the input is a folder"),
+              std::string::npos)
+        << folder.err;
+}
+
 }  // namespace
 }  // namespace mapwire

@@ -66,14 +66,13 @@ std::string dump_with(const std::string& name, const std::string& row) {
 }
 
 std::string sample_row(const std::string& lat, const std::string& population) {
-    return "99900001\tRobotyne\tRobotyne\t\t" + lat +
-           "\t35.8387\tP\tPPL\tUA\t\t26\t\t\t\t" + population +
-           "\t\t180\tEurope/Kyiv\t2024-01-01\n";
+    return "99900001\tRobotyne\tRobotyne\t\t" + lat + "\t35.8387\tP\tPPL\tUA\t\t26\t\t\t\t" +
+           population + "\t\t180\tEurope/Kyiv\t2024-01-01\n";
 }
 
 TEST(GeoNamesReader, NanCoordinatesAndNegativePopulationAreErrors) {
-    EXPECT_NO_THROW(detail::read_geonames(dump_with("good.txt", sample_row("47.4456", "480")),
-                                          [](auto&&) {}));
+    EXPECT_NO_THROW(
+        detail::read_geonames(dump_with("good.txt", sample_row("47.4456", "480")), [](auto&&) {}));
     for (const auto& [name, row, seen] :
          {std::tuple{"nan.txt", sample_row("nan", "480"), "nan"},
           std::tuple{"inf.txt", sample_row("inf", "480"), "inf"},

@@ -76,8 +76,8 @@ void read_geonames(const std::string& path, const std::function<void(GeoNamesRec
                                          ExitCode::bad_input,
                                          "give a GeoNames text dump (allCountries.txt, UA.txt, "
                                          "cities500.txt) from download.geonames.org/export/dump")
-                                 .in_file(path)
-                                 .at(n + 1));
+                                .in_file(path)
+                                .at(n + 1));
         if (got == 0 && (in.fail() || in.eof())) break;
         // gcount counts the newline that getline took out of the stream.
         const bool newline = !in.eof() && !in.fail();

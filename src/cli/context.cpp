@@ -32,8 +32,8 @@ std::string read_input(const std::string& path) {
     if (ec || !std::filesystem::exists(status))
         throw std::move(IoError("cannot open the input file", "check the path").in_file(path));
     if (std::filesystem::is_directory(status))
-        throw std::move(IoError("the input is a folder, not a text file",
-                                "give the article's file (or - for standard input)")
+        throw std::move(Error("the input is a folder, not a text file", ExitCode::bad_input,
+                              "give the article's file (or - for standard input)")
                             .in_file(path));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::move(IoError("cannot open the input file", "check the path").in_file(path));

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include <chrono>
 #include <cstdio>
@@ -51,6 +52,7 @@ public:
         base_ = fs::absolute(fs::path(path_)).parent_path();
     }
     Config run();
+    Config checked(Config cfg, const YAML::Node& root);  // run()'s work on the parsed file
 
 private:
     void problem(const YAML::Node& at, std::string message, std::string hint = {}) {
@@ -95,6 +97,10 @@ const std::vector<std::string> kAnnotationKeys = {"text", "at", "leader"};
 void Loader::check_keys(const YAML::Node& map, const std::vector<std::string>& known,
                         const std::string& where) {
     for (const auto& item : map) {
+        if (!item.first.IsScalar()) {
+            problem(item.first, "a key in " + where + " must be a name, not a list or mapping");
+            continue;
+        }
         const std::string key = item.first.as<std::string>();
         if (std::find(known.begin(), known.end(), key) != known.end()) continue;
         std::string best;
@@ -122,7 +128,7 @@ std::optional<double> Loader::number(const YAML::Node& n, const std::string& key
     if (!v) return std::nullopt;
     try {
         const double d = v.as<double>();
-        if (d < min || d > max) {
+        if (!std::isfinite(d) || d < min || d > max) {
             problem(v, "'" + key + "' must be between " + std::to_string(static_cast<long>(min)) +
                            " and " + std::to_string(static_cast<long>(max)));
             return std::nullopt;
@@ -192,11 +198,26 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
             v->find('/') != std::string::npos || v->ends_with(".yaml") || v->ends_with(".yml");
         const fs::path p = is_path ? (fs::path(*v).is_absolute() ? fs::path(*v) : base_ / *v)
                                    : fs::path(styles_dir_) / (*v + ".yaml");
-        if (!fs::exists(p))
+        if (!fs::exists(p)) {
             problem(node["style"], "no such style: " + *v,
                     "styles: light, dark, print-grey, or a .yaml file");
-        else
-            job.style = p.string();
+        } else if (!fs::is_regular_file(p)) {
+            problem(node["style"], "the style is a folder, not a .yaml file: " + *v);
+        } else {
+            // Loaded now, so that --check finds what render would fail on; the problem is
+            // reported in the style's own file, at its own line.
+            try {
+                style::load_style(p.string(), styles_dir_);
+                job.style = p.string();
+            } catch (const Error& e) {
+                const auto& c = e.context();
+                std::string what = e.message();
+                if (!c.key.empty()) what += " (key '" + c.key + "')";
+                if (!c.value.empty()) what += ": '" + c.value + "'";
+                problems_.push_back({c.file.empty() ? p.string() : c.file, c.line, c.column,
+                                     "style: " + what, e.hint()});
+            }
+        }
     }
     if (const YAML::Node so = node["style_overrides"]) {
         // Checked now against the map's style, so that a typo stops the run before drawing.
@@ -230,8 +251,9 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
         }
     }
     if (auto v = text(node, "size")) {
-        int w = 0, h = 0;
-        if (std::sscanf(v->c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 150 || w > 20000 ||
+        int w = 0, h = 0, used = 0;  // %n: the whole value, nothing after ("800x600px junk")
+        if (std::sscanf(v->c_str(), "%dx%d%n", &w, &h, &used) != 2 ||
+            static_cast<std::size_t>(used) != v->size() || w < 200 || h < 150 || w > 20000 ||
             h > 20000)
             problem(node["size"],
                     "'size' must be WIDTHxHEIGHT in pixels, from 200x150 to 20000x20000");
@@ -273,10 +295,15 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                 if (!b.IsSequence() || b.size() != 4) throw YAML::Exception(b.Mark(), "");
                 render::LonLatBox box{b[0].as<double>(), b[1].as<double>(), b[2].as<double>(),
                                       b[3].as<double>()};
-                if (box.min_lon >= box.max_lon || box.min_lat >= box.max_lat || box.min_lat < -90 ||
-                    box.max_lat > 90)
+                const bool finite = std::isfinite(box.min_lon) && std::isfinite(box.max_lon) &&
+                                    std::isfinite(box.min_lat) && std::isfinite(box.max_lat);
+                // Longitudes to 360 either way: a box may cross the antimeridian.
+                if (!finite || box.min_lon >= box.max_lon || box.min_lat >= box.max_lat ||
+                    box.min_lat < -90 || box.max_lat > 90 || box.min_lon < -360 ||
+                    box.max_lon > 360)
                     problem(b,
-                            "'bbox' must be [min_lon, min_lat, max_lon, max_lat] with min < max");
+                            "'bbox' must be [min_lon, min_lat, max_lon, max_lat] in degrees with "
+                            "min < max");
                 else
                     o.extent = box;
             } catch (const YAML::Exception&) {
@@ -296,7 +323,7 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                 box.max_lat = std::max<double>(box.max_lat, p.max_lat);
                 any = true;
             }
-            const double pad = e["padding"] ? e["padding"].as<double>() : 0.5;
+            const double pad = number(e, "padding", 0, 30).value_or(0.5);  // degrees
             if (any)
                 o.extent = render::LonLatBox{box.min_lon - pad, box.min_lat - pad,
                                              box.max_lon + pad, box.max_lat + pad};
@@ -528,6 +555,20 @@ Config Loader::run() {
         throw ConfigError(
             {{path_, e.mark.line + 1, e.mark.column + 1, "not valid YAML or JSON: " + e.msg, {}}});
     }
+    try {
+        return checked(std::move(cfg), root);
+    } catch (const YAML::Exception& e) {
+        // A value of a type no accessor expected: still the configuration's fault, at its place.
+        problems_.push_back({path_, e.mark.line + 1, e.mark.column + 1,
+                             "a value of the wrong type (a list or mapping where one value "
+                             "belongs, or the reverse): " +
+                                 e.msg,
+                             "see docs/config.md for what each key takes"});
+        throw ConfigError(std::move(problems_));
+    }
+}
+
+Config Loader::checked(Config cfg, const YAML::Node& root) {
     if (!root.IsMap())
         throw ConfigError({{path_, 1, 1, "a configuration is a mapping with 'maps'", {}}});
     check_keys(root, kTopKeys, "the configuration");

@@ -4,6 +4,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include <filesystem>
 #include <functional>
@@ -11,6 +13,12 @@
 
 namespace mapwire::style {
 namespace {
+
+std::string format_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
 
 int hex(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -55,6 +63,10 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir)
                 .in_file(path)
                 .with_value(name_or_path));
     }
+    if (!fs::is_regular_file(path))
+        throw std::move(StyleError("the style is a folder, not a .yaml file", ExitCode::bad_input,
+                                   "give a style name (light, dark, print-grey) or a .yaml file")
+                            .in_file(path));
     YAML::Node root;
     try {
         root = YAML::LoadFile(path);
@@ -89,14 +101,25 @@ void apply(Style& s, const YAML::Node& root, const std::string& path) {
     auto color = [](Color& c) -> Setter {
         return [&c](const YAML::Node& n) { c = parse_color(n.as<std::string>()); };
     };
-    auto number = [](double& d) -> Setter {
-        return [&d](const YAML::Node& n) { d = n.as<double>(); };
+    // A size or width: a finite number in its range (Pango asserts on a size of 0 or less and
+    // draws garbage with NaN).
+    auto number = [](double& d, double min, double max) -> Setter {
+        return [&d, min, max](const YAML::Node& n) {
+            const double v = n.as<double>();
+            if (!std::isfinite(v) || v < min || v > max)
+                throw std::move(StyleError("must be a number from " + format_number(min) + " to " +
+                                           format_number(max))
+                                    .with_value(n.as<std::string>()));
+            d = v;
+        };
     };
+    constexpr double kMinSize = 1, kMaxSize = 200;  // points
+    constexpr double kMaxWidth = 50;                // points; 0 draws no line
     auto text = [](std::string& t) -> Setter {
         return [&t](const YAML::Node& n) { t = n.as<std::string>(); };
     };
     auto stroke = [&](Stroke& st) -> std::map<std::string, Setter> {
-        return {{"color", color(st.color)}, {"width", number(st.width)}};
+        return {{"color", color(st.color)}, {"width", number(st.width, 0, kMaxWidth)}};
     };
     const std::map<std::string, Setter> flat = {
         {"ocean", color(s.ocean)},
@@ -120,12 +143,12 @@ void apply(Style& s, const YAML::Node& root, const std::string& path) {
         {"furniture_text", color(s.furniture_text)},
         {"furniture_muted", color(s.furniture_muted)},
         {"font", text(s.font)},
-        {"title_size", number(s.title_size)},
-        {"subtitle_size", number(s.subtitle_size)},
-        {"label_size", number(s.label_size)},
-        {"country_label_size", number(s.country_label_size)},
-        {"callout_size", number(s.callout_size)},
-        {"small_size", number(s.small_size)},
+        {"title_size", number(s.title_size, kMinSize, kMaxSize)},
+        {"subtitle_size", number(s.subtitle_size, kMinSize, kMaxSize)},
+        {"label_size", number(s.label_size, kMinSize, kMaxSize)},
+        {"country_label_size", number(s.country_label_size, kMinSize, kMaxSize)},
+        {"callout_size", number(s.callout_size, kMinSize, kMaxSize)},
+        {"small_size", number(s.small_size, kMinSize, kMaxSize)},
     };
     const std::map<std::string, Stroke*> strokes = {{"country_border", &s.country_border},
                                                     {"admin1_border", &s.admin1_border},
@@ -155,6 +178,8 @@ void apply(Style& s, const YAML::Node& root, const std::string& path) {
     for (const auto& [k, v] : strokes) known.push_back(k);
     known.push_back("events");
     for (const auto& item : root) {
+        if (!item.first.IsScalar())
+            throw fail(item.first, "a key must be a name, not a list or mapping", "");
         const std::string key = item.first.as<std::string>();
         try {
             if (auto f = flat.find(key); f != flat.end()) {
@@ -163,6 +188,8 @@ void apply(Style& s, const YAML::Node& root, const std::string& path) {
                 if (!item.second.IsMap()) throw fail(item.second, "expected {color, width}", key);
                 auto setters = stroke(*st->second);
                 for (const auto& sub : item.second) {
+                    if (!sub.first.IsScalar())
+                        throw fail(sub.first, "a key must be a name, not a list or mapping", key);
                     const std::string sk = sub.first.as<std::string>();
                     auto it = setters.find(sk);
                     if (it == setters.end())

@@ -92,6 +92,10 @@ Command add_render_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--only", a->only,
                     "Render only the map with this name (a series' name renders all its maps)");
     cmd->add_option("--jobs", a->jobs, "Maps rendered at once (default: the number of cores)");
+    cmd->add_option("--output-dir", a->output_dir,
+                    "Write the maps here instead of the configuration's output_dir (any folder)");
+    cmd->add_flag("--allow-outside", a->allow_outside,
+                  "Trust the configuration: let it read and write outside its own folder");
     return {cmd, [a, &ctx] { gis_commands().render(*a, ctx); }};
 }
 

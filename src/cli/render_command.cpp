@@ -17,7 +17,8 @@ namespace mapwire::cli::detail {
 
 void run_render(const RenderArgs& args, Context& ctx) {
     const auto gaz = open_gazetteer(ctx);
-    auto cfg = config::load(args.config, gaz, styles_dir());
+    auto cfg = config::load(args.config, gaz, styles_dir(),
+                            {.output_dir = args.output_dir, .allow_outside = args.allow_outside});
     if (!args.only.empty()) {
         std::vector<config::MapJob> kept;
         std::string names;

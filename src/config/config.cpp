@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include "geometry/projection.hpp"
 #include "geometry/vector_io.hpp"
 #include "style/style.hpp"
 #include "text/normalize.hpp"
@@ -47,9 +48,16 @@ namespace fs = std::filesystem;
 
 class Loader {
 public:
-    Loader(std::string path, const gazetteer::Gazetteer& g, std::string styles_dir)
-        : path_(std::move(path)), gaz_(g), styles_dir_(std::move(styles_dir)) {
+    Loader(std::string path, const gazetteer::Gazetteer& g, std::string styles_dir,
+           Confinement confinement)
+        : path_(std::move(path)),
+          gaz_(g),
+          styles_dir_(std::move(styles_dir)),
+          confinement_(std::move(confinement)) {
         base_ = fs::absolute(fs::path(path_)).parent_path();
+        std::error_code ec;
+        real_base_ = fs::weakly_canonical(base_, ec);
+        if (ec) real_base_ = base_;
     }
     Config run();
     Config checked(Config cfg, const YAML::Node& root);  // run()'s work on the parsed file
@@ -78,10 +86,17 @@ private:
     std::vector<MapJob> series(const YAML::Node& node, const MapJob& job,
                                std::set<std::string>& names);
 
+    // Whether GDAL opens the layer (a control file): a problem at `at` if not.
+    bool readable_layer(const YAML::Node& at, const std::string& file);
+    // Whether `p` (links resolved) lies inside the configuration's folder, or may anyway.
+    bool confined(const fs::path& p) const;
+
     std::string path_;
     const gazetteer::Gazetteer& gaz_;
     std::string styles_dir_;
+    Confinement confinement_;
     fs::path base_;
+    fs::path real_base_;  // base_ with links resolved
     std::vector<Problem> problems_;
 };
 
@@ -151,7 +166,33 @@ std::optional<bool> Loader::flag(const YAML::Node& n, const std::string& key) {
     }
 }
 
-// A file to read: relative to the configuration, local only, and existing.
+bool Loader::readable_layer(const YAML::Node& at, const std::string& file) {
+    try {
+        geometry::check_layer(file, {});
+        return true;
+    } catch (const Error& e) {
+        problem(at, e.message() + ": " + file, e.hint());
+        return false;
+    }
+}
+
+bool Loader::confined(const fs::path& p) const {
+    if (confinement_.allow_outside) return true;
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(p, ec);
+    if (ec) return false;
+    auto r = real.begin();
+    for (auto b = real_base_.begin(); b != real_base_.end(); ++b, ++r)
+        if (r == real.end() || *r != *b) return false;
+    return true;
+}
+
+const std::string kOutsideHint =
+    "keep what a configuration reads below its folder; run `mapwire render --allow-outside` "
+    "for a configuration you trust";
+
+// A file to read: relative to the configuration, local only, existing, and inside the
+// configuration's folder.
 std::string Loader::input_file(const YAML::Node& n, const std::string& key) {
     const auto value = text(n, key);
     if (!value) return {};
@@ -164,6 +205,10 @@ std::string Loader::input_file(const YAML::Node& n, const std::string& key) {
     const fs::path p = fs::path(v).is_absolute() ? fs::path(v) : base_ / v;
     if (!fs::exists(p)) {
         problem(n[key], "file not found: " + v, "paths are relative to the configuration's folder");
+        return {};
+    }
+    if (!confined(p)) {
+        problem(n[key], "'" + key + "' is outside the configuration's folder: " + v, kOutsideHint);
         return {};
     }
     return fs::weakly_canonical(p).string();
@@ -185,7 +230,8 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
             else
                 job.date = *v;
         }
-        if (auto v = input_file(node, "control"); !v.empty()) o.control_layer = v;
+        if (auto v = input_file(node, "control"); !v.empty() && readable_layer(node["control"], v))
+            o.control_layer = v;
         if (auto v = text(node, "title")) o.title = *v;
         if (const YAML::Node l = node["layers"]) layers(l, o);
         if (const YAML::Node a = node["annotations"]) annotations(a, o);
@@ -203,6 +249,9 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                     "styles: light, dark, print-grey, or a .yaml file");
         } else if (!fs::is_regular_file(p)) {
             problem(node["style"], "the style is a folder, not a .yaml file: " + *v);
+        } else if (is_path && !confined(p)) {
+            problem(node["style"], "'style' is outside the configuration's folder: " + *v,
+                    kOutsideHint);
         } else {
             // Loaded now, so that --check finds what render would fail on; the problem is
             // reported in the style's own file, at its own line.
@@ -262,7 +311,14 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
     }
     if (auto v = number(node, "dpi", 36, 1200)) o.dpi = *v;
     if (auto v = flag(node, "inset")) o.inset = *v;
-    if (auto v = text(node, "projection")) o.projection = *v;
+    if (auto v = text(node, "projection")) {
+        try {  // PROJ decides now, so that --check finds a projection render would refuse
+            geometry::Projection check(*v);
+            o.projection = *v;
+        } catch (const Error& e) {
+            problem(node["projection"], e.message(), e.hint());
+        }
+    }
     if (const YAML::Node f = node["formats"]) {
         if (!f.IsSequence()) {
             problem(f, "'formats' must be a list, e.g. [png, svg, pdf, geojson]");
@@ -420,7 +476,7 @@ std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
             holder["control"] = v;
             // input_file reports at holder's node, which shares v's mark.
             const std::string file = input_file(holder, "control");
-            if (file.empty()) continue;
+            if (file.empty() || !readable_layer(v, file)) continue;
             page.options.control_layer = file;
             label = fs::path(file).stem().string();
         }
@@ -576,8 +632,17 @@ Config Loader::checked(Config cfg, const YAML::Node& root) {
     // Outputs stay inside output_dir, which stays inside the configuration's folder tree or is
     // given absolute by the user; map names are plain names, never paths.
     const std::string out = text(root, "output_dir").value_or("out");
-    cfg.output_dir =
-        (fs::path(out).is_absolute() ? fs::path(out) : base_ / out).lexically_normal().string();
+    if (!confinement_.output_dir.empty()) {
+        cfg.output_dir = fs::absolute(confinement_.output_dir).lexically_normal().string();
+    } else {
+        const fs::path dir = fs::path(out).is_absolute() ? fs::path(out) : base_ / out;
+        cfg.output_dir = dir.lexically_normal().string();
+        if (!confined(dir))
+            problem(root["output_dir"] ? root["output_dir"] : root,
+                    "'output_dir' is outside the configuration's folder: " + out,
+                    "write below the configuration's folder, or give `--output-dir DIR` on the "
+                    "command line");
+    }
 
     MapJob defaults;
     defaults.style = (fs::path(styles_dir_) / "light.yaml").string();
@@ -620,6 +685,18 @@ Config Loader::checked(Config cfg, const YAML::Node& root) {
             if (!m["article"]) problem(m, "map '" + name.value_or("?") + "' has no 'article'");
             map_settings(m, job, false);
             job.output_dir = (fs::path(cfg.output_dir) / job.name).string();
+            // A map's folder planted as a link to a folder elsewhere is not written through.
+            if (!job.name.empty() && fs::is_symlink(job.output_dir) &&
+                !confinement_.allow_outside) {
+                std::error_code ec;
+                const fs::path real = fs::weakly_canonical(job.output_dir, ec);
+                const fs::path real_out = fs::weakly_canonical(cfg.output_dir, ec);
+                if (real.parent_path() != real_out)
+                    problem(
+                        m["name"],
+                        "the output folder of map '" + job.name + "' is a link to " + real.string(),
+                        "remove the link; a map writes only inside output_dir");
+            }
             if (const YAML::Node se = m["series"])
                 for (auto& page : series(se, job, names)) cfg.maps.push_back(std::move(page));
             else
@@ -633,8 +710,8 @@ Config Loader::checked(Config cfg, const YAML::Node& root) {
 }  // namespace
 
 Config load(const std::string& path, const gazetteer::Gazetteer& gazetteer,
-            const std::string& styles_dir) {
-    return Loader(path, gazetteer, styles_dir).run();
+            const std::string& styles_dir, const Confinement& confinement) {
+    return Loader(path, gazetteer, styles_dir, confinement).run();
 }
 
 }  // namespace mapwire::config

@@ -52,10 +52,18 @@ struct Config {
     std::vector<MapJob> maps;
 };
 
-// Reads and validates `path`. Paths resolve relative to the configuration's folder; outputs
-// stay inside output_dir; URLs and GDAL virtual file systems are refused; place names must be
-// in the gazetteer. Throws ConfigError listing every problem.
+// Where a configuration may read and write: only below its own folder (links resolved
+// first), its outputs only below output_dir, itself below that folder; unless the command
+// line says otherwise.
+struct Confinement {
+    std::string output_dir;      // given on the command line: replaces output_dir, anywhere
+    bool allow_outside = false;  // a trusted configuration: inputs and outputs anywhere
+};
+
+// Reads and validates `path`. Paths resolve relative to the configuration's folder and stay
+// inside it (see Confinement); URLs and GDAL virtual file systems are refused; place names
+// must be in the gazetteer. Throws ConfigError listing every problem.
 Config load(const std::string& path, const gazetteer::Gazetteer& gazetteer,
-            const std::string& styles_dir);
+            const std::string& styles_dir, const Confinement& confinement = {});
 
 }  // namespace mapwire::config

@@ -21,6 +21,14 @@ struct Projection::Impl {
 Projection::Projection(const std::string& definition)
     : impl_(std::make_unique<Impl>()), definition_(definition) {
     proj_log_level(impl_->ctx, PJ_LOG_NONE);
+    proj_context_set_enable_network(impl_->ctx, 0);  // no grids fetched from the CDN
+    // "+init=FILE:KEY" makes PROJ read any file it is pointed at: projections are given in
+    // full or by EPSG code.
+    if (definition.find("init=") != std::string::npos)
+        throw std::move(GeometryError("PROJ '+init=' files are not accepted", ExitCode::bad_input,
+                                      "give the projection in full (+proj=...) or as an EPSG "
+                                      "code such as EPSG:3035")
+                            .with_value(definition));
     PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", definition.c_str(), nullptr);
     if (!raw)
         throw std::move(

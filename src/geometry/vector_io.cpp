@@ -18,6 +18,10 @@ void register_drivers() {
     std::call_once(once, [] {
         GDALAllRegister();
         CPLSetErrorHandler(CPLQuietErrorHandler);  // errors reach the user through exceptions
+        // Once for the process, before any dataset: no file a layer points to is fetched over
+        // the network (belt and braces beside kReadDrivers and remote_or_virtual()).
+        CPLSetConfigOption("GDAL_HTTP_MAX_RETRY", "0");
+        CPLSetConfigOption("GML_DOWNLOAD_SCHEMA", "NO");
     });
 }
 
@@ -31,14 +35,36 @@ struct FeatureDeleter {
 };
 using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
 
+// Drivers of local files that hold their own features: no network, no indirection to other
+// files (VRT), no schemas fetched from the web (GML), no services (WFS, PostgreSQL). A layer
+// or control file a configuration names cannot make GDAL reach out behind its back.
+constexpr const char* kReadDrivers[] = {"GeoJSON", "GeoJSONSeq",   "ESRIJSON",       "GPKG",
+                                        "SQLite",  "FlatGeobuf",   "ESRI Shapefile", "KML",
+                                        "CSV",     "MapInfo File", "OpenFileGDB",    nullptr};
+
+// A network address, a GDAL virtual file system path or a connection string: refused before
+// GDAL sees it.
+bool remote_or_virtual(const std::string& path) {
+    if (path.find("://") != std::string::npos || path.rfind("/vsi", 0) == 0) return true;
+    // "PG:dbname=...", "WFS:http...": a prefix and a colon, unless a local file has that name.
+    const auto colon = path.find(':');
+    return colon != std::string::npos && colon > 1 && path.find('/') > colon &&
+           !std::filesystem::exists(path);
+}
+
 DatasetPtr open_vector(const std::string& path, const ReadOptions& options) {
     register_drivers();
+    if (remote_or_virtual(path))
+        throw std::move(IoError("mapwire reads only local files; this is a network address, a "
+                                "connection or a GDAL virtual path",
+                                "download or convert the data to a local file first")
+                            .in_file(path));
     std::vector<std::string> open_options;
     if (!options.encoding.empty()) open_options.push_back("ENCODING=" + options.encoding);
     std::vector<const char*> raw;
     for (const auto& o : open_options) raw.push_back(o.c_str());
     raw.push_back(nullptr);
-    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kReadDrivers,
                                     raw.data(), nullptr));
     if (!ds) {
         const std::string why = CPLGetLastErrorMsg();

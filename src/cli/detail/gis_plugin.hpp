@@ -24,7 +24,7 @@
 namespace mapwire::cli::detail {
 
 // Bump when any struct in this header changes.
-inline constexpr int kGisInterface = 1;
+inline constexpr int kGisInterface = 2;  // 2: RenderArgs::output_dir, allow_outside
 
 struct GeodataArgs {
     std::vector<std::string> ne_dirs, geonames, first_names;
@@ -53,6 +53,8 @@ struct RenderArgs {
     std::string config, only;
     bool check = false;
     unsigned jobs = 0;
+    std::string output_dir;      // replaces the configuration's; may be anywhere
+    bool allow_outside = false;  // a trusted configuration may read and write anywhere
 };
 
 // What the plugin provides: each function runs one command and reports failure by throwing

@@ -18,7 +18,7 @@
 #include "geometry/projection.hpp"
 #include "geometry/vector_io.hpp"
 #include "render/canvas.hpp"
-#include "render/labels.hpp"
+#include "render/placement.hpp"
 #include "style/style.hpp"
 
 using namespace mapwire;
@@ -156,7 +156,8 @@ int main(int argc, char** argv) {
         });
 
         // Labels: dots always drawn and never covered; capitals first, then by population.
-        render::LabelPlacer placer({0, 0, kW, kH}, 2);
+        render::CollisionIndex index({0, 0, kW, kH}, 2);
+        render::LabelPlacer placer(index);
         for (const auto& p : places) {
             const double r = p.capital ? 4.5 : 3;
             placer.block({p.at.lon - r - 1, p.at.lat - r - 1, 2 * r + 2, 2 * r + 2});

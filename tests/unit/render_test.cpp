@@ -12,7 +12,7 @@
 #include <string>
 
 #include "render/canvas.hpp"
-#include "render/labels.hpp"
+#include "render/placement.hpp"
 #include "style/style.hpp"
 
 namespace mapwire {
@@ -160,7 +160,8 @@ TEST(CoverageMask, SharesOfBoxes) {
 }
 
 TEST(LabelPlacer, CheapestFreeCandidateWins) {
-    render::LabelPlacer placer({0, 0, 100, 100}, 0);
+    render::CollisionIndex index({0, 0, 100, 100}, 0);
+    render::LabelPlacer placer(index);
     placer.block({0, 0, 50, 50});
     const std::vector<render::Rect> candidates = {{10, 10, 10, 10},   // taken
                                                   {60, 10, 10, 10},   // free, cost 5

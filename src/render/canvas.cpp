@@ -86,9 +86,9 @@ void set_color(cairo_t* cr, Color c) {
 void add_paths(cairo_t* cr, const Paths& paths) {
     for (const auto& p : paths) {
         if (p.points.empty()) continue;
-        cairo_move_to(cr, p.points[0].lon, p.points[0].lat);
+        cairo_move_to(cr, p.points[0].x, p.points[0].y);
         for (std::size_t i = 1; i < p.points.size(); ++i)
-            cairo_line_to(cr, p.points[i].lon, p.points[i].lat);
+            cairo_line_to(cr, p.points[i].x, p.points[i].y);
         if (p.closed) cairo_close_path(cr);
     }
 }
@@ -321,9 +321,9 @@ std::string path_data(const Paths& paths) {
     std::string d;
     for (const auto& p : paths) {
         if (p.points.empty()) continue;
-        d += "M" + num(p.points[0].lon) + " " + num(p.points[0].lat);
+        d += "M" + num(p.points[0].x) + " " + num(p.points[0].y);
         for (std::size_t i = 1; i < p.points.size(); ++i)
-            d += "L" + num(p.points[i].lon) + " " + num(p.points[i].lat);
+            d += "L" + num(p.points[i].x) + " " + num(p.points[i].y);
         if (p.closed) d += "Z";
     }
     return d;
@@ -583,7 +583,7 @@ Paths rect_path(double x, double y, double w, double h) {
 }
 
 Paths circle_path(double cx, double cy, double r, int segments) {
-    geometry::Geometry::Path p;
+    ScreenPath p;
     p.closed = true;
     for (int i = 0; i < segments; ++i) {
         const double a = 2 * M_PI * i / segments;

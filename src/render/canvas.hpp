@@ -8,12 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "geometry/geometry.hpp"
+#include "render/screen.hpp"
 #include "style/style.hpp"
 
 namespace mapwire::render {
 
-using Paths = std::vector<geometry::Geometry::Path>;
+// A polyline, or a ring when closed, on the page.
+struct ScreenPath {
+    std::vector<ScreenPoint> points;
+    bool closed = false;
+};
+using Paths = std::vector<ScreenPath>;
 using style::Color;
 
 struct Font {

@@ -26,7 +26,7 @@ constexpr double kBadgeBlockX = 3, kBadgeBlockSize = 14;
 }  // namespace
 
 Paths symbol(const std::string& type, double cx, double cy, double r) {
-    geometry::Geometry::Path p;
+    ScreenPath p;
     p.closed = true;
     // A regular polygon of n corners, or a star of n points when inner (a share of r) > 0.
     auto polygon = [&](int n, double rot, double inner) {

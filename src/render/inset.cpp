@@ -38,14 +38,14 @@ struct InsetTransform {
         ox = box.x + (box.w - (x1 - x0) * k) / 2;
         oy = box.y + (box.h - (y1 - y0) * k) / 2;
     }
-    // Projected metres to the inset's px, kept in a path's points.
-    Point operator()(Point p) const { return Point{ox + (p.lon - x0) * k, oy + (y1 - p.lat) * k}; }
+    // Projected metres (in a geometry's Point) to the inset's px.
+    ScreenPoint operator()(Point p) const { return {ox + (p.lon - x0) * k, oy + (y1 - p.lat) * k}; }
 };
 
 // The extent's outline, densified along its edges so that it bends with the projection.
-geometry::Geometry::Path extent_outline(const Box& e, const geometry::Projection& proj,
-                                        const InsetTransform& to_inset) {
-    geometry::Geometry::Path path;
+ScreenPath extent_outline(const Box& e, const geometry::Projection& proj,
+                          const InsetTransform& to_inset) {
+    ScreenPath path;
     path.closed = true;
     auto add = [&](double lon, double lat) {
         path.points.push_back(to_inset(proj.forward({lon, lat})));
@@ -88,9 +88,10 @@ Inset build_inset(const std::string& geopackage, const Box& extent, const Rect& 
              geopackage, {.layer = "land", .encoding = {}, .where = {}, .bbox = wide})) {
         geometry::Geometry g = proj.forward(
             f.geometry().clipped(wide).simplified(degrees_per_px).densified(kDensifyDegrees));
-        for (auto p : g.paths()) {
-            for (auto& pt : p.points) pt = to_inset(pt);
-            inset.land.push_back(std::move(p));
+        for (const auto& p : g.paths()) {
+            ScreenPath& s = inset.land.emplace_back();
+            s.closed = p.closed;
+            for (const auto& pt : p.points) s.points.push_back(to_inset(pt));
         }
     }
     inset.extent = {extent_outline(extent, proj, to_inset)};

@@ -160,12 +160,15 @@ Paths MapView::screen(const geometry::Geometry& g, double simplify_px) const {
     if (clipped.empty()) return {};
     geometry::Geometry projected = projection_.forward(clipped.densified(0.2));
     if (simplify_px > 0) projected = projected.simplified(simplify_px / k_);
-    auto paths = projected.paths();
-    for (auto& p : paths)
-        for (auto& pt : p.points) {
-            const ScreenPoint s = projected_to_screen(ProjectedPoint{pt.lon, pt.lat});
-            pt = {s.x, s.y};
-        }
+    // The geometry's paths hold projected metres; the screen's, px.
+    Paths paths;
+    for (const auto& p : projected.paths()) {
+        ScreenPath& s = paths.emplace_back();
+        s.closed = p.closed;
+        s.points.reserve(p.points.size());
+        for (const auto& pt : p.points)
+            s.points.push_back(projected_to_screen(ProjectedPoint{pt.lon, pt.lat}));
+    }
     return paths;
 }
 
@@ -173,11 +176,11 @@ bool MapView::shows(const Paths& paths) const {
     for (const auto& p : paths) {
         double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
         for (const auto& pt : p.points) {
-            if (pt.lon >= frame_.x && pt.lon <= frame_.x + frame_.w && pt.lat >= frame_.y &&
-                pt.lat <= frame_.y + frame_.h)
+            if (pt.x >= frame_.x && pt.x <= frame_.x + frame_.w && pt.y >= frame_.y &&
+                pt.y <= frame_.y + frame_.h)
                 return true;
-            x0 = std::min(x0, pt.lon), x1 = std::max(x1, pt.lon);
-            y0 = std::min(y0, pt.lat), y1 = std::max(y1, pt.lat);
+            x0 = std::min(x0, pt.x), x1 = std::max(x1, pt.x);
+            y0 = std::min(y0, pt.y), y1 = std::max(y1, pt.y);
         }
         // A ring larger than the frame with no vertex in it covers the frame.
         if (p.closed && x0 <= frame_.x && x1 >= frame_.x + frame_.w && y0 <= frame_.y &&

@@ -24,7 +24,7 @@ std::vector<UserLayer> load_user_layers(const std::vector<ExtraLayer>& specs, co
             if (f.geometry().empty()) continue;
             for (auto& p : view.screen(f.geometry().made_valid())) {
                 if (p.points.size() == 1)
-                    layer.points.push_back({p.points[0].lon, p.points[0].lat});
+                    layer.points.push_back(p.points[0]);
                 else
                     (p.closed ? layer.areas : layer.lines).push_back(std::move(p));
             }

@@ -199,16 +199,16 @@ void Scene::place_furniture(LabelPlacer& placer) {
 
 void Scene::place_labels(Labeler& labeler) {
     // Places of the events and of the text, then countries and units, then other cities.
-    const LabelContext ctx{st_, gaz_, *view_};
+    const LabelContext ctx{st_, *view_};
     std::set<std::string> labelled;
     label_event_places(labeler, ctx, marks_, labelled);
     label_mentioned_places(labeler, ctx, x_.places.mentions, labelled);
     label_layer_features(labeler, ctx, opt_.layers, user_layers_);
     // Units the report names, then the focus country, before everything else.
-    label_named_units(labeler, ctx, named_units_);
-    label_countries(labeler, ctx, base_.country_ids, base_.country_outlines,
+    label_named_units(labeler, ctx, gaz_, named_units_);
+    label_countries(labeler, ctx, gaz_, base_.country_ids, base_.country_outlines,
                     x_.places.focus_country);
-    label_units(labeler, ctx, base_.admin1_ids, x_.places.focus_country, named_units_);
+    label_units(labeler, ctx, gaz_, base_.admin1_ids, x_.places.focus_country, named_units_);
     label_cities(labeler, ctx, read_layer(gpkg_, *view_, "populated_places", kCityFilter), marks_);
 }
 

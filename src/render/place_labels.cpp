@@ -109,11 +109,11 @@ void label_layer_features(Labeler& l, const LabelContext& ctx, const std::vector
     }
 }
 
-void label_named_units(Labeler& l, const LabelContext& ctx,
+void label_named_units(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer& g,
                        const std::set<std::string>& named_units) {
     const Font font = detail::font(ctx.st, ctx.st.label_size, true, true);
     for (const auto& id : named_units)
-        if (const auto p = ctx.gazetteer.find_id(id))
+        if (const auto p = g.find_id(id))
             if (const auto at = area_anchor(ctx, *p))
                 l.take_at(std::string(p->name), font, ctx.st.highlight_border.color, *at,
                           area_name_spec());
@@ -124,9 +124,9 @@ namespace {
 // A country's name goes where its box lies wholly on the country's visible part: at the label
 // point when it can, else the nearest such place in the frame (a country whose label point is
 // out of view still gets its name; one too small for it gets none).
-void label_country(Labeler& l, const LabelContext& ctx, const std::string& id,
-                   const Paths& outline) {
-    const auto p = ctx.gazetteer.find_id(id);
+void label_country(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer& g,
+                   const std::string& id, const Paths& outline) {
+    const auto p = g.find_id(id);
     if (!p) return;
     const Font font =
         detail::font(ctx.st, ctx.st.country_label_size, true, false, kCountryLetterSpacing);
@@ -161,23 +161,24 @@ void label_country(Labeler& l, const LabelContext& ctx, const std::string& id,
 
 }  // namespace
 
-void label_countries(Labeler& l, const LabelContext& ctx, const std::vector<std::string>& ids,
-                     const std::vector<Paths>& outlines, const std::string& focus) {
+void label_countries(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer& g,
+                     const std::vector<std::string>& ids, const std::vector<Paths>& outlines,
+                     const std::string& focus) {
     const std::string focus_id = "country:" + focus;
     for (std::size_t i = 0; i < ids.size(); ++i)
-        if (ids[i] == focus_id) label_country(l, ctx, ids[i], outlines[i]);
+        if (ids[i] == focus_id) label_country(l, ctx, g, ids[i], outlines[i]);
     for (std::size_t i = 0; i < ids.size(); ++i)
-        if (ids[i] != focus_id) label_country(l, ctx, ids[i], outlines[i]);
+        if (ids[i] != focus_id) label_country(l, ctx, g, ids[i], outlines[i]);
 }
 
-void label_units(Labeler& l, const LabelContext& ctx,
+void label_units(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer& g,
                  const std::vector<std::pair<std::string, std::string>>& admin1_ids,
                  const std::string& focus, const std::set<std::string>& named_units) {
     const Font font = detail::font(ctx.st, ctx.st.label_size - 1, false, true);
     const double km_per_px = ctx.view.km_per_px();
     for (const auto& [id, country] : admin1_ids) {
         if (country != focus || named_units.count(id)) continue;
-        const auto p = ctx.gazetteer.find_id(id);
+        const auto p = g.find_id(id);
         if (!p || p->area_km2 < kMinUnitKm2) continue;
         const auto at = area_anchor(ctx, *p);
         if (!at) continue;

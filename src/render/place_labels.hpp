@@ -62,10 +62,9 @@ private:
     RenderReport& report_;
 };
 
-// What every pass reads.
+// What every pass reads; the passes that name areas read the gazetteer as well.
 struct LabelContext {
     const style::Style& st;
-    const gazetteer::Gazetteer& gazetteer;
     const MapView& view;
 };
 
@@ -84,13 +83,14 @@ void label_mentioned_places(Labeler& l, const LabelContext& ctx,
 void label_layer_features(Labeler& l, const LabelContext& ctx, const std::vector<ExtraLayer>& specs,
                           const std::vector<UserLayer>& layers);
 // The units the report names (and the options highlight), in the highlight colour.
-void label_named_units(Labeler& l, const LabelContext& ctx,
+void label_named_units(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer& g,
                        const std::set<std::string>& named_units);
 // Country names, the focus country first, each where it fits wholly on the country.
-void label_countries(Labeler& l, const LabelContext& ctx, const std::vector<std::string>& ids,
-                     const std::vector<Paths>& outlines, const std::string& focus);
+void label_countries(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer& g,
+                     const std::vector<std::string>& ids, const std::vector<Paths>& outlines,
+                     const std::string& focus);
 // The other admin-1 units of the focus country, where the unit is large enough for its name.
-void label_units(Labeler& l, const LabelContext& ctx,
+void label_units(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer& g,
                  const std::vector<std::pair<std::string, std::string>>& admin1_ids,
                  const std::string& focus, const std::set<std::string>& named_units);
 // Cities by importance, capitals first, up to 30, away from the places already marked.

@@ -1,6 +1,8 @@
-// The base map from the dataset: land and sea, countries (the focus country emphasised),
-// lakes, rivers, admin-1 borders, country borders as this worldview draws them, the units the
-// report names highlighted, and areas occupied since 2014 hatched.
+// The base map read from the dataset, drawn under and over the control areas.
+//
+// Land and sea, countries (the focus country emphasised), lakes, rivers, admin-1 borders, country
+// borders as this worldview draws them, the units the report names highlighted, and areas occupied
+// since 2014 hatched.
 #pragma once
 
 #include <set>

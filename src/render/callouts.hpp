@@ -1,6 +1,8 @@
-// Callouts: a boxed note with a leader line to its point, for each event on the map (its
-// label and number) and for the user's annotations, put near the point where it hides least
-// of the highlighted units and control areas.
+// Callouts: boxed notes with a leader line, for the events and the user's annotations.
+//
+// A boxed note with a leader line to its point, for each event on the map (its label and number)
+// and for the user's annotations, put near the point where it hides least of the highlighted units
+// and control areas.
 #pragma once
 
 #include <string>

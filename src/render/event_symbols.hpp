@@ -1,6 +1,8 @@
-// Event symbols: a shape and colour per ACLED event type, set where the event happened (a
-// filled symbol at a town; a hollow one in a dashed ring "somewhere in" a region or country),
-// numbered as in the key on compact maps or where markers crowd.
+// Event markers: a symbol per event type where it happened, numbered when needed.
+//
+// A shape and colour per ACLED event type, set where the event happened (a filled symbol at a town;
+// a hollow one in a dashed ring "somewhere in" a region or country), numbered as in the key on
+// compact maps or where markers crowd.
 #pragma once
 
 #include <string>

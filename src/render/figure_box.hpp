@@ -1,6 +1,8 @@
-// The figure box: the article's territory figure as stated ("Stated: approximately 20% of
-// Ukraine held by Russia") and, with a control layer, as measured; boxed in the map's top-left
-// corner, or among the notes of a compact map.
+// The figure box: the article's territory figure, stated and measured.
+//
+// The article's territory figure as stated ("Stated: approximately 20% of Ukraine held by Russia")
+// and, with a control layer, as measured; boxed in the map's top-left corner, or among the notes of
+// a compact map.
 #pragma once
 
 #include <functional>

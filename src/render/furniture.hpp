@@ -1,5 +1,7 @@
-// Map furniture outside the page layout's bands: the credits line, and the notes panel of a
-// compact map (the figure, the numbered key of the events, the legend in rows).
+// Furniture besides the page's bands: the credits line and the notes of compact maps.
+//
+// Map furniture outside the page layout's bands: the credits line, and the notes panel of a compact
+// map (the figure, the numbered key of the events, the legend in rows).
 #pragma once
 
 #include <string>

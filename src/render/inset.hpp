@@ -1,5 +1,7 @@
-// The locator inset: the map's extent outlined on a small-scale map of the wider region, in
-// the frame's top-right corner; left out where it would crowd a small map.
+// The locator inset: where the map lies in the wider region.
+//
+// The map's extent outlined on a small-scale map of the wider region, in the frame's top-right
+// corner; left out where it would crowd a small map.
 #pragma once
 
 #include <string>

@@ -1,6 +1,8 @@
-// The legend: which entries a map needs (only what it shows), each entry's swatch and text,
-// and three ways to lay them out: a boxed column in a corner of the map, rows in the notes of
-// a compact map, or a strip along the bottom of the map.
+// The legend: its entries, their swatches, and its boxed, flowing and strip layouts.
+//
+// Which entries a map needs (only what it shows), each entry's swatch and text, and three ways to
+// lay them out: a boxed column in a corner of the map, rows in the notes of a compact map, or a
+// strip along the bottom of the map.
 #pragma once
 
 #include <set>

@@ -1,6 +1,8 @@
-// The map, put together from the pieces in src/render/: a Scene lays out the page, fits the
-// view, reads the layers, then places markers, furniture, callouts and labels once, in order
-// of priority through one collision index, and draws the same scene on each output.
+// The map put together: a Scene places every piece once, then draws it on each output.
+//
+// The map, put together from the pieces in src/render/: a Scene lays out the page, fits the view,
+// reads the layers, then places markers, furniture, callouts and labels once, in order of priority
+// through one collision index, and draws the same scene on each output.
 #include <chrono>
 #include <cmath>
 #include <cstdio>

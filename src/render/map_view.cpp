@@ -100,52 +100,75 @@ double great_circle_km(Point p, Point q) {
     return 2 * kEarthRadiusKm * std::asin(std::sqrt(a));
 }
 
-MapView::MapView(const Box& b, geometry::Projection projection, const Rect& frame,
-                 double fit_bottom)
-    : extent_(b), projection_(std::move(projection)), frame_(frame) {
-    // Projected bounds from a grid over the box, then widened to the frame's aspect.
+namespace {
+
+// A box in projected metres.
+struct ProjectedBox {
     double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+};
+
+// The projected bounds of a lon/lat box, from a grid over it: a conic's parallels curve, so
+// the corners alone would miss the bulge of an edge.
+ProjectedBox projected_bounds(const geometry::Projection& proj, const Box& b) {
+    ProjectedBox r;
     for (int i = 0; i <= kFitGrid; ++i)
         for (int j = 0; j <= kFitGrid; ++j) {
-            const Point p =
-                projection_.forward({b.min_lon + (b.max_lon - b.min_lon) * i / kFitGrid,
-                                     b.min_lat + (b.max_lat - b.min_lat) * j / kFitGrid});
+            const Point p = proj.forward({b.min_lon + (b.max_lon - b.min_lon) * i / kFitGrid,
+                                          b.min_lat + (b.max_lat - b.min_lat) * j / kFitGrid});
             if (!std::isfinite(p.lon)) continue;
-            x0 = std::min(x0, p.lon), x1 = std::max(x1, p.lon), y0 = std::min(y0, p.lat),
-            y1 = std::max(y1, p.lat);
+            r.x0 = std::min(r.x0, p.lon), r.x1 = std::max(r.x1, p.lon);
+            r.y0 = std::min(r.y0, p.lat), r.y1 = std::max(r.y1, p.lat);
         }
-    const double fit_h = std::max(kMinFitHeight, frame_.h - fit_bottom);
-    const double want = frame_.w / fit_h;
-    double w = x1 - x0, h = y1 - y0;
+    return r;
+}
+
+// Widens the box about its centre to the aspect (width / height) `want`.
+void widen_to_aspect(ProjectedBox& r, double want) {
+    const double w = r.x1 - r.x0, h = r.y1 - r.y0;
     if (w / h < want) {
         const double extra = h * want - w;
-        x0 -= extra / 2, x1 += extra / 2, w = x1 - x0;
+        r.x0 -= extra / 2, r.x1 += extra / 2;
     } else {
         const double extra = w / want - h;
-        y0 -= extra / 2, y1 += extra / 2, h = y1 - y0;
+        r.y0 -= extra / 2, r.y1 += extra / 2;
     }
-    k_ = frame_.w / w;
-    min_x_ = x0;
-    max_y_ = y1;
-    // The map continues under the legend strip, if any.
-    y0 -= (frame_.h - fit_h) / k_;
-    h = y1 - y0;
-    // The lon/lat box that covers the whole frame, for reading and clipping.
+}
+
+// The lon/lat box that covers a projected box, with a margin, for reading and clipping.
+Box lonlat_cover(const geometry::Projection& proj, const ProjectedBox& p) {
+    const double w = p.x1 - p.x0, h = p.y1 - p.y0;
     Box r{180, 90, -180, -90};
     for (int i = 0; i <= kReadGrid; ++i)
         for (int j = 0; j <= kReadGrid; ++j) {
-            const Point ll = projection_.inverse({x0 + w * i / kReadGrid, y0 + h * j / kReadGrid});
+            const Point ll = proj.inverse({p.x0 + w * i / kReadGrid, p.y0 + h * j / kReadGrid});
             if (!std::isfinite(ll.lon)) continue;
             r.min_lon = std::min(r.min_lon, ll.lon), r.max_lon = std::max(r.max_lon, ll.lon);
             r.min_lat = std::min(r.min_lat, ll.lat), r.max_lat = std::max(r.max_lat, ll.lat);
         }
-    read_box_ = {std::max(-180.0, r.min_lon - kReadMarginDegrees),
-                 std::max(-90.0, r.min_lat - kReadMarginDegrees),
-                 std::min(180.0, r.max_lon + kReadMarginDegrees),
-                 std::min(90.0, r.max_lat + kReadMarginDegrees)};
+    return {std::max(-180.0, r.min_lon - kReadMarginDegrees),
+            std::max(-90.0, r.min_lat - kReadMarginDegrees),
+            std::min(180.0, r.max_lon + kReadMarginDegrees),
+            std::min(90.0, r.max_lat + kReadMarginDegrees)};
+}
+
+}  // namespace
+
+MapView::MapView(const Box& b, geometry::Projection projection, const Rect& frame,
+                 double fit_bottom)
+    : extent_(b), projection_(std::move(projection)), frame_(frame) {
+    ProjectedBox p = projected_bounds(projection_, b);
+    const double fit_h = std::max(kMinFitHeight, frame_.h - fit_bottom);
+    widen_to_aspect(p, frame_.w / fit_h);
+    k_ = frame_.w / (p.x1 - p.x0);
+    min_x_ = p.x0;
+    max_y_ = p.y1;
+    // The map continues under the legend strip, if any.
+    p.y0 -= (frame_.h - fit_h) / k_;
+    read_box_ = lonlat_cover(projection_, p);
     // Scale: true at the centre of the map, measured along the ground over 100 px.
-    const Point c0 = projection_.inverse({x0 + w / 2, y0 + h / 2});
-    const Point c1 = projection_.inverse({x0 + w / 2 + 100 / k_, y0 + h / 2});
+    const double cx = p.x0 + (p.x1 - p.x0) / 2, cy = p.y0 + (p.y1 - p.y0) / 2;
+    const Point c0 = projection_.inverse({cx, cy});
+    const Point c1 = projection_.inverse({cx + 100 / k_, cy});
     km_per_px_ = great_circle_km(c0, c1) / 100;
 }
 

@@ -1,6 +1,8 @@
-// The map view: what part of the world the map shows (a lon/lat extent), through which
-// projection, and the transform from projected metres to the screen, true in scale at the
-// centre. Every layer is drawn through it.
+// The map view: extent, projection and the screen transform every layer is drawn through.
+//
+// What part of the world the map shows (a lon/lat extent), through which projection, and the
+// transform from projected metres to the screen, true in scale at the centre. Every layer is drawn
+// through it.
 #pragma once
 
 #include "events/extractor.hpp"

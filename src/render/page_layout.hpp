@@ -1,6 +1,8 @@
-// Page layout: the header (title, subtitle), the map frame, the footer (credits), and on small
-// maps the notes (figure, numbered key of the events, legend) below the map ("compact") or in
-// a column beside it ("beside"), as newsroom graphics do on narrow screens.
+// Page layout: header, map frame, footer, and where the notes go on small maps.
+//
+// The header (title, subtitle), the map frame, the footer (credits), and on small maps the notes
+// (figure, numbered key of the events, legend) below the map ("compact") or in a column beside it
+// ("beside"), as newsroom graphics do on narrow screens.
 #pragma once
 
 #include <functional>

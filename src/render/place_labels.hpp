@@ -1,7 +1,9 @@
-// Place labels, in passes of falling priority, each a function: the towns of the events, the
-// other towns the text names, the features of the user's layers, the units the report names,
-// countries, the other units of the focus country, and cities by importance while they fit.
-// Every pass places through one Labeler, so that no label overlaps another or a marker.
+// Place labels: one function per pass, most important first, through one Labeler.
+//
+// Place labels, in passes of falling priority, each a function: the towns of the events, the other
+// towns the text names, the features of the user's layers, the units the report names, countries,
+// the other units of the focus country, and cities by importance while they fit. Every pass places
+// through one Labeler, so that no label overlaps another or a marker.
 #pragma once
 
 #include <set>

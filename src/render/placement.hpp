@@ -1,7 +1,9 @@
-// Label placement, after mapnik's placement_finder: a CandidateSpec lists where a box may go
-// about its anchor, in order of preference; a LabelPlacer tries those candidates against the
-// CollisionIndex it is given (the boxes taken on the map so far) and takes the first free one,
-// or the cheapest. Greedy, by priority: the caller places the most important labels first.
+// Label placement: a LabelPlacer tries candidate boxes against a shared CollisionIndex.
+//
+// Label placement, after mapnik's placement_finder: a CandidateSpec lists where a box may go about
+// its anchor, in order of preference; a LabelPlacer tries those candidates against the
+// CollisionIndex it is given (the boxes taken on the map so far) and takes the first free one, or
+// the cheapest. Greedy, by priority: the caller places the most important labels first.
 #pragma once
 
 #include <functional>

@@ -1,5 +1,7 @@
-// The scale bar: a round length, true at the centre of the map, in the frame's bottom-right
-// corner (above a legend strip when there is one).
+// The scale bar: a round length, true at the centre of the map.
+//
+// A round length, true at the centre of the map, in the frame's bottom-right corner (above a legend
+// strip when there is one).
 #pragma once
 
 #include "render/canvas.hpp"

@@ -1,6 +1,7 @@
-// Screen-space values: points and boxes in logical px (CSS px of the map's design size), and
-// projected metres, each its own type so that neither passes for lon/lat degrees
-// (geometry::Point holds degrees only).
+// Screen points and boxes (logical px) and projected points (metres), each its own type.
+//
+// Points and boxes in logical px (CSS px of the map's design size), and projected metres, each its
+// own type so that neither passes for lon/lat degrees (geometry::Point holds degrees only).
 #pragma once
 
 namespace mapwire::render {

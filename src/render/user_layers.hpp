@@ -1,5 +1,7 @@
-// The user's layers: a control-area layer (areas held, tinted and hatched) and extra vector
-// layers in any format GDAL reads, drawn over the base map in the order given.
+// The user's layers: a control-area layer and extra vector layers.
+//
+// A control-area layer (areas held, tinted and hatched) and extra vector layers in any format GDAL
+// reads, drawn over the base map in the order given.
 #pragma once
 
 #include <string>

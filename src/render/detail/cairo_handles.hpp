@@ -1,5 +1,7 @@
-// Owning handles for Cairo, Pango and GObject objects: each is released by its own function
-// when the handle goes, on every path out (a throw while drawing included).
+// Owning handles that release Cairo, Pango and GObject objects on every path out.
+//
+// Owning handles for Cairo, Pango and GObject objects: each is released by its own function when
+// the handle goes, on every path out (a throw while drawing included).
 #pragma once
 
 #include <cairo.h>

@@ -1,5 +1,7 @@
-// The words a map prints for an extraction: numbers with thousands separators, dates at their
-// precision, an event's two-line label and its line in the key.
+// What a map says in words: numbers, dates, event labels, the key.
+//
+// Numbers with thousands separators, dates at their precision, an event's two-line label and its
+// line in the key.
 #pragma once
 
 #include <string>

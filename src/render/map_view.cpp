@@ -12,7 +12,6 @@ using gazetteer::PlaceType;
 using geometry::Box;
 using geometry::Point;
 
-constexpr double kEarthRadiusKm = 6371.0088;  // mean radius (IUGG)
 // Padding around what the article locates: a share of the span, at least these degrees, so
 // that a single town gets some surroundings.
 constexpr double kPadShare = 0.08, kMinLonPad = 0.6, kMinLatPad = 0.4;
@@ -92,14 +91,6 @@ geometry::Projection projection_for(const Box& extent, const std::string& defini
                               : geometry::Projection(definition);
 }
 
-double great_circle_km(Point p, Point q) {
-    const double rad = M_PI / 180;
-    const double a = std::pow(std::sin((q.lat - p.lat) * rad / 2), 2) +
-                     std::cos(p.lat * rad) * std::cos(q.lat * rad) *
-                         std::pow(std::sin((q.lon - p.lon) * rad / 2), 2);
-    return 2 * kEarthRadiusKm * std::asin(std::sqrt(a));
-}
-
 namespace {
 
 // A box in projected metres.
@@ -169,7 +160,7 @@ MapView::MapView(const Box& b, geometry::Projection projection, const Rect& fram
     const double cx = p.x0 + (p.x1 - p.x0) / 2, cy = p.y0 + (p.y1 - p.y0) / 2;
     const Point c0 = projection_.inverse({cx, cy});
     const Point c1 = projection_.inverse({cx + 100 / k_, cy});
-    km_per_px_ = great_circle_km(c0, c1) / 100;
+    km_per_px_ = geometry::great_circle_km(c0, c1) / 100;
 }
 
 ScreenPoint MapView::to_screen(Point lonlat) const {

@@ -22,9 +22,6 @@ geometry::Box choose_extent(const events::Extraction& x, const MapOptions& optio
 // The options' projection, or a conic fitted to the extent when they name none.
 geometry::Projection projection_for(const geometry::Box& extent, const std::string& definition);
 
-// Great-circle distance, km (haversine on the mean Earth radius).
-double great_circle_km(geometry::Point a, geometry::Point b);
-
 class MapView {
 public:
     // The extent projected and fitted into `frame`, widened to the frame's aspect; the

@@ -90,10 +90,10 @@ TEST(MapView, TheExtentFillsTheFrameCentred) {
 TEST(MapView, ScaleIsTrueAtTheCentre) {
     const MapView view = view_of({30, 45, 40, 50}, {0, 0, 1000, 600});
     const auto a = view.to_screen({35, 47.5}), b = view.to_screen({36, 47.5});
-    const double km = render::great_circle_km({35, 47.5}, {36, 47.5});
+    const double km = geometry::great_circle_km({35, 47.5}, {36, 47.5});
     EXPECT_NEAR(km / std::hypot(b.x - a.x, b.y - a.y), view.km_per_px(), view.km_per_px() * 0.02);
     // A degree of latitude is about 111 km.
-    EXPECT_NEAR(render::great_circle_km({35, 47}, {35, 48}), 111.2, 0.1);
+    EXPECT_NEAR(geometry::great_circle_km({35, 47}, {35, 48}), 111.2, 0.1);
 }
 
 TEST(MapView, ALegendStripKeepsTheExtentAboveIt) {

@@ -578,6 +578,13 @@ double CoverageMask::share(double x, double y, double w, double h) const {
     return sum / (static_cast<double>(x1 - x0) * (y1 - y0));
 }
 
+std::optional<Format> parse_format(std::string_view name) {
+    if (name == "png") return Format::png;
+    if (name == "svg") return Format::svg;
+    if (name == "pdf") return Format::pdf;
+    return std::nullopt;
+}
+
 Paths rect_path(double x, double y, double w, double h) {
     return {{{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, true}};
 }

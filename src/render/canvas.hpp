@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/screen.hpp"
@@ -55,6 +56,8 @@ public:
 };
 
 enum class Format { png, svg, pdf };
+// "png", "svg" or "pdf"; nothing for any other name.
+std::optional<Format> parse_format(std::string_view name);
 
 // A canvas writing to `path` (through a temporary file, renamed by finish()).
 // width/height are logical px; `scale` is output pixels per logical px (PNG only).

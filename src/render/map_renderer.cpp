@@ -340,6 +340,16 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
     if (options.dpi < 36 || options.dpi > 1200)
         throw std::move(RenderError("dpi out of range (36 to 1200)", ExitCode::usage)
                             .with_value(std::to_string(options.dpi)));
+    // An unknown format is an error before anything is drawn, never another format.
+    std::vector<render::Format> formats;
+    for (const auto& f : options.formats) {
+        const auto format = render::parse_format(f);
+        if (!format)
+            throw std::move(
+                RenderError("unknown map format", ExitCode::usage, "use png, svg or pdf")
+                    .with_value(f));
+        formats.push_back(*format);
+    }
     Scene scene(extraction, gazetteer, style, geopackage, options);
     RenderReport report = scene.build();
     std::error_code ec;
@@ -349,12 +359,9 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
             IoError("cannot create the output folder: " + ec.message()).in_file(out_dir));
     const double scale = options.dpi / 96.0;
     const std::string date = creation_date(options);
-    for (const auto& f : options.formats) {
-        const render::Format format = f == "png"   ? render::Format::png
-                                      : f == "svg" ? render::Format::svg
-                                                   : render::Format::pdf;
-        const std::string path = out_dir + "/map." + f;
-        render::Output out(format, path, options.width / scale, options.height / scale, scale,
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        const std::string path = out_dir + "/map." + options.formats[i];
+        render::Output out(formats[i], path, options.width / scale, options.height / scale, scale,
                            options.dpi, options.title, date);
         scene.draw(out.canvas());
         out.finish();

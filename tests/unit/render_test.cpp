@@ -147,6 +147,14 @@ TEST(PngOutput, NothingLeftBehindWhenNotFinished) {
     fs::remove_all(file.parent_path());
 }
 
+TEST(Format, KnownNamesOnly) {
+    EXPECT_EQ(render::parse_format("png"), render::Format::png);
+    EXPECT_EQ(render::parse_format("svg"), render::Format::svg);
+    EXPECT_EQ(render::parse_format("pdf"), render::Format::pdf);
+    EXPECT_FALSE(render::parse_format("geojson"));  // never silently another format
+    EXPECT_FALSE(render::parse_format("PDF"));
+}
+
 TEST(CoverageMask, SharesOfBoxes) {
     render::CoverageMask mask(100, 50, 400, 300);
     mask.add(render::rect_path(100, 50, 200, 300));  // the left half

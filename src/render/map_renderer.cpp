@@ -1,8 +1,9 @@
 // The map put together: a Scene places every piece once, then draws it on each output.
 //
-// The map, put together from the pieces in src/render/: a Scene lays out the page, fits the view,
-// reads the layers, then places markers, furniture, callouts and labels once, in order of priority
-// through one collision index, and draws the same scene on each output.
+// Placement goes in order of priority through one collision index: event markers, then the
+// furniture (legend strip, inset, scale bar, figure box, boxed legend), callouts, and the label
+// passes of place_labels.hpp; what finds no room is reported dropped. Drawing goes in layers:
+// base map, control areas, user layers, town dots, callouts, markers, labels, furniture.
 #include <chrono>
 #include <cmath>
 #include <cstdio>

@@ -18,7 +18,7 @@
 #include "geometry/projection.hpp"
 #include "geometry/vector_io.hpp"
 #include "render/canvas.hpp"
-#include "render/labels.hpp"
+#include "render/placement.hpp"
 #include "style/style.hpp"
 
 using namespace mapwire;
@@ -56,7 +56,8 @@ struct Scene {
         return {b.min_lon - 0.1, b.min_lat - 0.1, b.max_lon + 0.1, b.max_lat + 0.1};
     }
 
-    Point screen(Point xy) const {
+    // Projected metres (in a geometry's Point) to screen px.
+    render::ScreenPoint screen(Point xy) const {
         return {(xy.lon - kFrame.min_lon) * k, (kFrame.max_lat - xy.lat) * k};
     }
 
@@ -69,9 +70,13 @@ struct Scene {
                                        .clipped({kFrame.min_lon - 2000, kFrame.min_lat - 2000,
                                                  kFrame.max_lon + 2000, kFrame.max_lat + 2000})
                                        .simplified_fast(0.33 / k);
-        auto out = projected.paths();
-        for (auto& p : out)
-            for (auto& pt : p.points) pt = screen(pt);
+        Paths out;
+        for (const auto& p : projected.paths()) {
+            render::ScreenPath& s = out.emplace_back();
+            s.closed = p.closed;
+            s.points.reserve(p.points.size());
+            for (const auto& pt : p.points) s.points.push_back(screen(pt));
+        }
         return out;
     }
     // The layer's paths, and those of the features `pick` selects (a highlight).
@@ -93,7 +98,7 @@ struct Scene {
 
 struct Place {
     std::string name;
-    Point at;
+    render::ScreenPoint at;
     bool capital;
     double pop;
 };
@@ -156,10 +161,11 @@ int main(int argc, char** argv) {
         });
 
         // Labels: dots always drawn and never covered; capitals first, then by population.
-        render::LabelPlacer placer({0, 0, kW, kH}, 2);
+        render::CollisionIndex index({0, 0, kW, kH}, 2);
+        render::LabelPlacer placer(index);
         for (const auto& p : places) {
             const double r = p.capital ? 4.5 : 3;
-            placer.block({p.at.lon - r - 1, p.at.lat - r - 1, 2 * r + 2, 2 * r + 2});
+            placer.block({p.at.x - r - 1, p.at.y - r - 1, 2 * r + 2, 2 * r + 2});
         }
         struct Label {
             std::string text;
@@ -173,7 +179,7 @@ int main(int argc, char** argv) {
             const auto box = render::measure(p.name, p.capital ? capital_font : town_font);
             const double d = (p.capital ? 4.5 : 3) + 3;
             // E, W, NE, SE, NW, SW, N, S (render::around gives them in this order)
-            if (auto r = placer.place(render::around(p.at.lon, p.at.lat, box.width, box.height, d)))
+            if (auto r = placer.place(render::around(p.at.x, p.at.y, box.width, box.height, d)))
                 labels.push_back({p.name, *r, p.capital});
         }
 
@@ -196,7 +202,7 @@ int main(int argc, char** argv) {
         c.stroke(lakes, color("#4a87c5"), 0.5);
         c.stroke(borders, color("#2b2b2b"), 2.0, {10, 4});
         for (const auto& p : places) {
-            const auto dot = render::circle_path(p.at.lon, p.at.lat, p.capital ? 4.5 : 3, 16);
+            const auto dot = render::circle_path(p.at.x, p.at.y, p.capital ? 4.5 : 3, 16);
             c.fill(dot, color("#202020"));
             c.stroke(dot, color("#ffffff"), 1);
         }

@@ -175,6 +175,14 @@ Point Geometry::representative_point() const {
     return p;
 }
 
+double great_circle_km(Point p, Point q) {
+    const double rad = M_PI / 180;
+    const double a = std::pow(std::sin((q.lat - p.lat) * rad / 2), 2) +
+                     std::cos(p.lat * rad) * std::cos(q.lat * rad) *
+                         std::pow(std::sin((q.lon - p.lon) * rad / 2), 2);
+    return 2 * kEarthRadiusKm * std::asin(std::sqrt(a));
+}
+
 double Geometry::geodesic_area_km2() const {
     if (empty()) return 0;
     geod_geodesic geod;

@@ -20,52 +20,55 @@
 #include <variant>
 
 #include "base/error.hpp"
+#include "render/detail/cairo_handles.hpp"
 
 namespace mapwire::render {
 namespace {
 
-PangoFontDescription* font_description(const Font& f) {
-    PangoFontDescription* d = pango_font_description_new();
-    pango_font_description_set_family(d, f.family.c_str());
-    pango_font_description_set_absolute_size(d, f.size * PANGO_SCALE);
-    pango_font_description_set_weight(d, f.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_font_description_set_style(d, f.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+using detail::CairoPtr;
+using detail::GObjectPtr;
+using detail::SurfacePtr;
+using Layout = GObjectPtr<PangoLayout>;
+
+detail::FontDescriptionPtr font_description(const Font& f) {
+    detail::FontDescriptionPtr d(pango_font_description_new());
+    pango_font_description_set_family(d.get(), f.family.c_str());
+    pango_font_description_set_absolute_size(d.get(), f.size * PANGO_SCALE);
+    pango_font_description_set_weight(d.get(), f.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(d.get(), f.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
     return d;
 }
 
-// A layout for `text`; the caller unrefs it.
-PangoLayout* make_layout(PangoContext* context, const std::string& text, const Font& font,
-                         double wrap_width) {
-    PangoLayout* layout = pango_layout_new(context);
-    PangoFontDescription* d = font_description(font);
-    pango_layout_set_font_description(layout, d);
-    pango_font_description_free(d);
+Layout make_layout(PangoContext* context, const std::string& text, const Font& font,
+                   double wrap_width) {
+    Layout layout(pango_layout_new(context));
+    pango_layout_set_font_description(layout.get(), font_description(font).get());
     if (font.letter_spacing != 0) {
-        PangoAttrList* attrs = pango_attr_list_new();
-        pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
-                                          static_cast<int>(font.letter_spacing * PANGO_SCALE)));
-        pango_layout_set_attributes(layout, attrs);
-        pango_attr_list_unref(attrs);
+        detail::AttrListPtr attrs(pango_attr_list_new());
+        pango_attr_list_insert(
+            attrs.get(),
+            pango_attr_letter_spacing_new(static_cast<int>(font.letter_spacing * PANGO_SCALE)));
+        pango_layout_set_attributes(layout.get(), attrs.get());
     }
     if (wrap_width > 0) {
-        pango_layout_set_width(layout, static_cast<int>(wrap_width * PANGO_SCALE));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+        pango_layout_set_width(layout.get(), static_cast<int>(wrap_width * PANGO_SCALE));
+        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD);
     }
-    pango_layout_set_text(layout, text.c_str(), -1);
+    pango_layout_set_text(layout.get(), text.c_str(), -1);
     return layout;
 }
 
 // Unhinted metrics, so that text is laid out the same when measured and when drawn.
 void set_unhinted(PangoContext* context) {
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(context, options);
-    cairo_font_options_destroy(options);
+    detail::FontOptionsPtr options(cairo_font_options_create());
+    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(context, options.get());
 }
 
 // One measuring context for the process: text metrics must not depend on the output format.
-// Per thread, as Pango's default font map is: maps may be rendered in parallel.
+// Per thread, as Pango's default font map is: maps may be rendered in parallel. Never
+// released: it lives as long as its thread, as the font map does.
 PangoContext* measuring_context() {
     thread_local PangoContext* context = [] {
         PangoFontMap* map = pango_cairo_font_map_get_default();
@@ -83,9 +86,9 @@ void set_color(cairo_t* cr, Color c) {
 void add_paths(cairo_t* cr, const Paths& paths) {
     for (const auto& p : paths) {
         if (p.points.empty()) continue;
-        cairo_move_to(cr, p.points[0].lon, p.points[0].lat);
+        cairo_move_to(cr, p.points[0].x, p.points[0].y);
         for (std::size_t i = 1; i < p.points.size(); ++i)
-            cairo_line_to(cr, p.points[i].lon, p.points[i].lat);
+            cairo_line_to(cr, p.points[i].x, p.points[i].y);
         if (p.closed) cairo_close_path(cr);
     }
 }
@@ -135,21 +138,19 @@ public:
     void text(double x, double y, const std::string& s, const Font& font, Color color,
               std::optional<Color> halo, double halo_width, double wrap_width) override {
         // The same metrics options as measure(), so that text lands where placement put it.
-        PangoContext* context = pango_cairo_create_context(cr_);
-        set_unhinted(context);
-        PangoLayout* layout = make_layout(context, s, font, wrap_width);
+        const GObjectPtr<PangoContext> context(pango_cairo_create_context(cr_));
+        set_unhinted(context.get());
+        const Layout layout = make_layout(context.get(), s, font, wrap_width);
         cairo_move_to(cr_, x, y);
         if (halo) {
-            pango_cairo_layout_path(cr_, layout);
+            pango_cairo_layout_path(cr_, layout.get());
             set_color(cr_, *halo);
             cairo_set_line_width(cr_, halo_width);
             cairo_stroke(cr_);
             cairo_move_to(cr_, x, y);
         }
         set_color(cr_, color);
-        pango_cairo_show_layout(cr_, layout);
-        g_object_unref(layout);
-        g_object_unref(context);
+        pango_cairo_show_layout(cr_, layout.get());
     }
     void clip(double x, double y, double w, double h) override {
         cairo_save(cr_);
@@ -247,17 +248,17 @@ void rasterise(const RecordingCanvas& recording, cairo_surface_t* surface, doubl
     auto work = [&] {
         for (int b; (b = next.fetch_add(1)) < bands;) {
             const int y0 = h * b / bands, y1 = h * (b + 1) / bands;
-            cairo_surface_t* band =
+            const SurfacePtr band(
                 cairo_image_surface_create_for_data(data + static_cast<std::ptrdiff_t>(y0) * stride,
-                                                    CAIRO_FORMAT_ARGB32, w, y1 - y0, stride);
-            cairo_t* cr = cairo_create(band);
-            cairo_translate(cr, 0, -y0);
-            cairo_scale(cr, scale, scale);
-            CairoCanvas canvas(cr);
-            recording.replay(canvas);
-            cairo_destroy(cr);
-            cairo_surface_finish(band);
-            cairo_surface_destroy(band);
+                                                    CAIRO_FORMAT_ARGB32, w, y1 - y0, stride));
+            {
+                const CairoPtr cr(cairo_create(band.get()));
+                cairo_translate(cr.get(), 0, -y0);
+                cairo_scale(cr.get(), scale, scale);
+                CairoCanvas canvas(cr.get());
+                recording.replay(canvas);
+            }
+            cairo_surface_finish(band.get());
         }
     };
     const int threads =
@@ -320,9 +321,9 @@ std::string path_data(const Paths& paths) {
     std::string d;
     for (const auto& p : paths) {
         if (p.points.empty()) continue;
-        d += "M" + num(p.points[0].lon) + " " + num(p.points[0].lat);
+        d += "M" + num(p.points[0].x) + " " + num(p.points[0].y);
         for (std::size_t i = 1; i < p.points.size(); ++i)
-            d += "L" + num(p.points[i].lon) + " " + num(p.points[i].lat);
+            d += "L" + num(p.points[i].x) + " " + num(p.points[i].y);
         if (p.closed) d += "Z";
     }
     return d;
@@ -366,8 +367,9 @@ public:
     void text(double x, double y, const std::string& s, const Font& font, Color color,
               std::optional<Color> halo, double halo_width, double wrap_width) override {
         // Pango decides the line breaks; each line becomes a <tspan> at its baseline.
-        PangoLayout* layout = make_layout(measuring_context(), s, font, wrap_width);
-        PangoLayoutIter* it = pango_layout_get_iter(layout);
+        const Layout layout = make_layout(measuring_context(), s, font, wrap_width);
+        const detail::LayoutIterPtr iter(pango_layout_get_iter(layout.get()));
+        PangoLayoutIter* it = iter.get();
         body_ << "<text font-family=\"" << escape(font.family) << "\" font-size=\""
               << num(font.size) << "\"";
         if (font.bold) body_ << " font-weight=\"bold\"";
@@ -392,8 +394,6 @@ public:
             body_ << "<tspan x=\"" << num(x + logical.x / double(PANGO_SCALE)) << "\" y=\""
                   << num(y + baseline) << "\">" << escape(piece) << "</tspan>";
         } while (pango_layout_iter_next_line(it));
-        pango_layout_iter_free(it);
-        g_object_unref(layout);
         body_ << "</text>\n";
     }
     void begin_group(const std::string& id) override {
@@ -507,28 +507,27 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
 }  // namespace
 
 TextBox measure(const std::string& text, const Font& font, double wrap_width) {
-    PangoLayout* layout = make_layout(measuring_context(), text, font, wrap_width);
+    const Layout layout = make_layout(measuring_context(), text, font, wrap_width);
     PangoRectangle logical;
-    pango_layout_get_extents(layout, nullptr, &logical);
-    TextBox box{logical.width / double(PANGO_SCALE), logical.height / double(PANGO_SCALE),
-                pango_layout_get_baseline(layout) / double(PANGO_SCALE)};
-    g_object_unref(layout);
-    return box;
+    pango_layout_get_extents(layout.get(), nullptr, &logical);
+    return {logical.width / double(PANGO_SCALE), logical.height / double(PANGO_SCALE),
+            pango_layout_get_baseline(layout.get()) / double(PANGO_SCALE)};
 }
 
 struct CoverageMask::Impl {
     double x, y, cell;
-    cairo_surface_t* surface;
-    cairo_t* cr;
+    SurfacePtr surface;
+    CairoPtr cr;  // after the surface: released before it
     // Summed-area table of the mask, (w + 1) x (h + 1), built on the first query after a
     // change, so that any box's coverage costs four lookups.
     std::vector<double> sums;
     int w = 0, h = 0;
     void build() {
-        cairo_surface_flush(surface);
-        w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
-        const int stride = cairo_image_surface_get_stride(surface);
-        const unsigned char* data = cairo_image_surface_get_data(surface);
+        cairo_surface_t* s = surface.get();
+        cairo_surface_flush(s);
+        w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+        const int stride = cairo_image_surface_get_stride(s);
+        const unsigned char* data = cairo_image_surface_get_data(s);
         sums.assign(static_cast<std::size_t>(w + 1) * static_cast<std::size_t>(h + 1), 0);
         for (int j = 0; j < h; ++j) {
             double row = 0;
@@ -547,24 +546,23 @@ struct CoverageMask::Impl {
 CoverageMask::CoverageMask(double x, double y, double w, double h, double cell)
     : impl_(std::make_unique<Impl>()) {
     impl_->x = x, impl_->y = y, impl_->cell = cell;
-    impl_->surface = cairo_image_surface_create(CAIRO_FORMAT_A8,
-                                                std::max(1, static_cast<int>(std::ceil(w / cell))),
-                                                std::max(1, static_cast<int>(std::ceil(h / cell))));
-    impl_->cr = cairo_create(impl_->surface);
-    cairo_scale(impl_->cr, 1 / cell, 1 / cell);
-    cairo_translate(impl_->cr, -x, -y);
-    cairo_set_fill_rule(impl_->cr, CAIRO_FILL_RULE_EVEN_ODD);
+    impl_->surface.reset(cairo_image_surface_create(
+        CAIRO_FORMAT_A8, std::max(1, static_cast<int>(std::ceil(w / cell))),
+        std::max(1, static_cast<int>(std::ceil(h / cell)))));
+    impl_->cr.reset(cairo_create(impl_->surface.get()));
+    cairo_t* cr = impl_->cr.get();
+    cairo_scale(cr, 1 / cell, 1 / cell);
+    cairo_translate(cr, -x, -y);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 }
 
-CoverageMask::~CoverageMask() {
-    cairo_destroy(impl_->cr);
-    cairo_surface_destroy(impl_->surface);
-}
+CoverageMask::~CoverageMask() = default;
 
 void CoverageMask::add(const Paths& areas) {
-    cairo_new_path(impl_->cr);
-    add_paths(impl_->cr, areas);
-    cairo_fill(impl_->cr);
+    cairo_t* cr = impl_->cr.get();
+    cairo_new_path(cr);
+    add_paths(cr, areas);
+    cairo_fill(cr);
     impl_->sums.clear();
 }
 
@@ -580,12 +578,19 @@ double CoverageMask::share(double x, double y, double w, double h) const {
     return sum / (static_cast<double>(x1 - x0) * (y1 - y0));
 }
 
+std::optional<Format> parse_format(std::string_view name) {
+    if (name == "png") return Format::png;
+    if (name == "svg") return Format::svg;
+    if (name == "pdf") return Format::pdf;
+    return std::nullopt;
+}
+
 Paths rect_path(double x, double y, double w, double h) {
     return {{{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, true}};
 }
 
 Paths circle_path(double cx, double cy, double r, int segments) {
-    geometry::Geometry::Path p;
+    ScreenPath p;
     p.closed = true;
     for (int i = 0; i < segments; ++i) {
         const double a = 2 * M_PI * i / segments;
@@ -598,10 +603,12 @@ struct Output::Impl {
     Format format;
     std::string path, temp, title, creation_date;
     double width, height, scale, dpi;
-    cairo_surface_t* surface = nullptr;
-    cairo_t* cr = nullptr;
-    std::unique_ptr<Canvas> canvas;
+    // Released in reverse order: the canvas, the context, then the surface, which a PDF
+    // surface not finished still writes into pdf_bytes.
     std::string pdf_bytes;
+    SurfacePtr surface;
+    CairoPtr cr;
+    std::unique_ptr<Canvas> canvas;
 };
 
 Output::Output(Format format, const std::string& path, double width, double height, double scale,
@@ -623,35 +630,32 @@ Output::Output(Format format, const std::string& path, double width, double heig
         return;
     }
     if (format == Format::png) {
-        m.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
-                                               static_cast<int>(std::lround(width * scale)),
-                                               static_cast<int>(std::lround(height * scale)));
+        m.surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+                                                   static_cast<int>(std::lround(width * scale)),
+                                                   static_cast<int>(std::lround(height * scale))));
     } else {
         // PDF pages are in points: 96 CSS px = 72 pt.
-        m.surface = cairo_pdf_surface_create_for_stream(
-            append_bytes, &m.pdf_bytes, width * pdf_points_per_px, height * pdf_points_per_px);
-        cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-        cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_CREATOR, "mapwire");
-        cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_CREATE_DATE,
-                                       creation_date.c_str());
-        cairo_pdf_surface_set_metadata(m.surface, CAIRO_PDF_METADATA_MOD_DATE,
-                                       creation_date.c_str());
+        m.surface.reset(cairo_pdf_surface_create_for_stream(
+            append_bytes, &m.pdf_bytes, width * pdf_points_per_px, height * pdf_points_per_px));
+        cairo_surface_t* s = m.surface.get();
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title.c_str());
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "mapwire");
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, creation_date.c_str());
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, creation_date.c_str());
     }
-    if (cairo_surface_status(m.surface) != CAIRO_STATUS_SUCCESS)
+    if (cairo_surface_status(m.surface.get()) != CAIRO_STATUS_SUCCESS)
         throw std::move(
             IoError("cannot create the drawing surface (image too large?)").in_file(path));
     if (format == Format::png) {
         m.canvas = std::make_unique<RecordingCanvas>();
         return;
     }
-    m.cr = cairo_create(m.surface);
-    cairo_scale(m.cr, pdf_points_per_px, pdf_points_per_px);
-    m.canvas = std::make_unique<CairoCanvas>(m.cr);
+    m.cr.reset(cairo_create(m.surface.get()));
+    cairo_scale(m.cr.get(), pdf_points_per_px, pdf_points_per_px);
+    m.canvas = std::make_unique<CairoCanvas>(m.cr.get());
 }
 
 Output::~Output() {
-    if (impl_->cr) cairo_destroy(impl_->cr);
-    if (impl_->surface) cairo_surface_destroy(impl_->surface);
     std::error_code ec;
     std::filesystem::remove(impl_->temp, ec);
 }
@@ -666,13 +670,12 @@ void Output::finish() {
     if (m.format == Format::svg) {
         bytes = static_cast<SvgCanvas&>(*m.canvas).document();
     } else if (m.format == Format::png) {
-        rasterise(static_cast<RecordingCanvas&>(*m.canvas), m.surface, m.scale);
-        cairo_surface_flush(m.surface);
-        bytes = encode_png(m.surface, m.dpi);
+        rasterise(static_cast<RecordingCanvas&>(*m.canvas), m.surface.get(), m.scale);
+        cairo_surface_flush(m.surface.get());
+        bytes = encode_png(m.surface.get(), m.dpi);
     } else {
-        cairo_destroy(m.cr);
-        m.cr = nullptr;
-        cairo_surface_finish(m.surface);
+        m.cr.reset();
+        cairo_surface_finish(m.surface.get());
         bytes = m.pdf_bytes;
     }
     {

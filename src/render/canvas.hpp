@@ -6,14 +6,20 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "geometry/geometry.hpp"
+#include "render/screen.hpp"
 #include "style/style.hpp"
 
 namespace mapwire::render {
 
-using Paths = std::vector<geometry::Geometry::Path>;
+// A polyline, or a ring when closed, on the page.
+struct ScreenPath {
+    std::vector<ScreenPoint> points;
+    bool closed = false;
+};
+using Paths = std::vector<ScreenPath>;
 using style::Color;
 
 struct Font {
@@ -50,6 +56,8 @@ public:
 };
 
 enum class Format { png, svg, pdf };
+// "png", "svg" or "pdf"; nothing for any other name.
+std::optional<Format> parse_format(std::string_view name);
 
 // A canvas writing to `path` (through a temporary file, renamed by finish()).
 // width/height are logical px; `scale` is output pixels per logical px (PNG only).

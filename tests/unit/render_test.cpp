@@ -12,7 +12,7 @@
 #include <string>
 
 #include "render/canvas.hpp"
-#include "render/labels.hpp"
+#include "render/placement.hpp"
 #include "style/style.hpp"
 
 namespace mapwire {
@@ -147,6 +147,14 @@ TEST(PngOutput, NothingLeftBehindWhenNotFinished) {
     fs::remove_all(file.parent_path());
 }
 
+TEST(Format, KnownNamesOnly) {
+    EXPECT_EQ(render::parse_format("png"), render::Format::png);
+    EXPECT_EQ(render::parse_format("svg"), render::Format::svg);
+    EXPECT_EQ(render::parse_format("pdf"), render::Format::pdf);
+    EXPECT_FALSE(render::parse_format("geojson"));  // never silently another format
+    EXPECT_FALSE(render::parse_format("PDF"));
+}
+
 TEST(CoverageMask, SharesOfBoxes) {
     render::CoverageMask mask(100, 50, 400, 300);
     mask.add(render::rect_path(100, 50, 200, 300));  // the left half
@@ -160,7 +168,8 @@ TEST(CoverageMask, SharesOfBoxes) {
 }
 
 TEST(LabelPlacer, CheapestFreeCandidateWins) {
-    render::LabelPlacer placer({0, 0, 100, 100}, 0);
+    render::CollisionIndex index({0, 0, 100, 100}, 0);
+    render::LabelPlacer placer(index);
     placer.block({0, 0, 50, 50});
     const std::vector<render::Rect> candidates = {{10, 10, 10, 10},   // taken
                                                   {60, 10, 10, 10},   // free, cost 5

@@ -1,11 +1,11 @@
-// Greedy label placement.
-#include "render/labels.hpp"
+// Greedy label placement: the collision index, the placer, candidate positions.
+#include "render/placement.hpp"
 
 namespace mapwire::render {
 
-bool LabelPlacer::free(const Rect& r) const {
+bool CollisionIndex::free(const Rect& r) const {
     if (!r.inside(frame_)) return false;
-    for (const auto& t : taken_)
+    for (const auto& t : boxes_)
         if (r.overlaps(t, margin_)) return false;
     return true;
 }
@@ -13,7 +13,7 @@ bool LabelPlacer::free(const Rect& r) const {
 std::optional<Rect> LabelPlacer::place(const std::vector<Rect>& candidates) {
     for (const auto& c : candidates)
         if (free(c)) {
-            taken_.push_back(c);
+            block(c);
             return c;
         }
     return std::nullopt;
@@ -28,11 +28,22 @@ std::optional<Rect> LabelPlacer::place_cheapest(const std::vector<Rect>& candida
         const double k = cost(c);
         if (!best || k < best_cost) best = c, best_cost = k;
     }
-    if (best) taken_.push_back(*best);
+    if (best) block(*best);
     return best;
 }
 
+std::vector<Rect> CandidateSpec::boxes(ScreenPoint anchor, double w, double h) const {
+    std::vector<Rect> out;
+    out.reserve(centred.size() + 8 * around.size());
+    for (const auto& [dx, dy] : centred)
+        out.push_back(Rect::centred({anchor.x + dx, anchor.y + dy}, w, h));
+    for (double d : around)
+        for (const auto& r : render::around(anchor.x, anchor.y, w, h, d)) out.push_back(r);
+    return out;
+}
+
 std::vector<Rect> around(double x, double y, double w, double h, double d) {
+    // The diagonal positions sit at 0.7 d on each axis: about the same distance as the others.
     return {{x + d, y - h / 2, w, h},
             {x - d - w, y - h / 2, w, h},
             {x + d * 0.7, y - d * 0.7 - h, w, h},

@@ -1,0 +1,115 @@
+// The base map: dataset layers read, projected and drawn in two parts.
+#include "render/base_layers.hpp"
+
+#include <cmath>
+
+namespace mapwire::render {
+namespace {
+
+using geometry::Point;
+
+// Natural Earth's scale ranks kept: the larger lakes and rivers only.
+constexpr double kMaxLakeRank = 5, kMaxRiverRank = 6;
+// A boundary line's sides are probed this many degrees off its middle segment.
+constexpr double kSideProbeDegrees = 0.02;
+constexpr double kOccupiedHatchSpacing = 5, kOccupiedHatchAngle = -45, kOccupiedHatchWidth = 0.7;
+
+void append(Paths& to, Paths&& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+}  // namespace
+
+std::vector<geometry::FeatureRecord> read_layer(const std::string& geopackage, const MapView& view,
+                                                const std::string& layer,
+                                                const std::string& where) {
+    const geometry::Box& b = view.read_box();
+    return geometry::read_features(
+        geopackage, {.layer = layer,
+                     .encoding = {},
+                     .where = where,
+                     .bbox = geometry::Box{b.min_lon, b.min_lat, b.max_lon, b.max_lat}});
+}
+
+bool is_internal_border(const geometry::Geometry& line, const geometry::PolygonIndex& countries) {
+    bool internal = false;
+    for (const auto& path : line.paths()) {
+        if (path.points.size() < 2) continue;
+        const std::size_t m = path.points.size() / 2;
+        const Point a = path.points[m == 0 ? 0 : m - 1], b = path.points[m];
+        const double dx = b.lon - a.lon, dy = b.lat - a.lat, len = std::hypot(dx, dy);
+        if (len == 0) continue;
+        const double d = kSideProbeDegrees;
+        const Point left{(a.lon + b.lon) / 2 - dy / len * d, (a.lat + b.lat) / 2 + dx / len * d};
+        const Point right{(a.lon + b.lon) / 2 + dy / len * d, (a.lat + b.lat) / 2 - dx / len * d};
+        const auto l = countries.find(left), r = countries.find(right);
+        if (l && r && *l == *r) internal = true;
+    }
+    return internal;
+}
+
+BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const std::string& focus,
+                            const std::set<std::string>& named_units) {
+    BaseLayers base;
+    for (const auto& f : read_layer(gpkg, view, "land"))
+        append(base.land, view.screen(f.geometry()));
+    geometry::PolygonIndex country_index;
+    std::int64_t n = 0;
+    for (const auto& f : read_layer(gpkg, view, "countries")) {
+        auto p = view.screen(f.geometry());
+        if (f.text("country") == focus)
+            base.focus_country = p;
+        else
+            base.other_countries.push_back(p);
+        country_index.add(f.geometry(), n++);
+        base.country_ids.push_back(f.text("id"));
+        base.country_outlines.push_back(std::move(p));
+    }
+    for (const auto& f : read_layer(gpkg, view, "lakes"))
+        if (f.number("scalerank", 0) <= kMaxLakeRank) append(base.lakes, view.screen(f.geometry()));
+    for (const auto& f : read_layer(gpkg, view, "rivers"))
+        if (f.number("scalerank", 0) <= kMaxRiverRank)
+            append(base.rivers, view.screen(f.geometry()));
+    for (const auto& f : read_layer(gpkg, view, "admin1_lines"))
+        append(base.admin1_lines, view.screen(f.geometry()));
+    // Country borders from Natural Earth's boundary lines, less those that run inside one
+    // country in this worldview (the Crimean isthmus line when Crimea is Ukraine's).
+    for (const auto& f : read_layer(gpkg, view, "boundary_lines"))
+        if (!is_internal_border(f.geometry(), country_index))
+            append(base.borders, view.screen(f.geometry()));
+    // Units the events and places name, and units occupied since 2014 in view.
+    for (const auto& f : read_layer(gpkg, view, "admin1")) {
+        base.admin1_ids.push_back({f.text("id"), f.text("country")});
+        if (named_units.count(f.text("id"))) append(base.highlight, view.screen(f.geometry()));
+        if (!f.text("occupied_by").empty()) {
+            auto p = view.screen(f.geometry());
+            if (view.shows(p)) base.disputed_in_view = true;
+            append(base.occupied, std::move(p));
+        }
+    }
+    return base;
+}
+
+void draw_base_areas(Canvas& c, const style::Style& st, const BaseLayers& base, const Rect& frame) {
+    c.fill(rect_path(frame.x, frame.y, frame.w, frame.h), st.ocean);
+    c.fill(base.land, st.land_outside);
+    for (const auto& p : base.other_countries) c.fill(p, st.land_outside);
+    c.fill(base.focus_country, st.land_focus);
+    c.fill(base.highlight, st.highlight_fill);
+}
+
+void draw_base_overlays(Canvas& c, const style::Style& st, const BaseLayers& base) {
+    if (!base.occupied.empty()) {
+        c.fill(base.occupied, st.occupied_fill);
+        c.hatch(base.occupied, st.occupied_hatch, kOccupiedHatchSpacing, kOccupiedHatchAngle,
+                kOccupiedHatchWidth);
+    }
+    c.fill(base.lakes, st.lake);
+    c.stroke(base.rivers, st.river.color, st.river.width);
+    c.stroke(base.land, st.coast.color, st.coast.width);
+    c.stroke(base.admin1_lines, st.admin1_border.color, st.admin1_border.width);
+    c.stroke(base.highlight, st.highlight_border.color, st.highlight_border.width);
+    c.stroke(base.borders, st.country_border.color, st.country_border.width);
+}
+
+}  // namespace mapwire::render

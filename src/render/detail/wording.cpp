@@ -1,0 +1,106 @@
+// Map wording: numbers, dates and event labels.
+#include "render/detail/wording.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace mapwire::render::detail {
+namespace {
+
+// "thousands of " when the deployment's size is a vague quantity, else "".
+std::string deployed_words(const events::Event& e) {
+    for (const auto& c : e.counts)
+        if (c.meaning == "deployed" && !c.words.empty()) return c.words + " of ";
+    return {};
+}
+
+// The first line: what happened, from the event's type, trigger and counts.
+std::string what_happened(const events::Event& e) {
+    auto count = [&](const std::string& meaning) -> long long {
+        for (const auto& c : e.counts)
+            if (c.meaning == meaning) return c.value;
+        return -1;
+    };
+    const std::string who = e.actor2.name;
+    if (count("captured") > 0 && e.type == "Battles")
+        return "Capture of " + std::to_string(count("captured")) + (who.empty() ? "" : " " + who);
+    if (e.sub_type == "Other" && e.trigger == "summoned")
+        return (e.actor2.name.empty() ? std::string("Envoy") : e.actor2.name) + " summoned";
+    if (e.trigger == "deployed") return e.actor1.name + " deployed " + deployed_words(e) + "troops";
+    return e.sub_type.empty() ? e.type : e.sub_type;
+}
+
+// The counts the first line does not already say, as the text gave them.
+std::vector<std::string> other_counts(const events::Event& e, const std::string& what) {
+    std::vector<std::string> extras;
+    for (const auto& c : e.counts) {
+        if ((c.meaning == "captured" && what.starts_with("Capture")) || c.unknown ||
+            (c.meaning == "deployed" && !c.words.empty() && e.trigger == "deployed"))
+            continue;
+        // A vague quantity in its words ("thousands"): never a number the text did not give.
+        extras.push_back((c.words.empty()
+                              ? std::string(c.approximate ? "~" : "") + thousands(double(c.value))
+                              : c.words) +
+                         " " + c.meaning);
+    }
+    return extras;
+}
+
+}  // namespace
+
+std::string thousands(double v) {
+    std::string s = std::to_string(static_cast<long long>(std::llround(v)));
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
+        s.insert(static_cast<std::size_t>(i), ",");
+    return s;
+}
+
+std::string upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
+std::string month_text(const std::string& iso, const std::string& precision) {
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (iso.size() != 10) return "";
+    const int y = std::atoi(iso.substr(0, 4).c_str()), m = std::atoi(iso.substr(5, 2).c_str()),
+              d = std::atoi(iso.substr(8, 2).c_str());
+    if (m < 1 || m > 12) return iso;
+    if (precision == "day")
+        return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
+    if (precision == "month") return std::string(months[m - 1]) + " " + std::to_string(y);
+    if (precision == "year") return std::to_string(y);
+    return "c. " + std::string(months[m - 1]) + " " + std::to_string(y);
+}
+
+std::string event_label(const events::Event& e) {
+    const std::string what = what_happened(e);
+    const std::vector<std::string> extras = other_counts(e, what);
+    std::string line = what;
+    if (!extras.empty()) {
+        line += " (";
+        for (std::size_t i = 0; i < extras.size(); ++i) line += (i ? ", " : "") + extras[i];
+        line += ")";
+    }
+    std::string second = e.location ? std::string(e.location->name) : std::string();
+    const std::string when = month_text(e.date.date, e.date.precision);
+    if (!when.empty()) second += (second.empty() ? "" : " · ") + when;
+    if (e.reporting != events::Reporting::fact)
+        second += std::string(" · ") + std::string(events::to_string(e.reporting));
+    return line + "\n" + second;
+}
+
+std::vector<std::string> key_lines(const std::vector<events::Event>& events) {
+    std::vector<std::string> lines;
+    for (const auto& e : events) {
+        if (!e.location) continue;
+        std::string text = event_label(e);
+        if (const auto nl = text.find('\n'); nl != std::string::npos) text.replace(nl, 1, " — ");
+        lines.push_back(std::to_string(lines.size() + 1) + ". " + text);
+    }
+    return lines;
+}
+
+}  // namespace mapwire::render::detail

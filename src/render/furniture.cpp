@@ -1,0 +1,55 @@
+// Credits and the notes panel of compact maps.
+#include "render/furniture.hpp"
+
+#include "render/detail/paint.hpp"
+
+namespace mapwire::render {
+namespace {
+
+// Padding above and below the notes; gaps after the figure, each key line, before the legend.
+constexpr double kNotesTop = 10, kNotesBottom = 8;
+constexpr double kFigureGap = 6, kLineGap = 2, kLegendGap = 6;
+
+}  // namespace
+
+std::string credits_text(const MapOptions& o, bool disputed) {
+    std::string text = (o.source.empty() ? "" : "Source: " + o.source + " · ") +
+                       "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0).";
+    if (!o.date.empty()) text += " Data as of " + o.date + ".";
+    if (!o.credits.empty()) text += " " + o.credits;
+    if (disputed)
+        text += " Borders: internationally recognised; Crimea occupied by Russia since 2014.";
+    return text;
+}
+
+double notes_height(const style::Style& st, const Legend& legend, const Notes& notes,
+                    const std::vector<LegendItem>& items, double w, bool with_figure,
+                    bool with_legend) {
+    const Font font = detail::small_font(st);
+    double h = kNotesTop;
+    if (with_figure && !notes.figure.empty())
+        h += measure(notes.figure, font, w).height + kFigureGap;
+    for (const auto& line : notes.key_lines) h += measure(line, font, w).height + kLineGap;
+    if (with_legend) h += kLegendGap + legend.flow(nullptr, items, 0, 0, w);
+    return h + kNotesBottom;
+}
+
+void draw_notes(Canvas& c, const style::Style& st, const PageLayout& page, const Legend& legend,
+                const Notes& notes, const std::vector<LegendItem>& items) {
+    const Font font = detail::small_font(st);
+    const double w = page.notes_w(), x = page.notes_x();
+    const Rect& n = page.notes;
+    c.fill(rect_path(n.x, n.y, n.w, n.h), detail::opaque(st.callout_fill));
+    double y = n.y + kNotesTop;
+    if (page.figure_below && !notes.figure.empty()) {
+        c.text(x, y, notes.figure, font, st.callout_text, std::nullopt, 0, w);
+        y += measure(notes.figure, font, w).height + kFigureGap;
+    }
+    for (const auto& line : notes.key_lines) {
+        c.text(x, y, line, font, st.furniture_text, std::nullopt, 0, w);
+        y += measure(line, font, w).height + kLineGap;
+    }
+    if (page.legend_below) legend.flow(&c, items, x, y + kLegendGap, w);
+}
+
+}  // namespace mapwire::render

@@ -1,0 +1,92 @@
+// Render module, what the map says and marks: numbers, dates, event labels and the key; event
+// symbols and crowded markers. No dataset.
+#include <gtest/gtest.h>
+
+#include "render/detail/wording.hpp"
+#include "render/event_symbols.hpp"
+
+namespace mapwire {
+namespace {
+
+using namespace render::detail;
+
+gazetteer::Place area(const char* name) {
+    gazetteer::Place p;
+    p.id = "admin1:UA-14";
+    p.name = name;
+    p.type = gazetteer::PlaceType::admin1;
+    return p;
+}
+
+TEST(Wording, ThousandsAndDatesAtTheirPrecision) {
+    EXPECT_EQ(thousands(999), "999");
+    EXPECT_EQ(thousands(1234567.4), "1,234,567");
+    EXPECT_EQ(thousands(119819.6), "119,820");
+    EXPECT_EQ(upper("Ukraine"), "UKRAINE");
+    EXPECT_EQ(month_text("2025-04-09", "day"), "9 Apr 2025");
+    EXPECT_EQ(month_text("2025-04-01", "month"), "Apr 2025");
+    EXPECT_EQ(month_text("2025-01-01", "year"), "2025");
+    EXPECT_EQ(month_text("2025-04-01", "approximate"), "c. Apr 2025");
+    EXPECT_EQ(month_text("", "day"), "");
+    EXPECT_EQ(month_text("2025-13-01", "day"), "2025-13-01");
+}
+
+TEST(Wording, ACaptureSaysWhoAndTheOtherCounts) {
+    events::Event e;
+    e.type = "Battles";
+    e.sub_type = "Armed clash";
+    e.actor2.name = "Chinese nationals";
+    e.counts = {{2, "captured", false, false, ""}, {6, "engaged", false, false, ""}};
+    e.location = area("Donetsk Oblast");
+    e.date = {"2025-04-01", "approximate", "recently"};
+    e.reporting = events::Reporting::claim;
+    EXPECT_EQ(event_label(e),
+              "Capture of 2 Chinese nationals (6 engaged)\nDonetsk Oblast · c. Apr 2025 · claim");
+}
+
+TEST(Wording, AVagueQuantityKeepsItsWords) {
+    events::Event e;
+    e.type = "Strategic developments";
+    e.sub_type = "Other";
+    e.trigger = "deployed";
+    e.actor1.name = "North Korea";
+    e.counts = {{1000, "deployed", true, false, "thousands"}, {40, "killed", true, false, ""}};
+    EXPECT_EQ(event_label(e), "North Korea deployed thousands of troops (~40 killed)\n");
+}
+
+TEST(Wording, TheKeyNumbersLocatedEventsOnly) {
+    events::Event located;
+    located.type = "Battles";
+    located.location = area("Kursk Oblast");
+    events::Event nowhere;
+    nowhere.type = "Protests";
+    const auto lines = key_lines({nowhere, located});
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0], "1. Battles — Kursk Oblast");
+}
+
+TEST(EventSymbols, AShapePerType) {
+    EXPECT_EQ(render::symbol("Battles", 0, 0, 7)[0].points.size(), 32u);  // circle
+    EXPECT_EQ(render::symbol("Explosions/Remote violence", 0, 0, 7)[0].points.size(), 16u);
+    EXPECT_EQ(render::symbol("Violence against civilians", 0, 0, 7)[0].points.size(), 3u);
+    EXPECT_EQ(render::symbol("Riots", 0, 0, 7)[0].points.size(), 4u);  // diamond
+    const style::Style st;
+    EXPECT_EQ(render::event_color(st, "No such type").r, st.text.r);
+}
+
+TEST(EventSymbols, CrowdedMarkersAreNumberedAndSetApart) {
+    events::Event e;
+    std::vector<render::EventMark> marks = {
+        {&e, {100, 100}, true, 0, 1}, {&e, {104, 100}, true, 0, 2}, {&e, {300, 100}, true, 0, 3}};
+    render::spread_crowded_marks(marks);
+    EXPECT_EQ(marks[0].number, 1);
+    EXPECT_EQ(marks[1].number, 2);
+    EXPECT_DOUBLE_EQ(marks[1].at.x, 118);  // moved right by 14 px
+    EXPECT_EQ(marks[2].number, 0);         // alone: no number
+    const auto box = render::mark_box(marks[0]);
+    EXPECT_DOUBLE_EQ(box.x, 91);
+    EXPECT_DOUBLE_EQ(box.w, 18);
+}
+
+}  // namespace
+}  // namespace mapwire

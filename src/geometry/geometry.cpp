@@ -1,6 +1,8 @@
 // Geometry on GEOS's reentrant C API, with geodesic areas from PROJ's geodesic routines.
 #include "geometry/geometry.hpp"
 
+#include "base/great_circle.hpp"
+
 #include <geodesic.h>
 #include <geos_c.h>
 
@@ -176,11 +178,7 @@ Point Geometry::representative_point() const {
 }
 
 double great_circle_km(Point p, Point q) {
-    const double rad = M_PI / 180;
-    const double a = std::pow(std::sin((q.lat - p.lat) * rad / 2), 2) +
-                     std::cos(p.lat * rad) * std::cos(q.lat * rad) *
-                         std::pow(std::sin((q.lon - p.lon) * rad / 2), 2);
-    return 2 * kEarthRadiusKm * std::asin(std::sqrt(a));
+    return mapwire::great_circle_km(p.lat, p.lon, q.lat, q.lon);
 }
 
 double Geometry::geodesic_area_km2() const {

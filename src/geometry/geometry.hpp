@@ -31,9 +31,7 @@ struct Box {
     }
 };
 
-// The mean Earth radius (IUGG), km: the sphere great-circle distances are measured on.
-constexpr double kEarthRadiusKm = 6371.0088;
-// Great-circle distance between two lon/lat points, km (haversine on the mean radius).
+// Great-circle distance between two lon/lat points, km (base/great_circle.hpp).
 double great_circle_km(Point a, Point b);
 
 // An immutable geometry in WGS84 longitude/latitude. Copying is cheap (shared).

@@ -38,9 +38,10 @@ using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
 // Drivers of local files that hold their own features: no network, no indirection to other
 // files (VRT), no schemas fetched from the web (GML), no services (WFS, PostgreSQL). A layer
 // or control file a configuration names cannot make GDAL reach out behind its back.
-constexpr const char* kReadDrivers[] = {"GeoJSON", "GeoJSONSeq",   "ESRIJSON",       "GPKG",
-                                        "SQLite",  "FlatGeobuf",   "ESRI Shapefile", "KML",
-                                        "CSV",     "MapInfo File", "OpenFileGDB",    nullptr};
+constexpr const char* kReadDrivers[] = {"GeoJSON", "GeoJSONSeq", "ESRIJSON",     "TopoJSON",
+                                        "GPKG",    "SQLite",     "FlatGeobuf",   "ESRI Shapefile",
+                                        "KML",     "CSV",        "MapInfo File", "OpenFileGDB",
+                                        nullptr};
 
 // A network address, a GDAL virtual file system path or a connection string: refused before
 // GDAL sees it.

@@ -6,14 +6,6 @@
 
 namespace mapwire::geoparse {
 
-double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
-    constexpr double kRad = M_PI / 180;
-    const double a = std::pow(std::sin((lat2 - lat1) * kRad / 2), 2) +
-                     std::cos(lat1 * kRad) * std::cos(lat2 * kRad) *
-                         std::pow(std::sin((lon2 - lon1) * kRad / 2), 2);
-    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
 Evaluation evaluate(const Geoparser& parser, const gazetteer::Gazetteer& gazetteer,
                     const std::vector<GoldDocument>& documents) {
     Evaluation e;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/great_circle.hpp"
 #include "geoparse/geoparser.hpp"
 
 namespace mapwire::geoparse {
@@ -40,8 +41,7 @@ struct Evaluation {
     double role_accuracy() const { return matched ? double(roles_right) / double(matched) : 0; }
 };
 
-// Great-circle distance in km (spherical Earth, radius 6,371 km).
-double great_circle_km(double lat1, double lon1, double lat2, double lon2);
+using mapwire::great_circle_km;  // base/great_circle.hpp
 
 Evaluation evaluate(const Geoparser& parser, const gazetteer::Gazetteer& gazetteer,
                     const std::vector<GoldDocument>& documents);

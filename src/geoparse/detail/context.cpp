@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/great_circle.hpp"
 #include "gazetteer/ranking.hpp"
-#include "geoparse/evaluation.hpp"
 
 namespace mapwire::geoparse::detail {
 

@@ -229,17 +229,24 @@ void check_layer(const std::string& path, const ReadOptions& options) {
     }
 }
 
+namespace {
+
+// GeoPackage records when each table changed: a fixed date, for the writing thread while the
+// file is written, keeps reruns byte-identical.
+struct FixedDate {
+    FixedDate() { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z"); }
+    ~FixedDate() { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr); }
+    FixedDate(const FixedDate&) = delete;
+    FixedDate& operator=(const FixedDate&) = delete;
+};
+
+}  // namespace
+
 void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
                     const std::string& driver_name) {
     register_drivers();
     const std::string temp = temp_path(destination);
-    // GeoPackage records when each table changed: a fixed date keeps reruns identical.
-    struct FixedDate {
-        FixedDate() {
-            CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
-        }
-        ~FixedDate() { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr); }
-    } fixed_date;
+    const FixedDate fixed_date;
     {
         DatasetPtr out = create_dataset(driver_name, temp, destination);
         for (const auto& source : sources) {
@@ -269,6 +276,7 @@ std::vector<std::string> layer_names(const std::string& path) {
 // --- GeoPackageWriter ---------------------------------------------------------------------
 
 struct GeoPackageWriter::Impl {
+    FixedDate fixed_date;  // first: set before the file is created
     std::string path;
     std::string temp;
     DatasetPtr ds;

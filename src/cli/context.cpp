@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/error.hpp"
+#include "text/utf8.hpp"
 
 namespace mapwire::cli::detail {
 
@@ -21,7 +22,9 @@ gazetteer::Gazetteer open_gazetteer(const Context& ctx) {
     return gazetteer::Gazetteer::open(dataset_dir(ctx) + "/gazetteer.idx");
 }
 
-std::string read_input(const std::string& path) {
+namespace {
+
+std::string read_bytes(const std::string& path) {
     std::ostringstream s;
     if (path == "-") {
         s << std::cin.rdbuf();
@@ -47,6 +50,17 @@ std::string read_input(const std::string& path) {
     if (in.bad() || ec) throw std::move(IoError("cannot read the input file").in_file(path));
     data.resize(static_cast<std::size_t>(in.gcount()));  // a file that shrank meanwhile
     return data;
+}
+
+}  // namespace
+
+std::string read_input(const std::string& path) {
+    std::string text = read_bytes(path);
+    // Checked here, so that the article's own file and line are named; then made writable:
+    // a control character in a headline must not make the SVG or KML ill-formed.
+    text::require_utf8(text, path);
+    text::replace_unwritable(text);
+    return text;
 }
 
 }  // namespace mapwire::cli::detail

@@ -11,6 +11,7 @@
 
 #include "cli/detail/gis_plugin.hpp"
 #include "cli/detail/map_pipeline.hpp"
+#include "cli/detail/staging.hpp"
 #include "export/geojson.hpp"
 #include "geometry/vector_io.hpp"
 
@@ -40,11 +41,13 @@ std::string styles_dir() {
 ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
-                       render::MapOptions options, const std::string& out_dir, bool geojson,
+                       render::MapOptions options, const std::string& final_dir, bool geojson,
                        const std::vector<std::string>& vector_formats, bool per_event) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
     events::Extractor extractor(gaz, parser, gpkg);
     const std::string text = read_input(article);
+    Staging staging(final_dir);
+    const std::string& out_dir = staging.dir();
     ArticleMap result;
     result.extraction = extractor.extract(text, article, {date, options.control_layer});
     // Past events the article recalls (background) stay in the extraction, off the map.
@@ -113,6 +116,7 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
         }
         if (!geojson) std::filesystem::remove_all(layers_dir);
     }
+    staging.commit(result.report.files);
     return result;
 }
 

@@ -30,6 +30,7 @@
 #include "render/placement.hpp"
 #include "render/scale_bar.hpp"
 #include "render/user_layers.hpp"
+#include "text/utf8.hpp"
 
 namespace mapwire::render {
 namespace {
@@ -330,9 +331,24 @@ LonLatBox extent_around(const gazetteer::Place& p) {
     return {p.min_lon - px, p.min_lat - py, p.max_lon + px, p.max_lat + py};
 }
 
+namespace {
+
+// The texts a user gives (titles, credits, annotations, legend entries), made writable in XML:
+// a control character must not make the SVG ill-formed.
+MapOptions writable(MapOptions o) {
+    for (std::string* t : {&o.title, &o.subtitle, &o.source, &o.credits})
+        text::replace_unwritable(*t);
+    for (auto& a : o.annotations) text::replace_unwritable(a.text);
+    for (auto& l : o.layers) text::replace_unwritable(l.legend);
+    return o;
+}
+
+}  // namespace
+
 RenderReport render_map(const events::Extraction& extraction, const gazetteer::Gazetteer& gazetteer,
                         const style::Style& style, const std::string& geopackage,
-                        const MapOptions& options, const std::string& out_dir) {
+                        const MapOptions& given, const std::string& out_dir) {
+    const MapOptions options = writable(given);
     if (options.width < 200 || options.height < 150 || options.width > 20000 ||
         options.height > 20000)
         throw std::move(

@@ -47,6 +47,19 @@ void require_utf8(std::string_view text, const std::string& source) {
                         .at(line, column));
 }
 
+void replace_unwritable(std::string& text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            text[i] = ' ';
+        } else if (c == 0xEF && i + 2 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                   (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+            text[i + 2] = static_cast<char>(0xBD);  // U+FFFE, U+FFFF -> U+FFFD, three bytes each
+        }
+    }
+}
+
 std::size_t count_code_points(std::string_view text) {
     std::size_t n = 0;
     for (char c : text)

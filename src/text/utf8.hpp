@@ -25,4 +25,9 @@ void require_utf8(std::string_view text, const std::string& source);
 // Number of code points in valid UTF-8 text.
 std::size_t count_code_points(std::string_view text);
 
+// Replaces, in valid UTF-8 text, what XML 1.0 cannot hold (C0 controls other than tab, line
+// feed and carriage return: by a space; U+FFFE and U+FFFF: by U+FFFD), so that SVG, KML and
+// GeoPackage text stays well-formed. Byte and code-point offsets are unchanged.
+void replace_unwritable(std::string& text);
+
 }  // namespace mapwire::text

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -127,6 +128,38 @@ TEST_F(MapRun, LabelsNeverOverlapAndStayInFrame) {
         EXPECT_NE(all.find(want), std::string::npos) << want;
     // Russia's label point lies far east of this frame: its name still goes on its visible part.
     EXPECT_NE(all.find("RUSSIA"), std::string::npos) << all;
+}
+
+// Text XML cannot hold (a control character in the title or in the article) is replaced, so
+// that the SVG stays well-formed: no C0 control but tab, line feed and carriage return.
+TEST(MapText, ControlCharactersNeverReachTheSvg) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-map-control-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path article = dir / "article.txt";
+    std::ofstream(article) << "Shelling hit Kharkiv\x01 on Monday, Ukrainian officials said.\n";
+    std::vector<std::string> args = {"mapwire",
+                                     "--data",
+                                     testing::dataset_dir(),
+                                     "map",
+                                     article.string(),
+                                     "--title",
+                                     "Bad\x01title\x1b",
+                                     "--formats",
+                                     "svg",
+                                     "--out",
+                                     (dir / "out").string()};
+    std::ostringstream o, e;
+    ASSERT_EQ(cli::run(args, o, e), 0) << e.str();
+    const std::string svg = testing::read_text((dir / "out" / "map.svg").string());
+    ASSERT_FALSE(svg.empty());
+    for (const char c : svg) {
+        const auto u = static_cast<unsigned char>(c);
+        ASSERT_FALSE(u < 0x20 && c != '\t' && c != '\n' && c != '\r') << "byte " << int(u);
+    }
+    EXPECT_NE(svg.find("Bad title"), std::string::npos);
+    fs::remove_all(dir);
 }
 
 TEST(MapLayout, SmallLandscapeMapsListEventsBesideTheMap) {

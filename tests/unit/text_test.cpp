@@ -6,6 +6,14 @@
 
 namespace mapwire::text {
 
+TEST(Utf8, UnwritableCharactersAreReplacedInPlace) {
+    std::string t = "a\x01" "b\tc\nd\x1f\xef\xbf\xbe\xef\xbf\xbf\xc3\xa9";
+    const std::size_t size = t.size();
+    replace_unwritable(t);
+    EXPECT_EQ(t, "a b\tc\nd \xef\xbf\xbd\xef\xbf\xbd\xc3\xa9");
+    EXPECT_EQ(t.size(), size) << "offsets stay where they were";
+}
+
 TEST(Fold, CaseDiacriticsAndApostrophes) {
     EXPECT_EQ(fold("Donets'k"), "donetsk");
     EXPECT_EQ(fold("Donets’k"), "donetsk");

@@ -548,12 +548,15 @@ void Loader::layers(const YAML::Node& node, render::MapOptions& o) {
         try {
             geometry::check_layer(
                 layer.path,
-                {.layer = layer.layer, .encoding = {}, .where = layer.where, .bbox = std::nullopt});
+                {.layer = layer.layer, .encoding = {}, .where = layer.where, .bbox = std::nullopt},
+                layer.label.empty() ? std::vector<std::string>{}
+                                    : std::vector<std::string>{layer.label});
         } catch (const Error& e) {
-            // A filter error carries the clause as its value.
-            problem(!e.context().value.empty() ? l["where"]
-                    : l["layer"]               ? l["layer"]
-                                               : l["file"],
+            // A filter error carries the clause as its value, a missing field its name as key.
+            problem(!e.context().value.empty()               ? l["where"]
+                    : !e.context().key.empty() && l["label"] ? l["label"]
+                    : l["layer"]                             ? l["layer"]
+                                                             : l["file"],
                     e.message(), e.hint());
             continue;
         }

@@ -215,9 +215,21 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
     return out;
 }
 
-void check_layer(const std::string& path, const ReadOptions& options) {
+void check_layer(const std::string& path, const ReadOptions& options,
+                 const std::vector<std::string>& fields) {
     auto ds = open_vector(path, options);
     OGRLayer* layer = pick_layer(*ds, path, options.layer);
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (const auto& f : fields) {
+        if (defn->GetFieldIndex(f.c_str()) >= 0) continue;
+        std::string names;
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            names += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+        throw std::move(IoError("no field '" + f + "' in the layer",
+                                names.empty() ? "the layer has no fields" : "fields: " + names)
+                            .in_file(path)
+                            .with_key(f));
+    }
     if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE) {
         // GDAL's parser message spans lines (with a caret); the first one says what is wrong.
         std::string why = CPLGetLastErrorMsg();

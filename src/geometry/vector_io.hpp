@@ -54,7 +54,10 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
 std::vector<std::string> layer_names(const std::string& path);
 // Opens the layer and applies the attribute filter without reading features: throws IoError
 // naming what is wrong (for validating a configuration before rendering).
-void check_layer(const std::string& path, const ReadOptions& options);
+// Each of `fields` must be a field of the layer (a label field, say): else IoError keyed by
+// the field, listing the fields there are.
+void check_layer(const std::string& path, const ReadOptions& options,
+                 const std::vector<std::string>& fields = {});
 // Copies every layer of a vector file into a new file in another format (a GDAL driver
 // name such as "GPKG" or "KML"), through a temporary file renamed into place.
 void convert_layers(const std::vector<std::string>& sources, const std::string& destination,

@@ -553,11 +553,15 @@ void Loader::layers(const YAML::Node& node, render::MapOptions& o) {
                                     : std::vector<std::string>{layer.label});
         } catch (const Error& e) {
             // A filter error carries the clause as its value, a missing field its name as key.
-            problem(!e.context().value.empty()               ? l["where"]
-                    : !e.context().key.empty() && l["label"] ? l["label"]
-                    : l["layer"]                             ? l["layer"]
-                                                             : l["file"],
-                    e.message(), e.hint());
+            // A broken feature is named with the file it is in.
+            const auto& c = e.context();
+            const YAML::Node at = !c.value.empty() && l["where"]    ? l["where"]
+                                  : !c.key.empty() && l["label"]    ? l["label"]
+                                  : c.feature.empty() && l["layer"] ? l["layer"]
+                                                                    : l["file"];
+            problem(at,
+                    e.message() + (c.feature.empty() ? "" : ": " + layer.path + ", " + c.feature),
+                    e.hint());
             continue;
         }
         o.layers.push_back(std::move(layer));

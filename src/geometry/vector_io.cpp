@@ -43,6 +43,27 @@ constexpr const char* kReadDrivers[] = {"GeoJSON", "GeoJSONSeq", "ESRIJSON",    
                                         "KML",     "CSV",        "MapInfo File", "OpenFileGDB",
                                         nullptr};
 
+// Coordinates a map can hold: finite, latitudes within the poles, longitudes within a turn
+// either way (a layer may cross the antimeridian). NaN or 500 degrees is a broken layer.
+void check_coordinates(const OGRGeometry& g, const std::string& path, GIntBig fid) {
+    if (g.IsEmpty()) return;
+    OGREnvelope e;
+    g.getEnvelope(&e);
+    const bool finite = std::isfinite(e.MinX) && std::isfinite(e.MaxX) && std::isfinite(e.MinY) &&
+                        std::isfinite(e.MaxY);
+    if (!finite || e.MinY < -90 || e.MaxY > 90 || e.MinX < -360 || e.MaxX > 360)
+        throw std::move(GeometryError("coordinates out of range for longitude and latitude in "
+                                      "degrees (" +
+                                          std::to_string(e.MinX) + ", " + std::to_string(e.MinY) +
+                                          " to " + std::to_string(e.MaxX) + ", " +
+                                          std::to_string(e.MaxY) + ")",
+                                      ExitCode::bad_input,
+                                      "fix the feature, or give the layer's coordinate system "
+                                      "(a .prj; GeoJSON is WGS 84)")
+                            .in_file(path)
+                            .with_feature("fid " + std::to_string(fid)));
+}
+
 // A network address, a GDAL virtual file system path or a connection string: refused before
 // GDAL sees it.
 bool remote_or_virtual(const std::string& path) {
@@ -196,6 +217,7 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
                 throw std::move(IoError("cannot transform a geometry to WGS 84")
                                     .in_file(path)
                                     .with_feature("fid " + std::to_string(f->GetFID())));
+            check_coordinates(*g, path, f->GetFID());
             if (to_wgs84 && options.bbox) {
                 OGREnvelope e;
                 g->getEnvelope(&e);
@@ -217,6 +239,7 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
 
 void check_layer(const std::string& path, const ReadOptions& options,
                  const std::vector<std::string>& fields) {
+    read_features(path, options);  // every feature's coordinates, in WGS 84 (layers are small)
     auto ds = open_vector(path, options);
     OGRLayer* layer = pick_layer(*ds, path, options.layer);
     OGRFeatureDefn* defn = layer->GetLayerDefn();

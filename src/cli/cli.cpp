@@ -1,5 +1,6 @@
 // Dispatch and the one place where exceptions become messages, hints and exit codes.
 #include "cli/cli.hpp"
+#include <algorithm>
 
 #include <exception>
 
@@ -32,7 +33,22 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         out << app.version() << "\n";
         return 0;
     } catch (const CLI::ParseError& e) {
-        err << "mapwire: error: " << e.what() << "\n";
+        // "mapwire frobnicate": CLI11 says only that a command is required; name the word.
+        std::string message = e.what();
+        const bool any_command = std::any_of(commands.begin(), commands.end(),
+                                             [](const auto& c) { return c.app->parsed(); });
+        if (!any_command)
+            for (std::size_t i = 1; i < args.size(); ++i) {
+                if (args[i] == "--data") {  // the one global option with a value
+                    ++i;
+                    continue;
+                }
+                if (args[i].empty() || args[i][0] == '-') continue;
+                message = "unknown command '" + args[i] +
+                          "' (commands: lookup, geocode, extract, map, render, eval, geodata)";
+                break;
+            }
+        err << "mapwire: error: " << message << "\n";
         err << "hint: run `mapwire --help` or `mapwire COMMAND --help`\n";
         return static_cast<int>(ExitCode::usage);
     }

@@ -122,7 +122,9 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
 
 void run_map(const MapArgs& args, Context& ctx) {
     render::MapOptions mo;
-    if (std::sscanf(args.size.c_str(), "%dx%d", &mo.width, &mo.height) != 2)
+    int used = 0;  // the whole value: "800x600px" is no size
+    if (std::sscanf(args.size.c_str(), "%dx%d%n", &mo.width, &mo.height, &used) != 2 ||
+        static_cast<std::size_t>(used) != args.size.size())
         throw std::move(
             Error("--size must be WIDTHxHEIGHT in pixels", ExitCode::usage).with_value(args.size));
     mo.dpi = args.dpi;

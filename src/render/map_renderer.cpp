@@ -354,7 +354,7 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
         throw std::move(
             RenderError("map size out of range (200x150 to 20000x20000 pixels)", ExitCode::usage)
                 .with_value(std::to_string(options.width) + "x" + std::to_string(options.height)));
-    if (options.dpi < 36 || options.dpi > 1200)
+    if (!std::isfinite(options.dpi) || options.dpi < 36 || options.dpi > 1200)
         throw std::move(RenderError("dpi out of range (36 to 1200)", ExitCode::usage)
                             .with_value(std::to_string(options.dpi)));
     // An unknown format is an error before anything is drawn, never another format.

@@ -1,7 +1,7 @@
 // Dispatch and the one place where exceptions become messages, hints and exit codes.
 #include "cli/cli.hpp"
-#include <algorithm>
 
+#include <algorithm>
 #include <exception>
 
 #include "base/error.hpp"

@@ -33,9 +33,13 @@ void Parse::mark_headlines() {
             common(i))
             ++common_caps[t.line];
     }
+    // Headlines take no full stop: a line that ends with one is a sentence whose names happen
+    // to be English words ("In New South Wales and at Spotswood.").
+    std::vector<bool> full_stop(lines, false);
+    for (const Token& t : tokens_) full_stop[t.line] = !t.word && t.text == ".";
     headline_line_.assign(lines, false);
     for (std::size_t l = 0; l < lines; ++l)
-        headline_line_[l] = (mostly_capitalised(l) && common_caps[l] >= 2) ||
+        headline_line_[l] = (mostly_capitalised(l) && common_caps[l] >= 2 && !full_stop[l]) ||
                             (words[l] >= 2 && all_caps[l] * 10 >= words[l] * 8);
 }
 

@@ -10,11 +10,26 @@
 #include <fstream>
 #include <string>
 
+#include "events/extractor.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "geoparse/geoparser.hpp"
+
 namespace mapwire::fuzz {
 
 inline std::string dataset_dir() {
     const char* env = std::getenv("MAPWIRE_DATA");
     return env && *env ? env : MAPWIRE_DEFAULT_DATA_DIR;
+}
+
+// The dataset's gazetteer, geoparser and event extractor, opened once per process.
+struct Pipeline {
+    gazetteer::Gazetteer gaz = gazetteer::Gazetteer::open(dataset_dir() + "/gazetteer.idx");
+    geoparse::Geoparser parser{gaz, geoparse::Lexicon::load(dataset_dir() + "/lexicon.txt")};
+    events::Extractor extractor{gaz, parser, dataset_dir() + "/mapwire.gpkg"};
+};
+inline const Pipeline& pipeline() {
+    static const Pipeline p;
+    return p;
 }
 
 // A file holding the input, in a folder of this process: the readers under test take paths.

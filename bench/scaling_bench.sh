@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Whether work stays linear in the input: `mapwire geocode` and `mapwire extract` on generated
-# articles at two sizes each (one line of repeated event sentences; many short lines naming
-# one city), wall time and peak memory. Doubling the input should about double the time.
+# Whether work stays linear in the input: `mapwire geocode`, `mapwire extract` and `mapwire map`
+# on generated articles at two sizes each (one line of repeated event sentences; many short
+# lines naming one city), wall time and peak memory. Doubling the input should about double
+# the time; `bash bench/scaling_bench.sh 50` is the 50 MB article of issue 12.
 # Usage: bench/scaling_bench.sh [MB]   (the larger size, default 4; the smaller is half)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,8 +24,10 @@ PY
 for kind in one-line short-lines; do
   for size in half full; do
     f="$TMP/$kind-$size.txt"
-    for cmd in geocode extract; do
-      /usr/bin/time -f "%e %M" -o "$TMP/t" "$MAPWIRE" "$cmd" "$f" > /dev/null
+    for cmd in geocode extract map; do
+      out=()
+      [ "$cmd" = map ] && out=(--out "$TMP/map-$kind-$size")
+      /usr/bin/time -f "%e %M" -o "$TMP/t" "$MAPWIRE" "$cmd" "$f" "${out[@]}" > /dev/null
       read -r secs kb < "$TMP/t"
       printf '%-8s %-12s %5s MB  %6.2f s  peak %5d MiB\n' "$cmd" "$kind" \
         "$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf "%.1f", b / 1e6 }')" "$secs" $((kb / 1024))

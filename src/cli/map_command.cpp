@@ -131,12 +131,15 @@ void run_map(const MapArgs& args, Context& ctx) {
     mo.projection = args.projection;
     if (!args.extent.empty()) {
         render::LonLatBox b;
-        if (std::sscanf(args.extent.c_str(), "%lf,%lf,%lf,%lf", &b.min_lon, &b.min_lat, &b.max_lon,
-                        &b.max_lat) != 4 ||
-            b.min_lon >= b.max_lon || b.min_lat >= b.max_lat)
-            throw std::move(
-                Error("--extent must be min_lon,min_lat,max_lon,max_lat", ExitCode::usage)
-                    .with_value(args.extent));
+        int end = 0;  // the whole value: "30,45,40,50junk" is no extent
+        if (std::sscanf(args.extent.c_str(), "%lf,%lf,%lf,%lf%n", &b.min_lon, &b.min_lat,
+                        &b.max_lon, &b.max_lat, &end) != 4 ||
+            static_cast<std::size_t>(end) != args.extent.size() || !b.valid())
+            throw std::move(Error("--extent must be min_lon,min_lat,max_lon,max_lat",
+                                  ExitCode::usage,
+                                  "degrees, min below max, latitudes within -90 to 90, "
+                                  "e.g. --extent 30,45,40,52")
+                                .with_value(args.extent));
         mo.extent = b;
     }
     mo.formats.clear();

@@ -351,12 +351,7 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                 if (!b.IsSequence() || b.size() != 4) throw YAML::Exception(b.Mark(), "");
                 render::LonLatBox box{b[0].as<double>(), b[1].as<double>(), b[2].as<double>(),
                                       b[3].as<double>()};
-                const bool finite = std::isfinite(box.min_lon) && std::isfinite(box.max_lon) &&
-                                    std::isfinite(box.min_lat) && std::isfinite(box.max_lat);
-                // Longitudes to 360 either way: a box may cross the antimeridian.
-                if (!finite || box.min_lon >= box.max_lon || box.min_lat >= box.max_lat ||
-                    box.min_lat < -90 || box.max_lat > 90 || box.min_lon < -360 ||
-                    box.max_lon > 360)
+                if (!box.valid())
                     problem(b,
                             "'bbox' must be [min_lon, min_lat, max_lon, max_lat] in degrees with "
                             "min < max");

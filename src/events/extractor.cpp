@@ -2,8 +2,13 @@
 // stages (src/events/detail/coder.cpp) and the territory figures. See docs/events.md.
 #include "events/extractor.hpp"
 
+#include <iterator>
+#include <map>
+
 #include "events/detail/coder.hpp"
 #include "events/detail/dates.hpp"
+#include "events/detail/merge.hpp"
+#include "text/utf8.hpp"
 
 namespace mapwire::events {
 
@@ -32,35 +37,83 @@ Extractor::Extractor(const gazetteer::Gazetteer& gazetteer, const geoparse::Geop
 std::vector<TerritoryFigure> find_figures(const gazetteer::Gazetteer& gaz, std::string_view text,
                                           const geoparse::GeoparseResult& places);
 
-Extraction Extractor::extract(std::string_view text, const std::string& source,
-                              const ExtractOptions& options) const {
-    Extraction x;
-    x.places = parser_.parse(text, source);
-    std::optional<detail::Day> reference;
+namespace {
+
+std::optional<detail::Day> reference_day(std::string_view text, const ExtractOptions& options,
+                                         std::vector<std::string>& warnings) {
     if (!options.date.empty()) {
-        reference = detail::parse_iso_day(options.date);
-        if (!reference)
+        auto day = detail::parse_iso_day(options.date);
+        if (!day)
             throw std::move(ExtractError("not a date in YYYY-MM-DD form", ExitCode::usage,
                                          "for example --date 2025-04-09")
                                 .with_key("--date")
                                 .with_value(options.date));
-    } else {
-        // A dateline or an ISO date in the text ("2025-04-09").
-        for (std::size_t i = 0; i + 10 <= text.size() && !reference; ++i)
-            if (text[i] >= '1' && text[i] <= '2')
-                reference = detail::parse_iso_day(text.substr(i, 10));
-        if (!reference)
-            x.warnings.push_back(
-                "no publication date: relative dates (\"on Monday\") are left unresolved; pass "
-                "--date");
+        return day;
     }
+    // A dateline or an ISO date in the text ("2025-04-09").
+    for (std::size_t i = 0; i + 10 <= text.size(); ++i)
+        if (text[i] >= '1' && text[i] <= '2')
+            if (auto day = detail::parse_iso_day(text.substr(i, 10))) return day;
+    warnings.push_back(
+        "no publication date: relative dates (\"on Monday\") are left unresolved; pass --date");
+    return std::nullopt;
+}
+
+}  // namespace
+
+Extraction Extractor::extract(std::string_view text, const std::string& source,
+                              const ExtractOptions& options) const {
+    Extraction x;
+    text::require_utf8(text, source);
+    const auto reference = reference_day(text, options, x.warnings);
     if (reference) x.date = detail::to_iso(*reference);
-    std::optional<gazetteer::Place> focus;
-    if (!x.places.focus_country.empty())
-        focus = gazetteer_.find_id("country:" + x.places.focus_country);
-    const detail::Document doc(text, x.places, detail::tables());
-    x.events = detail::code_events(doc, gazetteer_, reference, focus);
-    x.figures = find_figures(gazetteer_, text, x.places);
+    // A long text is coded part by part as the geoparser cuts it (about 1 MiB at paragraph
+    // breaks), so that the coder's token tables stay bounded; reports of one event in two
+    // parts merge afterwards, and each part keeps its own focus country.
+    std::map<std::string, std::size_t> focus_votes;
+    std::size_t parts = 0, paragraph_offset = 0;
+    parser_.parse_each_part(
+        text, source, [&](const geoparse::TextPart& part, geoparse::GeoparseResult&& places) {
+            ++parts;
+            std::optional<gazetteer::Place> focus;
+            if (!places.focus_country.empty()) {
+                ++focus_votes[places.focus_country];
+                focus = gazetteer_.find_id("country:" + places.focus_country);
+            }
+            std::size_t paragraphs = 0;
+            {
+                const detail::Document doc(part.text, places, detail::tables());
+                for (auto& e : detail::code_events(doc, gazetteer_, reference, focus)) {
+                    e.start += part.cp_offset;
+                    e.end += part.cp_offset;
+                    paragraphs = std::max(paragraphs, e.paragraph + 1);
+                    e.paragraph += paragraph_offset;
+                    x.events.push_back(std::move(e));
+                }
+            }
+            paragraph_offset += paragraphs;
+            for (auto& f : find_figures(gazetteer_, part.text, places)) {
+                f.start += part.cp_offset;
+                f.end += part.cp_offset;
+                f.id = "f" + std::to_string(x.figures.size() + 1);
+                x.figures.push_back(std::move(f));
+            }
+            part.to_whole_text(places);
+            std::move(places.mentions.begin(), places.mentions.end(),
+                      std::back_inserter(x.places.mentions));
+            std::move(places.warnings.begin(), places.warnings.end(),
+                      std::back_inserter(x.places.warnings));
+        });
+    // Repeated reports across parts merge; combining kinds of report stays within a part's
+    // paragraphs (done by code_events), as no paragraph spans two parts.
+    if (parts > 1) x.events = detail::merge_reports(std::move(x.events));
+    detail::number_events(x.events, reference);
+    std::size_t best = 0;
+    for (const auto& [country, votes] : focus_votes)
+        if (votes > best) {
+            best = votes;
+            x.places.focus_country = country;
+        }
     if (!options.control_layer.empty())
         measure_figures(x.figures, options.control_layer, geopackage_);
     for (const auto& m : x.places.mentions)

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -157,14 +159,14 @@ std::string places_layer(const events::Extraction& x, const gazetteer::Gazetteer
         std::vector<const geoparse::Mention*> mentions;
     };
     std::vector<Entry> entries;
+    std::unordered_map<std::string_view, std::size_t> entry_of;  // place id -> entry
     for (const auto& m : x.places.mentions) {
         if (!m.place) continue;
-        auto it = std::find_if(entries.begin(), entries.end(),
-                               [&](const Entry& e) { return e.place.id == m.place->id; });
-        if (it == entries.end())
+        const auto [it, added] = entry_of.try_emplace(m.place->id, entries.size());
+        if (added)
             entries.push_back({*m.place, {&m}});
         else
-            it->mentions.push_back(&m);
+            entries[it->second].mentions.push_back(&m);
     }
     Collection c;
     for (const auto& e : entries) {

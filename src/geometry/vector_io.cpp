@@ -35,6 +35,32 @@ struct FeatureDeleter {
 };
 using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
 
+// A `where:` filter, compiled and evaluated by OGR's own SQL engine whatever the driver. A
+// layer's SetAttributeFilter would hand the text to the driver, and SQLite-based ones
+// (GeoPackage) would run any SQL there, a recursive query that never ends included; OGR SQL
+// has no subqueries, so a filter costs one test per feature.
+class AttributeFilter {
+public:
+    AttributeFilter(OGRLayer& layer, const std::string& where, const std::string& path) {
+        if (where.empty()) return;
+        query_ = std::make_unique<OGRFeatureQuery>();
+        if (query_->Compile(&layer, where.c_str()) != OGRERR_NONE) {
+            // GDAL's parser message spans lines (with a caret); the first one says what is wrong.
+            std::string why = CPLGetLastErrorMsg();
+            why = why.substr(0, why.find('\n'));
+            why = why.substr(0, why.find(" Occurred around"));  // the caret line is gone
+            throw std::move(IoError("invalid attribute filter" + (why.empty() ? "" : ": " + why),
+                                    "an OGR SQL WHERE clause, e.g. \"kind = 'zone'\"")
+                                .in_file(path)
+                                .with_value(where));
+        }
+    }
+    bool accepts(OGRFeature& f) const { return !query_ || query_->Evaluate(&f); }
+
+private:
+    std::unique_ptr<OGRFeatureQuery> query_;
+};
+
 // Drivers of local files that hold their own features: no network, no indirection to other
 // files (VRT), no schemas fetched from the web (GML), no services (WFS, PostgreSQL). A layer
 // or control file a configuration names cannot make GDAL reach out behind its back.
@@ -198,9 +224,7 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
     if (options.bbox && !to_wgs84)
         layer->SetSpatialFilterRect(options.bbox->min_lon, options.bbox->min_lat,
                                     options.bbox->max_lon, options.bbox->max_lat);
-    if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)
-        throw std::move(
-            IoError("invalid attribute filter").in_file(path).with_value(options.where));
+    const AttributeFilter filter(*layer, options.where, path);
     auto names = std::make_shared<std::vector<std::string>>();
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i)
@@ -209,6 +233,7 @@ std::vector<FeatureRecord> read_features(const std::string& path, const ReadOpti
     std::vector<FeatureRecord> out;
     layer->ResetReading();
     for (FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
+        if (!filter.accepts(*f)) continue;
         FeatureRecord rec(names, f->GetFID());
         for (int i = 0; i < defn->GetFieldCount(); ++i)
             rec.push_value(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
@@ -252,15 +277,6 @@ void check_layer(const std::string& path, const ReadOptions& options,
                                 names.empty() ? "the layer has no fields" : "fields: " + names)
                             .in_file(path)
                             .with_key(f));
-    }
-    if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE) {
-        // GDAL's parser message spans lines (with a caret); the first one says what is wrong.
-        std::string why = CPLGetLastErrorMsg();
-        why = why.substr(0, why.find('\n'));
-        throw std::move(IoError("invalid attribute filter: " + why,
-                                "an OGR SQL WHERE clause, e.g. \"kind = 'zone'\"")
-                            .in_file(path)
-                            .with_value(options.where));
     }
 }
 

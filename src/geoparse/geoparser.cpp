@@ -54,36 +54,50 @@ std::size_t cut_point(std::string_view text, std::size_t limit) {
 
 }  // namespace
 
-void Geoparser::parse_parts(std::string_view text, const std::string& source,
-                            const std::function<void(GeoparseResult&&)>& sink) const {
+void TextPart::to_whole_text(GeoparseResult& r) const {
+    for (auto& m : r.mentions) {
+        m.start += cp_offset;
+        m.end += cp_offset;
+        m.byte_start += byte_offset;
+        m.byte_end += byte_offset;
+        m.line += line_offset;
+        m.sentence += sentence_offset;
+    }
+    if (!whole)
+        for (auto& w : r.warnings) w = "part at byte " + std::to_string(byte_offset) + ": " + w;
+}
+
+void Geoparser::parse_each_part(
+    std::string_view text, const std::string& source,
+    const std::function<void(const TextPart&, GeoparseResult&&)>& sink) const {
     text::require_utf8(text, source);
     // A very long input (a whole feed in one file) is parsed in parts of about 1 MiB cut at
     // paragraph breaks, so that memory stays bounded; each part has its own focus country.
     constexpr std::size_t kPart = std::size_t{1} << 20;
-    std::size_t byte_offset = 0, cp_offset = 0, line_offset = 0, sentence_offset = 0;
+    TextPart at;
     do {
-        const std::string_view rest = text.substr(byte_offset);
+        const std::string_view rest = text.substr(at.byte_offset);
         const std::size_t size = rest.size() <= kPart ? rest.size() : cut_point(rest, kPart);
-        const std::string_view part = rest.substr(0, size);
-        GeoparseResult r = Parse(gazetteer_, lexicon_, part).run();
+        at.text = rest.substr(0, size);
+        at.whole = size == text.size();
+        GeoparseResult r = Parse(gazetteer_, lexicon_, at.text).run();
         std::size_t max_sentence = 0;
-        for (auto& m : r.mentions) {
-            m.start += cp_offset;
-            m.end += cp_offset;
-            m.byte_start += byte_offset;
-            m.byte_end += byte_offset;
-            m.line += line_offset;
-            max_sentence = std::max(max_sentence, m.sentence);
-            m.sentence += sentence_offset;
-        }
-        if (byte_offset > 0 || size < text.size())
-            for (auto& w : r.warnings) w = "part at byte " + std::to_string(byte_offset) + ": " + w;
-        byte_offset += size;
-        cp_offset += text::count_code_points(part);
-        line_offset += static_cast<std::size_t>(std::count(part.begin(), part.end(), '\n'));
-        sentence_offset += max_sentence + 1;
+        for (const auto& m : r.mentions) max_sentence = std::max(max_sentence, m.sentence);
+        sink(at, std::move(r));
+        at.byte_offset += size;
+        at.cp_offset += text::count_code_points(at.text);
+        at.line_offset +=
+            static_cast<std::size_t>(std::count(at.text.begin(), at.text.end(), '\n'));
+        at.sentence_offset += max_sentence + 1;
+    } while (at.byte_offset < text.size());
+}
+
+void Geoparser::parse_parts(std::string_view text, const std::string& source,
+                            const std::function<void(GeoparseResult&&)>& sink) const {
+    parse_each_part(text, source, [&](const TextPart& part, GeoparseResult&& r) {
+        part.to_whole_text(r);
         sink(std::move(r));
-    } while (byte_offset < text.size());
+    });
 }
 
 GeoparseResult Geoparser::parse(std::string_view text, const std::string& source) const {

@@ -50,6 +50,16 @@ struct GeoparseResult {
     std::string focus_country;  // ISO alpha-2 the document is mostly about, or ""
 };
 
+// One part of a long text and where it starts in the whole.
+struct TextPart {
+    std::string_view text;
+    std::size_t byte_offset = 0, cp_offset = 0, line_offset = 0, sentence_offset = 0;
+    bool whole = true;  // the part is the whole text
+
+    // Offsets of a result for this part made offsets into the whole text.
+    void to_whole_text(GeoparseResult& r) const;
+};
+
 class Geoparser {
 public:
     Geoparser(const gazetteer::Gazetteer& gazetteer, Lexicon lexicon);
@@ -62,6 +72,11 @@ public:
     // are into the whole text.
     void parse_parts(std::string_view text, const std::string& source,
                      const std::function<void(GeoparseResult&&)>& sink) const;
+
+    // The same parts with offsets into the part itself, for a caller that works on the part's
+    // text next (the event coder); `TextPart::to_whole_text` shifts them afterwards.
+    void parse_each_part(std::string_view text, const std::string& source,
+                         const std::function<void(const TextPart&, GeoparseResult&&)>& sink) const;
 
 private:
     const gazetteer::Gazetteer& gazetteer_;

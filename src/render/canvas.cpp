@@ -21,6 +21,7 @@
 
 #include "base/error.hpp"
 #include "render/detail/cairo_handles.hpp"
+#include "text/utf8.hpp"
 
 namespace mapwire::render {
 namespace {
@@ -294,7 +295,10 @@ std::string paint(const char* attr, Color c) {
     return s;
 }
 
-std::string escape(const std::string& t) {
+// Text for SVG: XML's five characters escaped, and what XML cannot hold replaced whatever the
+// text's source (a user layer's field, a gazetteer name), so the file stays well-formed.
+std::string escape(std::string t) {
+    text::replace_unwritable(t);
     std::string out;
     for (char ch : t) {
         switch (ch) {

@@ -17,6 +17,9 @@ constexpr double kHollowRadius = 5, kHollowWidth = 1.6;
 const std::vector<double> kRingDash = {3, 2};
 // Markers nearer than this are numbered and the later one moved right by the step.
 constexpr double kCrowded = 16, kSpreadStep = 14;
+// Marks are set side by side only on a map of up to this many: the pairwise test is quadratic,
+// and a map of thousands of events (a feed, an archive) is no place for side-by-side marks.
+constexpr std::size_t kMaxSpreadMarks = 400;
 // The number badge: above right of the marker, at least this wide, this tall.
 constexpr double kBadgeX = 4, kBadgeY = -16, kBadgeMinWidth = 13, kBadgeHeight = 13;
 constexpr double kBadgePadding = 5;
@@ -69,6 +72,7 @@ std::vector<EventMark> locate_event_marks(const std::vector<events::Event>& even
 }
 
 void spread_crowded_marks(std::vector<EventMark>& marks) {
+    if (marks.size() > kMaxSpreadMarks) return;
     for (std::size_t i = 0; i < marks.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (std::hypot(marks[i].at.x - marks[j].at.x, marks[i].at.y - marks[j].at.y) <

@@ -34,7 +34,8 @@ Color event_color(const style::Style& st, const std::string& type);
 // A mark per located event whose point lies in the frame; numbered when `numbered`.
 std::vector<EventMark> locate_event_marks(const std::vector<events::Event>& events,
                                           const MapView& view, bool numbered);
-// Marks that crowd one another are numbered and set side by side, each still its own symbol.
+// Marks that crowd one another are numbered and set side by side, each still its own symbol
+// (on a map of a few hundred marks; denser maps keep every mark at its place).
 void spread_crowded_marks(std::vector<EventMark>& marks);
 // The box a marker takes on the map.
 Rect mark_box(const EventMark& m);

@@ -2,6 +2,8 @@
 // vector geometry), the same map in each, byte-identical on rerun.
 #pragma once
 
+#include <cmath>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +22,15 @@ public:
 
 struct LonLatBox {
     double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
+
+    // Finite, min below max, latitudes within the poles, longitudes within 360 degrees either
+    // way (a box may cross the antimeridian): the one rule for --extent and `bbox:`.
+    bool valid() const {
+        const bool finite = std::isfinite(min_lon) && std::isfinite(max_lon) &&
+                            std::isfinite(min_lat) && std::isfinite(max_lat);
+        return finite && min_lon < max_lon && min_lat < max_lat && min_lat >= -90 &&
+               max_lat <= 90 && min_lon >= -360 && max_lon <= 360;
+    }
 };
 
 // A vector layer the user adds to the map (any format GDAL reads, any CRS), drawn over the

@@ -1,12 +1,58 @@
 // Greedy label placement: the collision index, the placer, candidate positions.
 #include "render/placement.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace mapwire::render {
+
+namespace {
+constexpr double kCellPx = 32;  // side of a collision cell
+}  // namespace
+
+CollisionIndex::CollisionIndex(Rect frame, double margin) : frame_(frame), margin_(margin) {
+    if (std::isfinite(frame.w) && std::isfinite(frame.h) && frame.w > 0 && frame.h > 0) {
+        columns_ = static_cast<int>(std::ceil(frame.w / kCellPx)) + 1;
+        rows_ = static_cast<int>(std::ceil(frame.h / kCellPx)) + 1;
+    }
+    cells_.resize(static_cast<std::size_t>(columns_) * static_cast<std::size_t>(rows_));
+}
+
+std::pair<int, int> CollisionIndex::cell_range(double from, double to, double origin,
+                                               int cells) const {
+    const auto at = [&](double v) {
+        return static_cast<int>(
+            std::clamp(std::floor((v - origin) / kCellPx), 0.0, static_cast<double>(cells - 1)));
+    };
+    return {at(from), at(to)};
+}
+
+void CollisionIndex::insert(const Rect& r) {
+    const auto index = static_cast<std::uint32_t>(boxes_.size());
+    boxes_.push_back(r);
+    // A box that nothing can overlap (not a number) takes no cell.
+    if (!(std::isfinite(r.x) && std::isfinite(r.y) && std::isfinite(r.w) && std::isfinite(r.h)))
+        return;
+    const auto [c0, c1] = cell_range(r.x - margin_, r.x + r.w + margin_, frame_.x, columns_);
+    const auto [r0, r1] = cell_range(r.y - margin_, r.y + r.h + margin_, frame_.y, rows_);
+    for (int row = r0; row <= r1; ++row)
+        for (int col = c0; col <= c1; ++col)
+            cells_[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns_) +
+                   static_cast<std::size_t>(col)]
+                .push_back(index);
+}
 
 bool CollisionIndex::free(const Rect& r) const {
     if (!r.inside(frame_)) return false;
-    for (const auto& t : boxes_)
-        if (r.overlaps(t, margin_)) return false;
+    // r lies in the frame, so any box overlapping it shares a cell with it.
+    const auto [c0, c1] = cell_range(r.x, r.x + r.w, frame_.x, columns_);
+    const auto [r0, r1] = cell_range(r.y, r.y + r.h, frame_.y, rows_);
+    for (int row = r0; row <= r1; ++row)
+        for (int col = c0; col <= c1; ++col)
+            for (const std::uint32_t i :
+                 cells_[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns_) +
+                        static_cast<std::size_t>(col)])
+                if (r.overlaps(boxes_[i], margin_)) return false;
     return true;
 }
 

@@ -6,8 +6,10 @@
 // the cheapest. Greedy, by priority: the caller places the most important labels first.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "render/screen.hpp"
@@ -18,16 +20,22 @@ namespace mapwire::render {
 // from every taken box. Shared by every kind of label, so that none overlaps another.
 class CollisionIndex {
 public:
-    CollisionIndex(Rect frame, double margin) : frame_(frame), margin_(margin) {}
+    CollisionIndex(Rect frame, double margin);
     bool free(const Rect& r) const;
-    void insert(const Rect& r) { boxes_.push_back(r); }
+    void insert(const Rect& r);
     const std::vector<Rect>& boxes() const { return boxes_; }
     const Rect& frame() const { return frame_; }
 
 private:
+    // The frame in square cells, each listing the boxes (with their margin) that reach into
+    // it: a test looks at the boxes near it, not at every box on the map (a map of thousands
+    // of events blocks thousands of boxes).
+    std::pair<int, int> cell_range(double from, double to, double origin, int cells) const;
     Rect frame_;
     double margin_;
+    int columns_ = 1, rows_ = 1;
     std::vector<Rect> boxes_;
+    std::vector<std::vector<std::uint32_t>> cells_;  // row-major, box indices in order
 };
 
 class LabelPlacer {

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -124,6 +125,40 @@ TEST(Extract, BadDateAndMissingControlLayer) {
                        o2, e2),
               static_cast<int>(ExitCode::io));
     EXPECT_NE(e2.str().find("/nonexistent.gpkg"), std::string::npos) << e2.str();
+}
+
+// A text of several MiB is coded in parts (bounded memory): the events and figures of its
+// last part keep offsets into the whole text, and their ids run on from the first part's.
+TEST(Extract, LongTextIsCodedInPartsWithOffsetsIntoTheWholeText) {
+    const std::string shelling =
+        "Russian forces shelled Kupiansk in the Kharkiv region on Tuesday, killing 3 civilians.";
+    const std::string figure = "Russia holds about 20% of Ukraine's territory.";
+    std::string text = shelling + "\n\n";
+    const std::string filler = "The markets were calm and the weather was mild all week.\n\n";
+    while (text.size() < (std::size_t{5} << 20) / 2) text += filler;  // 2.5 MiB: three parts
+    const std::size_t last_start = text.size();
+    text += "Ukrainian troops captured 2 soldiers near Pokrovsk, Donetsk Oblast. " + figure + "\n";
+    const fs::path file =
+        fs::temp_directory_path() / ("mapwire-long-" + std::to_string(::getpid()) + ".txt");
+    std::ofstream(file) << text;
+    const auto j = extract({"--date", "2025-03-04"}, file.string());
+    fs::remove(file);
+    ASSERT_EQ(j["events"].size(), 2u) << j.dump(2);
+    const auto& first = j["events"][0];
+    const auto& last = j["events"][1];
+    EXPECT_EQ(first["id"], "e1");
+    EXPECT_EQ(last["id"], "e2");
+    EXPECT_EQ(first["location"]["name"], "Kupiansk");
+    EXPECT_EQ(last["location"]["name"], "Pokrovsk");
+    // ASCII text: code-point offsets are byte offsets.
+    const auto start = last["sentence"]["start"].get<std::size_t>();
+    const auto end = last["sentence"]["end"].get<std::size_t>();
+    EXPECT_EQ(start, last_start);
+    EXPECT_EQ(text.substr(start, end - start), last["sentence"]["text"].get<std::string>());
+    ASSERT_EQ(j["figures"].size(), 1u);
+    EXPECT_EQ(j["figures"][0]["id"], "f1");
+    const auto fs0 = j["figures"][0]["sentence"]["start"].get<std::size_t>();
+    EXPECT_EQ(text.substr(fs0, figure.size()), figure);
 }
 
 using testing::run_tool;

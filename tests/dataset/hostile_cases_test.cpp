@@ -66,6 +66,17 @@ TEST(HostileInput, EveryCaseFailsClearlyAndWritesNothing) {
         fs::create_directories(dir);
         for (const auto& [file, content] : c["files"].items()) {
             fs::create_directories((dir / file).parent_path());
+            if (content.is_object() && content.contains("gpkg_from_geojson")) {
+                // A GeoPackage, made with GDAL's own ogr2ogr from the GeoJSON text given.
+                const fs::path source = root / (std::to_string(index) + "-source.geojson");
+                std::ofstream(source, std::ios::binary)
+                    << content["gpkg_from_geojson"].get<std::string>();
+                const std::string log =
+                    testing::run_tool("ogr2ogr -f GPKG '" + (dir / file).string() + "' '" +
+                                      source.string() + "' -nln sites");
+                ASSERT_TRUE(fs::exists(dir / file)) << name << ": " << log;
+                continue;
+            }
             std::ofstream(dir / file, std::ios::binary) << bytes_of(content);
         }
         const auto before = files_below(dir);

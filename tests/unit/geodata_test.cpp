@@ -105,6 +105,29 @@ TEST(GeoNamesReader, AnEndlessLineIsRefusedWithItsNumber) {
     EXPECT_EQ(records[1].timezone, "Europe/Kyiv");
 }
 
+TEST(GeoNamesReader, NamesAreUtf8AndXmlWritable) {
+    // A name with a control character (U+0001) keeps its place, the character a space: names
+    // reach SVG, KML and GeoPackage text.
+    std::string row = sample_row("47.4456", "480");
+    row.replace(row.find("Robotyne"), 8, "Robo\x01tyne");
+    std::vector<detail::GeoNamesRecord> records;
+    detail::read_geonames(dump_with("control.txt", row),
+                          [&](auto&& r) { records.push_back(std::move(r)); });
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].name, "Robo tyne");
+    // Latin-1 bytes are no UTF-8: refused at their line.
+    std::string latin1 = sample_row("47.4456", "480");
+    latin1.replace(latin1.find("Robotyne"), 8, "Z\xFCrich");
+    try {
+        detail::read_geonames(dump_with("latin1.txt", sample_row("47.4456", "480") + latin1),
+                              [](auto&&) {});
+        FAIL() << "expected GeodataError";
+    } catch (const GeodataError& e) {
+        EXPECT_EQ(e.context().line, 2);
+        EXPECT_NE(e.message().find("not UTF-8"), std::string::npos) << e.message();
+    }
+}
+
 TEST(Tables, RowsAndErrors) {
     const auto dir =
         std::filesystem::temp_directory_path() / ("mapwire-tables-" + std::to_string(::getpid()));

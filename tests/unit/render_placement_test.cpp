@@ -2,6 +2,8 @@
 // corner. No dataset, no fonts.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "render/legend.hpp"
@@ -23,6 +25,39 @@ TEST(CollisionIndex, BoxesMustStayInTheFrameAndKeepTheMargin) {
     EXPECT_FALSE(index.free({21, 10, 10, 10}));  // 1 px away: inside the margin
     EXPECT_TRUE(index.free({23, 10, 10, 10}));   // 3 px away
     EXPECT_EQ(index.boxes().size(), 1u);
+}
+
+// The index keeps boxes in cells; it must answer as a test against every box would, also for
+// boxes that reach out of the frame, span many cells, or are not numbers.
+TEST(CollisionIndex, CellsAnswerAsATestOfEveryBox) {
+    const Rect frame{5, 7, 300, 200};
+    CollisionIndex index(frame, 2);
+    std::vector<Rect> boxes;
+    std::uint32_t seed = 12345;  // a fixed linear congruential sequence: the same every run
+    auto next = [&](double range) {
+        seed = seed * 1664525u + 1013904223u;
+        return static_cast<double>(seed >> 8) / static_cast<double>(1u << 24) * range;
+    };
+    auto add = [&](Rect r) {
+        index.insert(r);
+        boxes.push_back(r);
+    };
+    add({-50, -50, 20, 20});          // outside the frame
+    add({290, 190, 100, 100});        // reaching out of it
+    add({0, 100, 400, 3});            // across every column
+    add({std::nan(""), 10, 10, 10});  // overlaps nothing
+    for (int i = 0; i < 150; ++i) add({next(320), next(220), next(40), next(12)});
+    int agree = 0, free_boxes = 0;
+    for (int i = 0; i < 3000; ++i) {
+        const Rect r{next(330) - 10, next(230) - 10, 1 + next(60), 1 + next(14)};
+        bool expected = r.inside(frame);
+        for (const auto& t : boxes)
+            if (r.overlaps(t, 2)) expected = false;
+        agree += index.free(r) == expected;
+        free_boxes += expected;
+    }
+    EXPECT_EQ(agree, 3000);
+    EXPECT_GT(free_boxes, 10);  // the test saw both answers
 }
 
 TEST(LabelPlacer, PlacersSharingAnIndexAvoidEachOthersBoxes) {

@@ -252,13 +252,15 @@ std::vector<Event> code_events(const Document& doc, const gazetteer::Gazetteer& 
         }
         sentence_casualties(doc, whole, first_new, out);
     }
-    auto merged = combine_same_place(merge_reports(std::move(out)), doc.tables());
-    for (std::size_t i = 0; i < merged.size(); ++i) {
-        merged[i].id = "e" + std::to_string(i + 1);
-        if (merged[i].date.date.empty() && reference)
-            merged[i].date = {to_iso(*reference), "approximate", "(publication date)"};
+    return combine_same_place(merge_reports(std::move(out)), doc.tables());
+}
+
+void number_events(std::vector<Event>& events, const std::optional<Day>& reference) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        events[i].id = "e" + std::to_string(i + 1);
+        if (events[i].date.date.empty() && reference)
+            events[i].date = {to_iso(*reference), "approximate", "(publication date)"};
     }
-    return merged;
 }
 
 }  // namespace mapwire::events::detail

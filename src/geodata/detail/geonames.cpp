@@ -9,6 +9,7 @@
 
 #include "geodata/build.hpp"
 #include "geodata/detail/tables.hpp"
+#include "text/utf8.hpp"
 
 namespace mapwire::geodata::detail {
 namespace {
@@ -86,6 +87,16 @@ void read_geonames(const std::string& path, const std::function<void(GeoNamesRec
         ++n;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#') continue;
+        // Names reach SVG, KML and GeoPackage text: UTF-8 (as GeoNames writes it), and what
+        // XML cannot hold (a control character) replaced; tabs are the column separators.
+        if (const auto bad = text::find_invalid_utf8(line))
+            throw std::move(
+                GeodataError("not UTF-8 at byte " + std::to_string(*bad + 1) + " of the line",
+                             ExitCode::bad_input,
+                             "GeoNames dumps are UTF-8; convert the file with iconv")
+                    .in_file(path)
+                    .at(n));
+        text::replace_unwritable(line);
         cols.clear();
         std::size_t start = 0;
         for (std::size_t i = 0; i <= line.size(); ++i) {

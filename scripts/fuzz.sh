@@ -40,6 +40,7 @@ for t in "${TARGETS[@]}"; do
     > "$BUILD/findings/$t.log" 2>&1 || true
   execs="$(grep -m1 'stat::number_of_executed_units' "$BUILD/findings/$t.log" | awk '{print $2}')"
   cov="$(grep -o 'cov: [0-9]*' "$BUILD/findings/$t.log" | tail -1)"
-  found="$(find "$BUILD/findings" -name "$t-*" | wc -l)"
+  found="$(find "$BUILD/findings" \( -name "$t-crash-*" -o -name "$t-leak-*" -o -name "$t-timeout-*" \
+    -o -name "$t-oom-*" -o -name "$t-slow-unit-*" \) | wc -l)"
   printf '%-9s executions %-10s %-12s findings %s\n' "$t" "${execs:-?}" "${cov:-cov: ?}" "$found"
 done

@@ -213,7 +213,12 @@ void Scene::place_labels(Labeler& labeler) {
     label_countries(labeler, ctx, gaz_, base_.country_ids, base_.country_outlines,
                     x_.places.focus_country);
     label_units(labeler, ctx, gaz_, base_.admin1_ids, x_.places.focus_country, named_units_);
-    label_cities(labeler, ctx, read_layer(gpkg_, *view_, "populated_places", kCityFilter), marks_);
+    const GeonamesName geonames_name = [this](std::int64_t id) -> std::optional<std::string> {
+        const auto p = gaz_.find_id("geonames:" + std::to_string(id));
+        return p ? std::optional<std::string>(std::string(p->name)) : std::nullopt;
+    };
+    label_cities(labeler, ctx, geonames_name,
+                 read_layer(gpkg_, *view_, "populated_places", kCityFilter), marks_);
 }
 
 void Scene::place(RenderReport& report) {

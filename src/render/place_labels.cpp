@@ -205,7 +205,23 @@ bool near_marked(ScreenPoint at, const std::vector<PlaceDot>& dots,
 
 }  // namespace
 
-void label_cities(Labeler& l, const LabelContext& ctx, std::vector<geometry::FeatureRecord> cities,
+namespace {
+
+// A city's name as the gazetteer gives it (GeoNames, joined by Natural Earth's own geonameid
+// field): Natural Earth's names are dated or misspelt ("Dnipropetrovsk", "Sevastapol",
+// "Kiev"), and a map must name a city as the text and the other labels do. Natural Earth's
+// name only when the gazetteer lacks the id.
+std::string city_name(const GeonamesName& names, const geometry::FeatureRecord& city) {
+    const double id = city.number("geonameid", -1);
+    if (id > 0 && id < 1e12)
+        if (auto name = names(static_cast<std::int64_t>(id))) return *name;
+    return city.text("name");
+}
+
+}  // namespace
+
+void label_cities(Labeler& l, const LabelContext& ctx, const GeonamesName& names,
+                  std::vector<geometry::FeatureRecord> cities,
                   const std::vector<EventMark>& marks) {
     std::stable_sort(cities.begin(), cities.end(), [](const auto& a, const auto& b) {
         if (a.number("adm0cap") != b.number("adm0cap"))
@@ -220,12 +236,13 @@ void label_cities(Labeler& l, const LabelContext& ctx, std::vector<geometry::Fea
         if (!anchor_in(at, ctx.view.frame()) || near_marked(at, l.dots, marks)) continue;
         const Rect dot = Rect::about(at, kDotRadius, kDotRadius);
         if (!l.placer().free(dot)) continue;
-        const auto box = measure(c.text("name"), font);
+        const std::string name = city_name(names, c);
+        const auto box = measure(name, font);
         const auto r = l.placer().place(around(at.x, at.y, box.width, box.height, kCityGap));
         if (!r) continue;
         l.placer().block(dot);
         l.dots.push_back({at, c.number("adm0cap") == 1});
-        l.add(c.text("name"), font, ctx.st.text, *r);
+        l.add(name, font, ctx.st.text, *r);
         ++shown;
     }
 }

@@ -6,6 +6,9 @@
 // through one Labeler, so that no label overlaps another or a marker.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -95,9 +98,13 @@ void label_countries(Labeler& l, const LabelContext& ctx, const gazetteer::Gazet
 void label_units(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer& g,
                  const std::vector<std::pair<std::string, std::string>>& admin1_ids,
                  const std::string& focus, const std::set<std::string>& named_units);
-// Cities by importance, capitals first, up to 30, away from the places already marked.
-void label_cities(Labeler& l, const LabelContext& ctx, std::vector<geometry::FeatureRecord> cities,
-                  const std::vector<EventMark>& marks);
+// The gazetteer's name for a GeoNames id, or nullopt when it lacks the id.
+using GeonamesName = std::function<std::optional<std::string>(std::int64_t geonameid)>;
+
+// Cities by importance, capitals first, up to 30, away from the places already marked; named
+// as the gazetteer names them (`names`, by Natural Earth's geonameid field).
+void label_cities(Labeler& l, const LabelContext& ctx, const GeonamesName& names,
+                  std::vector<geometry::FeatureRecord> cities, const std::vector<EventMark>& marks);
 
 // The towns' dots.
 void draw_place_dots(Canvas& c, const style::Style& st, const std::vector<PlaceDot>& dots);

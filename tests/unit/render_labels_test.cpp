@@ -108,8 +108,9 @@ TEST(PlaceLabels, CitiesCapitalsFirstAwayFromMarkedPlaces) {
     events::Event e;
     const std::vector<render::EventMark> marks = {
         {&e, f.view.to_screen({36.25, 50.0}), true, 0, 1}};
+    const render::GeonamesName no_names = [](std::int64_t) { return std::nullopt; };
     render::label_cities(
-        f.labeler, f.ctx,
+        f.labeler, f.ctx, no_names,
         {city("Dnipro", 35.04, 48.46, 0, 1000000), city("Capital", 33.0, 47.0, 1, 100),
          city("On the marker", 36.25, 50.0, 0, 2000000)},
         marks);
@@ -118,6 +119,32 @@ TEST(PlaceLabels, CitiesCapitalsFirstAwayFromMarkedPlaces) {
     EXPECT_TRUE(f.labeler.dots[0].capital);
     EXPECT_EQ(f.labeler.labels[1].text, "Dnipro");
     EXPECT_TRUE(f.report.dropped.empty());  // cities that do not fit are left out silently
+}
+
+TEST(PlaceLabels, CitiesTakeTheGazetteersNameByTheirGeonamesId) {
+    // Natural Earth calls Dnipro by its name of before 2016; the gazetteer's name wins, and
+    // Natural Earth's stays where the gazetteer lacks the id.
+    Fixture f;
+    const auto names = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{
+        "name", "longitude", "latitude", "adm0cap", "pop_max", "geonameid"});
+    auto city = [&](const char* name, double lon, double lat, int pop, const char* id) {
+        geometry::FeatureRecord r(names, 0);
+        for (std::string v : {std::string(name), std::to_string(lon), std::to_string(lat),
+                              std::string("0"), std::to_string(pop), std::string(id)})
+            r.push_value(std::move(v));
+        return r;
+    };
+    const render::GeonamesName gazetteer = [](std::int64_t id) -> std::optional<std::string> {
+        if (id == 709930) return "Dnipro";
+        return std::nullopt;
+    };
+    render::label_cities(f.labeler, f.ctx, gazetteer,
+                         {city("Dnipropetrovsk", 35.04, 48.46, 1000000, "709930.0"),
+                          city("Poltava", 34.55, 49.59, 300000, "696643.0")},
+                         {});
+    ASSERT_EQ(f.labeler.labels.size(), 2u);
+    EXPECT_EQ(f.labeler.labels[0].text, "Dnipro");
+    EXPECT_EQ(f.labeler.labels[1].text, "Poltava");  // not in the gazetteer: Natural Earth's
 }
 
 TEST(Callouts, TheCheapestPlaceLeavesTheAreasVisible) {

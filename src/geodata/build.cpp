@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +19,7 @@
 #include "gazetteer/index_writer.hpp"
 #include "geodata/detail/geonames.hpp"
 #include "geodata/detail/pipeline.hpp"
+#include "geodata/detail/place_names.hpp"
 #include "geodata/detail/points.hpp"
 #include "geodata/detail/tables.hpp"
 #include "geometry/geometry.hpp"
@@ -73,10 +75,15 @@ void Pipeline::read_settings() {
         if (r["key"] == "reported_area_point" &&
             (r["value"] == "label" || r["value"] == "gazetteer")) {
             gazetteer_points_ = r["value"] == "gazetteer";
+        } else if (r["key"] == "unmarked_romanisation") {
+            std::istringstream codes(r["value"]);
+            for (std::string code; codes >> code;) unmarked_countries_.insert(code);
         } else {
             throw std::move(
                 GeodataError("unknown setting '" + r["key"] + "' = '" + r["value"] + "'",
-                             ExitCode::bad_input, "known: reported_area_point = label or gazetteer")
+                             ExitCode::bad_input,
+                             "known: reported_area_point = label or gazetteer; "
+                             "unmarked_romanisation = country codes")
                     .in_file(path)
                     .at(r.line));
         }
@@ -463,8 +470,10 @@ void Pipeline::read_places() {
                                 "they lie in");
 
     step("GeoNames: place entries");
+    const auto names = PlaceNames::read(opt_.curated_dir + "/place_names.tsv", unmarked_countries_);
     for (auto& [id, r] : records) {
         PlaceEntry e = geonames_entry(r, PlaceType::place);
+        names.apply(e, id);
         std::optional<std::size_t> unit;
         if (auto it = code_to_unit_.find({r.country_code, r.admin1_code});
             it != code_to_unit_.end())

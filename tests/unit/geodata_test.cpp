@@ -7,6 +7,7 @@
 
 #include "geodata/build.hpp"
 #include "geodata/detail/geonames.hpp"
+#include "geodata/detail/place_names.hpp"
 #include "geodata/detail/points.hpp"
 #include "geodata/detail/tables.hpp"
 #include "geometry/geometry.hpp"
@@ -128,6 +129,72 @@ TEST(GeoNamesReader, NamesAreUtf8AndXmlWritable) {
     }
 }
 
+TEST(PlaceNames, UkrainianNamesInTheNationalRomanisation) {
+    EXPECT_EQ(detail::ukrainian_romanisation("Запоріжжя"), "Zaporizhzhia");
+    EXPECT_EQ(detail::ukrainian_romanisation("Миколаїв"), "Mykolaiv");
+    EXPECT_EQ(detail::ukrainian_romanisation("Кривий Ріг"), "Kryvyi Rih");
+    EXPECT_EQ(detail::ukrainian_romanisation("Їжакевичі"), "Yizhakevychi");  // initial ї
+    EXPECT_EQ(detail::ukrainian_romanisation("Згурівка"), "Zghurivka");      // зг is zgh
+    EXPECT_EQ(detail::ukrainian_romanisation("Знам’янка"), "Znamianka");     // apostrophe
+    EXPECT_EQ(detail::ukrainian_romanisation("Запорожье"), "");  // Russian: no і ї є ґ
+    EXPECT_EQ(detail::ukrainian_romanisation("Київ 2"), "");     // not a name
+    // A place takes it only where it spells GeoNames' own name.
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("mapwire-kmu-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / "place_names.tsv").string();
+    std::ofstream(path) << "geonameid\tname\tsource\n";
+    const auto names = detail::PlaceNames::read(path, {"UA"});
+    gazetteer::PlaceEntry zp, renamed;
+    zp.name = "Zaporizhzhya";
+    zp.country = renamed.country = "UA";
+    zp.names = {{"Запорожье", gazetteer::NameKind::alternate},
+                {"Запоріжжя", gazetteer::NameKind::alternate}};
+    names.apply(zp, 687700);
+    EXPECT_EQ(zp.name, "Zaporizhzhia");
+    renamed.name = "Dnipro";  // its old Ukrainian name spells something else
+    renamed.names = {{"Дніпропетровськ", gazetteer::NameKind::alternate}};
+    names.apply(renamed, 709930);
+    EXPECT_EQ(renamed.name, "Dnipro");
+}
+
+TEST(PlaceNames, SoftSignsDropAndTheTableNamesTheRest) {
+    EXPECT_EQ(detail::without_soft_signs("Ryazan\u2019"), "Ryazan");
+    EXPECT_EQ(detail::without_soft_signs("Homyel'"), "Homyel");
+    EXPECT_EQ(detail::without_soft_signs("Al\u2019met\u2019yevsk"), "Almetyevsk");
+    EXPECT_EQ(detail::without_soft_signs("Ob\u02bayedinennyy"), "Obyedinennyy");
+    EXPECT_EQ(detail::without_soft_signs("Łódź"), "Łódź");  // other letters untouched
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("mapwire-names-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / "place_names.tsv").string();
+    std::ofstream(path) << "geonameid\tname\tsource\n501175\tRostov-on-Don\tAP\n";
+    const auto names = detail::PlaceNames::read(path, {"RU"});
+    gazetteer::PlaceEntry rostov, ryazan, lodz;
+    rostov.name = "Rostov-na-Donu";
+    rostov.country = ryazan.country = "RU";
+    ryazan.name = "Ryazan\u2019";
+    lodz.name = "Łódź";
+    lodz.country = "PL";
+    names.apply(rostov, 501175);
+    names.apply(ryazan, 500096);
+    names.apply(lodz, 3093133);
+    EXPECT_EQ(rostov.name, "Rostov-on-Don");
+    ASSERT_EQ(rostov.names.size(), 1u);  // GeoNames' name is still a name of the place
+    EXPECT_EQ(rostov.names[0].first, "Rostov-na-Donu");
+    EXPECT_EQ(ryazan.name, "Ryazan");
+    EXPECT_EQ(lodz.name, "Łódź");
+    EXPECT_TRUE(lodz.names.empty());
+    std::ofstream(path) << "geonameid\tname\tsource\n501175\tA\tAP\nx1\tB\tAP\n";
+    try {
+        detail::PlaceNames::read(path, {});
+        FAIL() << "expected GeodataError";
+    } catch (const GeodataError& e) {
+        EXPECT_EQ(e.context().line, 3);
+        EXPECT_NE(e.message().find("'x1'"), std::string::npos) << e.message();
+    }
+}
+
 TEST(Tables, RowsAndErrors) {
     const auto dir =
         std::filesystem::temp_directory_path() / ("mapwire-tables-" + std::to_string(::getpid()));
@@ -182,7 +249,13 @@ TEST(Tables, CuratedTablesOfTheRepositoryParse) {
     EXPECT_EQ(features.use("L", "RGN"), detail::FeatureUse::area);
     EXPECT_EQ(features.use("T", "MT"), detail::FeatureUse::area);
     EXPECT_EQ(features.use("H", "SEA"), detail::FeatureUse::skip);  // no rows for class H
-    EXPECT_EQ(detail::read_table(dir + "/settings.tsv", {"key", "value"}).size(), 1u);
+    EXPECT_EQ(detail::read_table(dir + "/settings.tsv", {"key", "value"}).size(), 2u);
+    const auto names = detail::PlaceNames::read(dir + "/place_names.tsv", {"RU"});
+    gazetteer::PlaceEntry orel;
+    orel.name = "Orël";
+    orel.country = "RU";
+    names.apply(orel, 515012);
+    EXPECT_EQ(orel.name, "Oryol");
 }
 
 class TempDir {

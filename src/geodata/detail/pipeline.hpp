@@ -76,6 +76,8 @@ private:
     // GeoNames PCLI/ADM1 rows, the largest-part rule) or the polygon's label point; see
     // geodata/settings.tsv.
     bool gazetteer_points_ = false;
+    // Countries whose GeoNames names lose BGN's soft-sign marks (settings.tsv).
+    std::set<std::string> unmarked_countries_;
 
     std::vector<IsoCountry> iso_countries_;
     std::vector<IsoSubdivision> iso_subdivisions_;

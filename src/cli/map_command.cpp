@@ -168,6 +168,8 @@ void run_map(const MapArgs& args, Context& ctx) {
                    report.extent.max_lat};
     j["labels_placed"] = report.labels.size();
     j["km_per_100px"] = report.km_per_100px;
+    j["frame"] = {{"x", report.frame.x}, {"y", report.frame.y}, {"w", report.frame.w},
+                  {"h", report.frame.h}};
     auto boxes = nlohmann::ordered_json::array();
     for (const auto& l : report.labels)
         boxes.push_back({{"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});

@@ -83,6 +83,7 @@ struct RenderReport {
     std::string projection;
     LonLatBox extent;
     double km_per_100px = 0;
+    PlacedLabel frame;  // the map frame, logical px (its text empty); labels keep clear of it
 };
 
 // The extent of a map about one place (a page of a series): a town with about a degree

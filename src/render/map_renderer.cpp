@@ -37,7 +37,8 @@ namespace {
 
 using gazetteer::PlaceType;
 
-constexpr double kLabelMargin = 2;  // px every label keeps from every other box
+constexpr double kLabelMargin = 2;     // px every label keeps from every other box
+constexpr double kFrameClearance = 3;  // px every label keeps from the map's frame
 // Cities considered for labels: Natural Earth's populated places of at least this many people.
 constexpr const char* kCityFilter = "pop_max >= 150000";
 
@@ -222,7 +223,11 @@ void Scene::place_labels(Labeler& labeler) {
 }
 
 void Scene::place(RenderReport& report) {
-    CollisionIndex index(page_.frame, kLabelMargin);
+    // Labels and callouts keep clear of the frame's line, as they keep clear of each other.
+    const Rect& f = page_.frame;
+    CollisionIndex index({f.x + kFrameClearance, f.y + kFrameClearance, f.w - 2 * kFrameClearance,
+                          f.h - 2 * kFrameClearance},
+                         kLabelMargin);
     LabelPlacer placer(index);
     // Markers first: labels, callouts and furniture must keep clear of them.
     marks_ = locate_event_marks(x_.events, *view_, page_.compact);
@@ -265,6 +270,7 @@ RenderReport Scene::build() {
     report.projection = view_->projection().definition();
     report.extent = {e.min_lon, e.min_lat, e.max_lon, e.max_lat};
     report.km_per_100px = view_->km_per_px() * 100;
+    report.frame = {"", page_.frame.x, page_.frame.y, page_.frame.w, page_.frame.h};
     return report;
 }
 

@@ -83,7 +83,11 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
         if (named_units.count(f.text("id"))) append(base.highlight, view.screen(f.geometry()));
         if (!f.text("occupied_by").empty()) {
             auto p = view.screen(f.geometry());
-            if (view.shows(p)) base.disputed_in_view = true;
+            if (view.shows(p)) {
+                base.disputed_in_view = true;
+                base.occupied_in_view.push_back({f.text("id"), f.text("occupied_by"),
+                                                 static_cast<int>(f.number("occupied_since", 0))});
+            }
             append(base.occupied, std::move(p));
         }
     }

@@ -26,6 +26,12 @@ struct BaseLayers {
     std::vector<Paths> country_outlines;
     std::vector<std::pair<std::string, std::string>> admin1_ids;  // in view: id, country
     bool disputed_in_view = false;  // an occupied area shows in the frame
+    // The occupied units that show in the frame, from their records: ids, holder codes, years.
+    struct Occupied {
+        std::string id, holder;
+        int since = 0;
+    };
+    std::vector<Occupied> occupied_in_view;
 };
 
 // A dataset layer's features within the view's read box, optionally filtered (OGR SQL).

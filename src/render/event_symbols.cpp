@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "render/detail/paint.hpp"
+#include "render/detail/wording.hpp"
 
 namespace mapwire::render {
 namespace {
@@ -61,7 +62,7 @@ std::vector<EventMark> locate_event_marks(const std::vector<events::Event>& even
     std::vector<EventMark> marks;
     int located = 0;
     for (const auto& e : events) {
-        if (!e.location) continue;
+        if (!e.location || detail::country_only(e)) continue;  // named in the notes instead
         ++located;
         // An event known only to an area is marked where the map names the area.
         const ScreenPoint at = view.to_screen({e.location->label_lon, e.location->label_lat});

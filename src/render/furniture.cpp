@@ -12,13 +12,15 @@ constexpr double kFigureGap = 6, kLineGap = 2, kLegendGap = 6;
 
 }  // namespace
 
-std::string credits_text(const MapOptions& o, bool disputed) {
+std::string credits_text(const MapOptions& o, const std::string& occupation) {
     std::string text = (o.source.empty() ? "" : "Source: " + o.source + " · ") +
                        "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0).";
     if (!o.date.empty()) text += " Data as of " + o.date + ".";
     if (!o.credits.empty()) text += " " + o.credits;
-    if (disputed)
-        text += " Borders: internationally recognised; Crimea occupied by Russia since 2014.";
+    // The occupied areas' holder and year as their records give them ("occupied by Russia
+    // since 2014"); the hatch shows which areas, the legend says the same.
+    if (!occupation.empty())
+        text += " Borders: internationally recognised (hatched: " + occupation + ").";
     return text;
 }
 

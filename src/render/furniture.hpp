@@ -17,7 +17,7 @@ namespace mapwire::render {
 
 // Source, data credits, the date of the data, the user's credits, and the worldview note
 // when a disputed area is in view.
-std::string credits_text(const MapOptions& options, bool disputed);
+std::string credits_text(const MapOptions& options, const std::string& occupation);
 
 // What the notes of a compact map list.
 struct Notes {

@@ -39,7 +39,7 @@ std::vector<LegendItem> legend_items(const LegendFacts& f) {
     if (f.focus) items.push_back({Kind::focus});
     if (f.highlight) items.push_back({Kind::highlight});
     if (f.control) items.push_back({Kind::control});
-    if (f.occupied) items.push_back({Kind::occupied});
+    if (!f.occupied.empty()) items.push_back({Kind::occupied, {}, 0, f.occupied});
     for (const auto& t : f.event_types) items.push_back({Kind::event, t});
     if (f.vague) items.push_back({Kind::vague});
     for (std::size_t i : f.layers) items.push_back({Kind::layer, {}, i});
@@ -87,7 +87,8 @@ std::string Legend::entry(Canvas* c, const LegendItem& item, double sx, double s
                 c->fill(swatch, st_.occupied_fill);
                 c->hatch(swatch, st_.occupied_hatch, kHatchSpacing, kOccupiedAngle, kHatchWidth);
             }
-            return "Occupied by Russia since 2014";
+            // "occupied by Russia since 2014", capitalised for the entry.
+            return item.text.empty() ? std::string("Occupied") : "O" + item.text.substr(1);
         case Kind::event:
             if (c)
                 c->fill(symbol(item.event_type, sx + kSymbolX, sy + kSymbolY, kSymbolRadius),
@@ -97,7 +98,7 @@ std::string Legend::entry(Canvas* c, const LegendItem& item, double sx, double s
             if (c)
                 c->stroke(circle_path(sx + kSymbolX, sy + kSymbolY, kVagueRadius), st_.text, 1.2,
                           kVagueDash);
-            return "Somewhere in the region or country";
+            return "Somewhere in the region";
         case Kind::layer: {
             const auto& spec = layers_[item.layer];
             const Color stroke = spec.stroke.value_or(st_.text);

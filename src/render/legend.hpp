@@ -21,6 +21,7 @@ struct LegendItem {
     Kind kind = Kind::city;
     std::string event_type;  // Kind::event: the ACLED event type
     std::size_t layer = 0;   // Kind::layer: its index in MapOptions::layers
+    std::string text;        // Kind::occupied: what is occupied, by whom, since when
 
     bool operator==(const LegendItem&) const = default;
 };
@@ -30,7 +31,7 @@ struct LegendFacts {
     bool focus = false;      // the article has a focus country
     bool highlight = false;  // units named in the report
     bool control = false;    // a control layer
-    bool occupied = false;   // areas occupied since 2014
+    std::string occupied;    // what the occupied areas are (occupation_text), "" for none
     std::set<std::string> event_types;
     bool vague = false;               // an event marked "somewhere in" an area
     std::vector<std::size_t> layers;  // user layers with a legend entry

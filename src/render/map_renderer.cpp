@@ -55,10 +55,38 @@ std::set<std::string> named_unit_ids(const events::Extraction& x, const MapOptio
     return named;
 }
 
+// The notes box: the territory figure, then the events known only to a country.
+std::string notes_text(std::string figure, const std::vector<std::string>& elsewhere) {
+    for (const auto& line : elsewhere) figure += (figure.empty() ? "" : "\n") + line;
+    return figure;
+}
+
 // A country's name from its ISO code; the code itself when the gazetteer lacks it.
 std::string country_name(const gazetteer::Gazetteer& g, const std::string& code) {
     const auto p = g.find_id("country:" + code);
     return p ? std::string(p->name) : code;
+}
+
+// The dataset's occupied units (admin-1 units with an occupying state), in index order.
+std::vector<BaseLayers::Occupied> occupied_units(const gazetteer::Gazetteer& g) {
+    std::vector<BaseLayers::Occupied> out;
+    for (std::uint32_t i = 0; i < g.size(); ++i) {
+        const auto p = g.place(i);
+        if (p.type == PlaceType::admin1 && !p.occupied_by.empty())
+            out.push_back({std::string(p.id), std::string(p.occupied_by), p.occupied_since});
+    }
+    return out;
+}
+
+// What the legend and credits say of these units: their names and holders from the gazetteer.
+std::string occupation(const gazetteer::Gazetteer& g,
+                       const std::vector<BaseLayers::Occupied>& units, bool names = true) {
+    std::vector<detail::OccupiedUnit> named;
+    for (const auto& u : units) {
+        const auto p = g.find_id(u.id);
+        named.push_back({p ? std::string(p->name) : u.id, country_name(g, u.holder), u.since});
+    }
+    return detail::occupation_text(named, names);
 }
 
 class Scene {
@@ -72,12 +100,15 @@ public:
           opt_(o),
           named_units_(named_unit_ids(x, o)),
           legend_(s, country_name(g, x.places.focus_country), o.layers),
-          notes_{figure_text(x.figures,
-                             [&g](const std::string& code) {
-                                 return code.empty() ? std::string("?") : country_name(g, code);
-                             }),
+          notes_{notes_text(figure_text(x.figures,
+                                        [&g](const std::string& code) {
+                                            return code.empty() ? std::string("?")
+                                                                : country_name(g, code);
+                                        }),
+                            detail::elsewhere_lines(x.events)),
                  detail::key_lines(x.events)},
-          page_text_{o.title, o.subtitle, credits_text(o, true)},
+          possible_occupation_(occupation(g, occupied_units(g), false)),
+          page_text_{o.title, o.subtitle, credits_text(o, possible_occupation_)},
           page_(lay_out()) {}
 
     RenderReport build();
@@ -105,6 +136,9 @@ private:
     std::set<std::string> named_units_;
     Legend legend_;
     Notes notes_;
+    // Every occupied unit of the dataset, as the credits would name them: room is reserved for
+    // this before the layers say which are in view.
+    std::string possible_occupation_;
     PageText page_text_;
     PageLayout page_;
 
@@ -138,9 +172,9 @@ LegendFacts Scene::possible_legend_facts() const {
     f.focus = !x_.places.focus_country.empty();
     f.highlight = !named_units_.empty();
     f.control = !opt_.control_layer.empty();
-    f.occupied = true;
+    f.occupied = occupation(gaz_, occupied_units(gaz_), false);
     for (const auto& e : x_.events) {
-        if (!e.location) continue;
+        if (!e.location || detail::country_only(e)) continue;
         f.event_types.insert(e.type);
         f.vague = f.vague || e.geo_precision > 1;
     }
@@ -154,7 +188,7 @@ LegendFacts Scene::shown_legend_facts() const {
     LegendFacts f = possible_legend_facts();
     f.highlight = view_->shows(base_.highlight);
     f.control = view_->shows(control_);
-    f.occupied = view_->shows(base_.occupied);
+    f.occupied = occupation(gaz_, base_.occupied_in_view, false);
     f.event_types.clear();
     f.vague = false;
     for (const auto& m : marks_) {
@@ -302,7 +336,8 @@ void Scene::draw_map(Canvas& c) const {
 
 void Scene::draw_furniture(Canvas& c) const {
     c.begin_group("furniture");
-    draw_header_footer(c, st_, page_, page_text_, credits_text(opt_, base_.disputed_in_view));
+    draw_header_footer(c, st_, page_, page_text_,
+                       credits_text(opt_, occupation(gaz_, base_.occupied_in_view, false)));
     if (page_.compact) draw_notes(c, st_, page_, legend_, notes_, legend_items_);
     if (show_figure_box_) draw_figure_box(c, st_, figure_box_, notes_.figure);
     if (page_.legend_strip())

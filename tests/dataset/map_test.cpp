@@ -205,9 +205,9 @@ TEST(MapLayout, PhoneSizedMapsListEventsBelowTheMap) {
         if (!in_tag) words += element[i];
         if (element[i] == '>') in_tag = false;
     }
-    EXPECT_NE(words.find("Borders: internationally recognised; Crimea occupied by Russia since "
-                         "2014."),
-              std::string::npos)
+    EXPECT_NE(
+        words.find("Borders: internationally recognised (hatched: occupied by Russia since 2014)."),
+        std::string::npos)
         << words;
     EXPECT_NE(element.find("</tspan><tspan"), std::string::npos) << "wrapped over lines";
     const auto& labels = r.report["labels"];

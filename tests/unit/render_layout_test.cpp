@@ -79,13 +79,13 @@ TEST(PageLayout, NotesTooTallPutTheLegendInAStripOverTheMap) {
 TEST(LegendItems, OnlyWhatTheMapShowsInAFixedOrder) {
     render::LegendFacts f;
     f.focus = true;
-    f.occupied = true;
+    f.occupied = "Crimea: occupied by Russia since 2014";
     f.event_types = {"Strategic developments", "Battles"};
     f.vague = true;
     f.layers = {1};
     const auto items = render::legend_items(f);
     const std::vector<LegendItem> want = {{Kind::focus},
-                                          {Kind::occupied},
+                                          {Kind::occupied, {}, 0, f.occupied},
                                           {Kind::event, "Battles"},
                                           {Kind::event, "Strategic developments"},
                                           {Kind::vague},

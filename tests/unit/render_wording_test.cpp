@@ -65,6 +65,42 @@ TEST(Wording, TheKeyNumbersLocatedEventsOnly) {
     EXPECT_EQ(lines[0], "1. Battles — Kursk Oblast");
 }
 
+TEST(Wording, EventsKnownOnlyToACountryGoToTheNotesNotTheKey) {
+    events::Event located, country;
+    located.type = "Battles";
+    located.location = area("Kursk Oblast");
+    country.type = "Strategic developments";
+    gazetteer::Place ukraine;
+    ukraine.id = "country:UA";
+    ukraine.name = "Ukraine";
+    ukraine.type = gazetteer::PlaceType::admin0;
+    country.location = ukraine;
+    country.reporting = events::Reporting::allegation;
+    EXPECT_TRUE(country_only(country));
+    EXPECT_FALSE(country_only(located));
+    const auto key = key_lines({country, located});
+    ASSERT_EQ(key.size(), 1u);
+    EXPECT_EQ(key[0], "1. Battles — Kursk Oblast");  // numbered as the marks are
+    const auto notes = elsewhere_lines({country, located});
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "Elsewhere in Ukraine: Strategic developments · allegation");
+}
+
+TEST(Wording, OccupationSaysWhatEachRecordSays) {
+    // Units held by one state since one year share a line; others follow. Nothing is said of
+    // areas the records do not name.
+    EXPECT_EQ(occupation_text({}), "");
+    EXPECT_EQ(occupation_text({{"Sevastopol", "Russia", 2014},
+                               {"Autonomous Republic of Crimea", "Russia", 2014},
+                               {"Golan Heights", "Israel", 1967}}),
+              "Autonomous Republic of Crimea and Sevastopol: occupied by Russia since 2014; "
+              "Golan Heights: occupied by Israel since 1967");
+    EXPECT_EQ(occupation_text({{"X", "Y", 0}}), "X: occupied by Y");
+    EXPECT_EQ(
+        occupation_text({{"Sevastopol", "Russia", 2014}, {"Golan Heights", "Israel", 1967}}, false),
+        "occupied by Russia since 2014; occupied by Israel since 1967");
+}
+
 TEST(EventSymbols, AShapePerType) {
     EXPECT_EQ(render::symbol("Battles", 0, 0, 7)[0].points.size(), 32u);  // circle
     EXPECT_EQ(render::symbol("Explosions/Remote violence", 0, 0, 7)[0].points.size(), 16u);

@@ -1,6 +1,7 @@
 // Map wording: numbers, dates and event labels.
 #include "render/detail/wording.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -92,10 +93,59 @@ std::string event_label(const events::Event& e) {
     return line + "\n" + second;
 }
 
+std::string occupation_text(const std::vector<OccupiedUnit>& units, bool names) {
+    // Groups by holder and year, in the order first seen.
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+    for (const auto& u : units) {
+        const std::string tail =
+            ": occupied by " + u.holder + (u.since > 0 ? " since " + std::to_string(u.since) : "");
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const auto& g) { return g.first == tail; });
+        if (it == groups.end()) it = groups.insert(groups.end(), {tail, {}});
+        if (std::find(it->second.begin(), it->second.end(), u.name) == it->second.end())
+            it->second.push_back(u.name);
+    }
+    std::string text;
+    for (auto& [tail, members] : groups) {
+        if (!names) {  // ": occupied by ..." -> "Occupied by ..." (first) or "occupied by ..."
+            text += (text.empty() ? "" : "; ") + tail.substr(2);
+            continue;
+        }
+        std::sort(members.begin(), members.end());  // the same order whatever the index's
+        std::string list;
+        for (std::size_t i = 0; i < members.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == members.size() ? " and " : ", ") + members[i];
+        text += (text.empty() ? "" : "; ") + list + tail;
+    }
+    return text;
+}
+
+bool country_only(const events::Event& e) {
+    return e.location && e.location->type == gazetteer::PlaceType::admin0;
+}
+
+std::vector<std::string> elsewhere_lines(const std::vector<events::Event>& events) {
+    std::vector<std::string> lines;
+    for (const auto& e : events) {
+        if (!country_only(e)) continue;
+        std::string text = event_label(e);
+        // The label's second line starts with the place: here it is the line's head.
+        const auto nl = text.find('\n');
+        std::string what = text.substr(0, nl),
+                    rest = nl == std::string::npos ? "" : text.substr(nl + 1);
+        const std::string country(e.location->name);
+        if (rest.starts_with(country)) rest.erase(0, country.size());
+        if (rest.starts_with(" · ")) rest.erase(0, std::string(" · ").size());
+        lines.push_back("Elsewhere in " + country + ": " + what +
+                        (rest.empty() ? "" : " · " + rest));
+    }
+    return lines;
+}
+
 std::vector<std::string> key_lines(const std::vector<events::Event>& events) {
     std::vector<std::string> lines;
     for (const auto& e : events) {
-        if (!e.location) continue;
+        if (!e.location || country_only(e)) continue;
         std::string text = event_label(e);
         if (const auto nl = text.find('\n'); nl != std::string::npos) text.replace(nl, 1, " — ");
         lines.push_back(std::to_string(lines.size() + 1) + ". " + text);

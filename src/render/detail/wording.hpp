@@ -23,5 +23,21 @@ std::string month_text(const std::string& iso, const std::string& precision);
 std::string event_label(const events::Event& e);
 // The numbered key of the located events, one line each ("1. What — where · when").
 std::vector<std::string> key_lines(const std::vector<events::Event>& events);
+// A unit held by another state, as the dataset records it (occupied_by, occupied_since).
+struct OccupiedUnit {
+    std::string name, holder;  // holder: the occupying state's name
+    int since = 0;
+};
+// What the map says of occupied units, from their own records: "Autonomous Republic of Crimea
+// and Sevastopol: occupied by Russia since 2014" (names in alphabetical order); groups of other
+// holders or years follow after "; ". Without `names` (the legend and credits, where the hatch
+// shows which areas): "occupied by Russia since 2014". "" for none.
+std::string occupation_text(const std::vector<OccupiedUnit>& units, bool names = true);
+
+// Whether the event is known only to a country: the map names it in the notes ("Elsewhere in
+// Ukraine: ...") rather than set a dot in the middle of the country.
+bool country_only(const events::Event& e);
+// The notes' lines for the events known only to a country, in text order.
+std::vector<std::string> elsewhere_lines(const std::vector<events::Event>& events);
 
 }  // namespace mapwire::render::detail

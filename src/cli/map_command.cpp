@@ -55,7 +55,7 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
     const auto& x = result.extraction;
     options.date = x.date;
     if (options.title.empty()) options.title = headline(text);
-    if (options.title.empty()) options.title = "Reported events";
+    if (options.title.empty()) options.title = render::default_title(x);
     if (options.subtitle.empty()) {
         options.subtitle = std::to_string(x.events.size()) +
                            (x.events.size() == 1 ? " reported event" : " reported events");
@@ -168,8 +168,8 @@ void run_map(const MapArgs& args, Context& ctx) {
                    report.extent.max_lat};
     j["labels_placed"] = report.labels.size();
     j["km_per_100px"] = report.km_per_100px;
-    j["frame"] = {{"x", report.frame.x}, {"y", report.frame.y}, {"w", report.frame.w},
-                  {"h", report.frame.h}};
+    j["frame"] = {
+        {"x", report.frame.x}, {"y", report.frame.y}, {"w", report.frame.w}, {"h", report.frame.h}};
     auto boxes = nlohmann::ordered_json::array();
     for (const auto& l : report.labels)
         boxes.push_back({{"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});

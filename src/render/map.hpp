@@ -90,6 +90,10 @@ struct RenderReport {
 // around it, an area's box with a quarter of its size around it.
 LonLatBox extent_around(const gazetteer::Place& place);
 
+// The title of a map whose article has no headline: its main event and place ("Armed clash in
+// Pokrovsk"), else "Reported events".
+std::string default_title(const events::Extraction& extraction);
+
 // Writes map.png, map.svg, map.pdf (as requested) into out_dir.
 RenderReport render_map(const events::Extraction& extraction, const gazetteer::Gazetteer& gazetteer,
                         const style::Style& style, const std::string& geopackage,

@@ -370,6 +370,11 @@ std::string creation_date(const MapOptions& o) {
 
 }  // namespace
 
+std::string default_title(const events::Extraction& x) {
+    const std::string title = detail::title_of(x.events);
+    return title.empty() ? "Reported events" : title;
+}
+
 LonLatBox extent_around(const gazetteer::Place& p) {
     if (p.type == PlaceType::place) return {p.lon - 1.2, p.lat - 0.8, p.lon + 1.2, p.lat + 0.8};
     const double px = std::max(0.3, double(p.max_lon - p.min_lon) / 4),

@@ -101,6 +101,17 @@ TEST(Wording, OccupationSaysWhatEachRecordSays) {
         "occupied by Russia since 2014; occupied by Israel since 1967");
 }
 
+TEST(Wording, AMapWithoutHeadlineIsTitledByItsFirstLocatedEvent) {
+    events::Event nowhere, first, second;
+    nowhere.type = "Protests";
+    first.type = second.type = "Battles";
+    first.sub_type = "Armed clash";
+    first.location = area("Donetsk Oblast");
+    second.location = area("Kursk Oblast");
+    EXPECT_EQ(title_of({nowhere, first, second}), "Armed clash in Donetsk Oblast");
+    EXPECT_EQ(title_of({nowhere}), "");
+}
+
 TEST(EventSymbols, AShapePerType) {
     EXPECT_EQ(render::symbol("Battles", 0, 0, 7)[0].points.size(), 32u);  // circle
     EXPECT_EQ(render::symbol("Explosions/Remote violence", 0, 0, 7)[0].points.size(), 16u);

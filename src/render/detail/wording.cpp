@@ -120,6 +120,12 @@ std::string occupation_text(const std::vector<OccupiedUnit>& units, bool names) 
     return text;
 }
 
+std::string title_of(const std::vector<events::Event>& events) {
+    for (const auto& e : events)
+        if (e.location) return what_happened(e) + " in " + std::string(e.location->name);
+    return {};
+}
+
 bool country_only(const events::Event& e) {
     return e.location && e.location->type == gazetteer::PlaceType::admin0;
 }

@@ -34,6 +34,10 @@ struct OccupiedUnit {
 // shows which areas): "occupied by Russia since 2014". "" for none.
 std::string occupation_text(const std::vector<OccupiedUnit>& units, bool names = true);
 
+// A title for a map whose article has no headline: its first located event (the lead, in news
+// order) and where ("Armed clash in Pokrovsk"); "" when no event is located.
+std::string title_of(const std::vector<events::Event>& events);
+
 // Whether the event is known only to a country: the map names it in the notes ("Elsewhere in
 // Ukraine: ...") rather than set a dot in the middle of the country.
 bool country_only(const events::Event& e);

@@ -81,6 +81,16 @@ private:
     std::optional<style::Color> color(const YAML::Node& n, const std::string& key);
     // The gazetteer's best match for a place name, or a problem with a suggestion.
     std::optional<gazetteer::Place> place(const YAML::Node& name);
+    // Spellings near an unknown name, for the first kSuggestedNames of a configuration only:
+    // each looks through the whole gazetteer, and a file of thousands of unknown names must
+    // still be checked in linear time (found by the config fuzz target: 12 s).
+    std::vector<std::string> suggestions(const std::string& name, std::size_t limit) {
+        if (suggested_ >= kSuggestedNames) return {};
+        ++suggested_;
+        return gaz_.suggestions(name, limit);
+    }
+    static constexpr std::size_t kSuggestedNames = 10;
+    std::size_t suggested_ = 0;
     // The jobs of a series (QGIS's atlas): one per unit or per control layer, or the job
     // marked to make one map per event.
     std::vector<MapJob> series(const YAML::Node& node, const MapJob& job,
@@ -394,7 +404,7 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                                                .limit = 1});
                 if (c.empty()) {
                     std::string hint;
-                    for (const auto& s : gaz_.suggestions(n, 5))
+                    for (const auto& s : suggestions(n, 5))
                         if (hint.empty() || s.find(", admin1)") != std::string::npos) {
                             hint = "did you mean " + s.substr(0, s.find(" (")) + "?";
                             if (s.find(", admin1)") != std::string::npos) break;
@@ -495,7 +505,7 @@ std::optional<gazetteer::Place> Loader::place(const YAML::Node& name) {
     const auto c = gaz_.lookup(n, {.country = {}, .type = {}, .prefer_country = {}, .limit = 1});
     if (!c.empty()) return c[0].place;
     std::string hint;
-    for (const auto& s : gaz_.suggestions(n, 1))
+    for (const auto& s : suggestions(n, 1))
         hint = "did you mean " + s.substr(0, s.find(" (")) + "?";
     problem(name, "unknown place '" + n + "'", hint);
     return std::nullopt;

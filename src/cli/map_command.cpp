@@ -106,12 +106,9 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
         const std::string layers_dir =
             geojson ? out_dir : out_dir + "/.layers-" + std::to_string(::getpid());
         if (!geojson) exporter::write_geojson_layers(x, gaz, gpkg, layers_dir);
-        std::vector<std::string> sources;
-        for (const char* layer : {"events", "places", "figures"})
-            sources.push_back(layers_dir + "/" + layer + ".geojson");
         for (const auto& f : vector_formats) {
             const std::string path = out_dir + "/map." + f;
-            geometry::convert_layers(sources, path, f == "gpkg" ? "GPKG" : "KML");
+            exporter::convert_layers(layers_dir, path, f == "gpkg" ? "GPKG" : "KML");
             result.report.files.push_back(path);
         }
         if (!geojson) std::filesystem::remove_all(layers_dir);

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/detail/schema.hpp"
 #include "geometry/geometry.hpp"
 #include "geometry/vector_io.hpp"
 
@@ -237,6 +238,14 @@ std::string figures_layer(const events::Extraction& x, AreaSource& areas) {
 }
 
 }  // namespace
+
+void convert_layers(const std::string& dir, const std::string& destination,
+                    const std::string& driver) {
+    std::vector<std::string> sources;
+    for (const char* layer : {"events", "places", "figures"})
+        sources.push_back(dir + "/" + layer + ".geojson");
+    geometry::convert_layers(sources, destination, driver, detail::layer_schemas());
+}
 
 void write_geojson_layers(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
                           const std::string& geopackage, const std::string& dir) {

@@ -15,4 +15,10 @@ void write_geojson_layers(const events::Extraction& extraction,
                           const gazetteer::Gazetteer& gazetteer, const std::string& geopackage,
                           const std::string& dir);
 
+// Writes the layers of DIR (events.geojson, places.geojson, figures.geojson, as written above)
+// into one file of a GDAL vector format ("GPKG", "KML"), each with its declared schema
+// (docs/layers.md): the same field types whatever the article.
+void convert_layers(const std::string& dir, const std::string& destination,
+                    const std::string& driver);
+
 }  // namespace mapwire::exporter

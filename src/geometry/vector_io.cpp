@@ -5,6 +5,8 @@
 #include <ogrsf_frmts.h>
 
 #include <unistd.h>
+#include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -293,8 +295,63 @@ struct FixedDate {
 
 }  // namespace
 
+namespace {
+
+// A declared field on a new layer: Integer64, Real, Date, boolean (Integer of subtype
+// Boolean, as GeoPackage stores it) or String.
+void create_field(OGRLayer& layer, const FieldSpec& f, const std::string& path) {
+    const OGRFieldType type = f.type == FieldType::integer   ? OFTInteger64
+                              : f.type == FieldType::real    ? OFTReal
+                              : f.type == FieldType::date    ? OFTDate
+                              : f.type == FieldType::boolean ? OFTInteger
+                                                             : OFTString;
+    OGRFieldDefn defn(f.name.c_str(), type);
+    if (f.type == FieldType::boolean) defn.SetSubType(OFSTBoolean);
+    check(layer.CreateField(&defn), "create field " + f.name, path);
+}
+
+// A copy of `layer` with the declared fields: values converted by GDAL from the source's,
+// nulls kept null; a source field the schema lacks is our bug.
+void copy_declared(OGRLayer& layer, GDALDataset& out, const std::string& name,
+                   const std::vector<FieldSpec>& fields, const std::string& destination) {
+    OGRFeatureDefn* in_defn = layer.GetLayerDefn();
+    for (int i = 0; i < in_defn->GetFieldCount(); ++i) {
+        const std::string field = in_defn->GetFieldDefn(i)->GetNameRef();
+        assert(std::any_of(fields.begin(), fields.end(),
+                           [&](const FieldSpec& f) { return f.name == field; }) &&
+               "a layer field missing from its schema");
+        (void)field;
+    }
+    OGRSpatialReference wgs84 = wgs84_lonlat();
+    OGRLayer* target = out.CreateLayer(name.c_str(), &wgs84, layer.GetGeomType(), nullptr);
+    if (!target) throw std::move(IoError("cannot create layer " + name).in_file(destination));
+    for (const auto& f : fields) create_field(*target, f, destination);
+    std::vector<int> source_index;
+    for (const auto& f : fields) source_index.push_back(in_defn->GetFieldIndex(f.name.c_str()));
+    check(target->StartTransaction(), "start transaction", destination);
+    layer.ResetReading();
+    for (FeaturePtr in(layer.GetNextFeature()); in; in.reset(layer.GetNextFeature())) {
+        FeaturePtr f(OGRFeature::CreateFeature(target->GetLayerDefn()));
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const int from = source_index[i], to = static_cast<int>(i);
+            if (from < 0 || !in->IsFieldSetAndNotNull(from)) {
+                f->SetFieldNull(to);
+            } else if (fields[i].type == FieldType::boolean) {
+                f->SetField(to, in->GetFieldAsInteger(from) != 0 ? 1 : 0);
+            } else {
+                f->SetField(to, in->GetFieldAsString(from));
+            }
+        }
+        if (OGRGeometry* g = in->GetGeometryRef()) f->SetGeometry(g);
+        check(target->CreateFeature(f.get()), "write feature", destination);
+    }
+    check(target->CommitTransaction(), "commit", destination);
+}
+
+}  // namespace
+
 void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
-                    const std::string& driver_name) {
+                    const std::string& driver_name, const LayerSchemas& schemas) {
     register_drivers();
     const std::string temp = temp_path(destination);
     const FixedDate fixed_date;
@@ -305,6 +362,16 @@ void convert_layers(const std::vector<std::string>& sources, const std::string& 
             for (int i = 0; i < in->GetLayerCount(); ++i) {
                 OGRLayer* layer = in->GetLayer(i);
                 const std::string name = std::filesystem::path(source).stem().string();
+                if (const auto schema = schemas.find(name); schema != schemas.end()) {
+                    try {
+                        copy_declared(*layer, *out, name, schema->second, destination);
+                    } catch (...) {
+                        out.reset();
+                        std::filesystem::remove(temp);
+                        throw;
+                    }
+                    continue;
+                }
                 if (!out->CopyLayer(layer, name.c_str(), nullptr)) {
                     std::filesystem::remove(temp);
                     throw std::move(IoError("cannot copy layer " + name + ": " +
@@ -375,13 +442,7 @@ void GeoPackageWriter::begin_layer(const std::string& name, const std::string& g
     if (!impl_->layer)
         throw std::move(IoError("cannot create layer '" + name + "'").in_file(impl_->path));
     impl_->layer_type = type;
-    for (const auto& f : fields) {
-        OGRFieldType t = f.type == FieldType::integer ? OFTInteger64
-                         : f.type == FieldType::real  ? OFTReal
-                                                      : OFTString;
-        OGRFieldDefn defn(f.name.c_str(), t);
-        check(impl_->layer->CreateField(&defn), "create field", impl_->path);
-    }
+    for (const auto& f : fields) create_field(*impl_->layer, f, impl_->path);
     check(impl_->layer->StartTransaction(), "start transaction", impl_->path);
     impl_->in_transaction = true;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,16 +59,21 @@ std::vector<std::string> layer_names(const std::string& path);
 // the field, listing the fields there are.
 void check_layer(const std::string& path, const ReadOptions& options,
                  const std::vector<std::string>& fields = {});
-// Copies every layer of a vector file into a new file in another format (a GDAL driver
-// name such as "GPKG" or "KML"), through a temporary file renamed into place.
-void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
-                    const std::string& driver);
-
-enum class FieldType { integer, real, text };
+enum class FieldType { integer, real, text, date, boolean };
 struct FieldSpec {
     std::string name;
     FieldType type;
 };
+// The declared fields of layers, by layer name.
+using LayerSchemas = std::map<std::string, std::vector<FieldSpec>>;
+
+// Copies every layer of a vector file into a new file in another format (a GDAL driver
+// name such as "GPKG" or "KML"), through a temporary file renamed into place. A layer named
+// in `schemas` (by the source's file stem) gets exactly those fields with those types, in
+// that order, whatever its features hold: a field null in every feature stays Integer, so
+// that the layers of two runs append into one table.
+void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
+                    const std::string& driver, const LayerSchemas& schemas = {});
 
 // Writes a GeoPackage to a temporary file beside `path`, renamed into place by commit();
 // destroyed without commit, it removes the temporary file so no half-written output remains.

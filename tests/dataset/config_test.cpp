@@ -158,6 +158,41 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     fs::remove_all(dir);
 }
 
+// Layers have one declared schema: two articles with disjoint count kinds (deaths in one,
+// captures in the other), appended by GDAL's own ogr2ogr into one GeoPackage, keep their
+// Integer, Date and Boolean fields; once a field null in every feature became String.
+TEST(RenderConfig, LayersOfTwoRunsAppendIntoOneTypedTable) {
+    const fs::path dir =
+        fs::path(MAPWIRE_TEST_OUTPUT) / ("schema-append-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "a.txt")
+        << "Russian shelling killed 3 civilians in Kupiansk, Kharkiv Oblast, on 2025-03-03.\n";
+    std::ofstream(dir / "b.txt")
+        << "Ukrainian troops captured 2 soldiers near Pokrovsk, Donetsk Oblast, on 2025-03-04.\n";
+    std::ofstream(dir / "c.yaml") << "output_dir: out\nmaps:\n  - name: a\n    article: a.txt\n"
+                                     "    formats: [png, gpkg]\n  - name: b\n    article: b.txt\n"
+                                     "    formats: [png, gpkg]\n";
+    const auto r = render({(dir / "c.yaml").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string all = (dir / "all.gpkg").string();
+    const std::string a = (dir / "out" / "a" / "map.gpkg").string();
+    const std::string b = (dir / "out" / "b" / "map.gpkg").string();
+    ASSERT_EQ(testing::run_tool("ogr2ogr -f GPKG '" + all + "' '" + a + "'"), "");
+    ASSERT_EQ(testing::run_tool("ogr2ogr -append '" + all + "' '" + b + "'"), "");
+    const std::string info = testing::run_tool("ogrinfo -so '" + all + "' events");
+    for (const char* want :
+         {"Feature Count: 2", "killed: Integer64", "captured: Integer64", "date: Date",
+          "geo_precision: Integer64", "background: Integer(Boolean)"})
+        EXPECT_NE(info.find(want), std::string::npos) << want << " in\n" << info;
+    const std::string rows =
+        testing::run_tool("ogrinfo -q '" + all + "' -sql \"SELECT killed, captured FROM events\"");
+    EXPECT_NE(rows.find("killed (Integer64) = 3"), std::string::npos) << rows;
+    EXPECT_NE(rows.find("captured (Integer64) = 2"), std::string::npos) << rows;
+    const std::string places = testing::run_tool("ogrinfo -so '" + all + "' places");
+    EXPECT_NE(places.find("confidence: Real"), std::string::npos) << places;
+}
+
 TEST(RenderConfig, SeriesOverControlLayers) {
     // A dated series: the same article over two control-area layers, one map each.
     const fs::path dir =

@@ -1,6 +1,7 @@
 // Projection over PROJ's C API, one context per Projection.
 #include "geometry/projection.hpp"
 
+#include <ogr_spatialref.h>
 #include <proj.h>
 
 #include <cmath>
@@ -78,6 +79,25 @@ Geometry Projection::forward(const Geometry& g) const {
         proj_trans_generic(impl_->pj, PJ_FWD, xy, 2 * sizeof(double), n, xy + 1, 2 * sizeof(double),
                            n, nullptr, 0, 0, nullptr, 0, 0);
     });
+}
+
+std::string Projection::wkt(bool esri) const {
+    // GDAL's spatial reference reads a bare PROJ string ("+proj=lcc ...") as a CRS, which
+    // PROJ's own proj_create does not; the definition was checked when the view was made.
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(definition_.c_str()) != OGRERR_NONE)
+        throw std::move(
+            GeometryError("cannot describe the projection as WKT").with_value(definition_));
+    char* wkt = nullptr;
+    const char* options[] = {esri ? "FORMAT=WKT1_ESRI" : "FORMAT=WKT1_GDAL", nullptr};
+    if (srs.exportToWkt(&wkt, options) != OGRERR_NONE || !wkt) {
+        CPLFree(wkt);
+        throw std::move(
+            GeometryError("cannot describe the projection as WKT").with_value(definition_));
+    }
+    std::string out(wkt);
+    CPLFree(wkt);
+    return out;
 }
 
 }  // namespace mapwire::geometry

@@ -23,6 +23,9 @@ public:
     static Projection conic_for(const Box& box);
 
     const std::string& definition() const { return definition_; }
+    // The CRS as WKT: ESRI's (for a .prj file beside an image) or OGC WKT 1 (for GDAL's
+    // .aux.xml, which GDAL and QGIS read for a PNG).
+    std::string wkt(bool esri) const;
     // Projects one point; NaN coordinates when it is outside the projection's domain.
     Point forward(Point lonlat) const;
     Point inverse(Point xy) const;

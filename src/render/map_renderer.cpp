@@ -10,8 +10,10 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <set>
+#include <sstream>
 
 #include "render/base_layers.hpp"
 #include "render/callouts.hpp"
@@ -122,6 +124,12 @@ private:
     LegendFacts shown_legend_facts() const;
     void load_layers();
     void place(RenderReport& report);
+
+public:
+    std::array<double, 6> world_file(double scale) const { return view_->world_file(scale); }
+    std::string wkt(bool esri) const { return view_->projection().wkt(esri); }
+
+private:
     // The boxes on the map besides labels, each reserved as it is placed.
     void place_furniture(LabelPlacer& placer);
     void place_labels(Labeler& labeler);
@@ -394,6 +402,13 @@ MapOptions writable(MapOptions o) {
     return o;
 }
 
+// A small text file beside the map (the world file, the CRS), named in the error if it fails.
+void write_text(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out.flush()) throw std::move(IoError("cannot write the file").in_file(path));
+}
+
 }  // namespace
 
 RenderReport render_map(const events::Extraction& extraction, const gazetteer::Gazetteer& gazetteer,
@@ -434,6 +449,25 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
         scene.draw(out.canvas());
         out.finish();
         report.files.push_back(path);
+        if (formats[i] == render::Format::png) {
+            // The PNG opens in QGIS at its place: a world file and the CRS beside it.
+            const auto w = scene.world_file(scale);
+            std::ostringstream pgw;
+            pgw.precision(12);
+            for (double v : w) pgw << v << "\n";
+            write_text(out_dir + "/map.pgw", pgw.str());
+            write_text(out_dir + "/map.prj", scene.wkt(true) + "\n");
+            // GDAL's PNG driver reads the world file but not the .prj: its own sidecar gives
+            // GDAL and QGIS the CRS.
+            std::string srs = scene.wkt(false);
+            for (std::size_t at = 0; (at = srs.find('"', at)) != std::string::npos; at += 6)
+                srs.replace(at, 1, "&quot;");
+            write_text(out_dir + "/map.png.aux.xml",
+                       "<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">" + srs +
+                           "</SRS>\n</PAMDataset>\n");
+            for (const char* f : {"/map.pgw", "/map.prj", "/map.png.aux.xml"})
+                report.files.push_back(out_dir + f);
+        }
     }
     return report;
 }

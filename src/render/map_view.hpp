@@ -5,6 +5,8 @@
 // through it.
 #pragma once
 
+#include <array>
+
 #include "events/extractor.hpp"
 #include "geometry/geometry.hpp"
 #include "geometry/projection.hpp"
@@ -41,6 +43,16 @@ public:
     ScreenPoint to_screen(geometry::Point lonlat) const;
     ScreenPoint projected_to_screen(ProjectedPoint p) const {
         return {frame_.x + (p.x - min_x_) * k_, frame_.y + (max_y_ - p.y) * k_};
+    }
+    ProjectedPoint screen_to_projected(ScreenPoint s) const {
+        return {min_x_ + (s.x - frame_.x) / k_, max_y_ - (s.y - frame_.y) / k_};
+    }
+    // The world file of an image of this view at `scale` output px per logical px (ESRI's six
+    // numbers: px width, two rotations, px height (negative), the top-left px centre), in the
+    // projection's metres.
+    std::array<double, 6> world_file(double scale) const {
+        const ProjectedPoint top_left = screen_to_projected({0.5 / scale, 0.5 / scale});
+        return {1 / (k_ * scale), 0, 0, -1 / (k_ * scale), top_left.x, top_left.y};
     }
     // A lon/lat geometry on the screen: clipped to the read box, densified so that straight
     // lines bend with the projection, projected and simplified to `simplify_px`.

@@ -134,6 +134,39 @@ TEST_F(MapRun, LabelsNeverOverlapAndStayInFrame) {
     EXPECT_NE(all.find("RUSSIA"), std::string::npos) << all;
 }
 
+// The PNG is georeferenced: GDAL reads its world file and CRS sidecar, and a place's lon/lat
+// goes to the pixel where the map drew it (Kyiv, beside its label).
+TEST_F(MapRun, PngOpensInGisAtItsPlace) {
+    ASSERT_EQ(run_->code, 0);
+    for (const char* f : {"map.pgw", "map.prj", "map.png.aux.xml"})
+        EXPECT_TRUE(fs::exists(dir_ / f)) << f;
+    const std::string png = (dir_ / "map.png").string();
+    const std::string info = run_tool("gdalinfo '" + png + "'");
+    EXPECT_NE(info.find("Lambert Conic Conformal"), std::string::npos) << info;  // the CRS
+    EXPECT_NE(info.find("Pixel Size = ("), std::string::npos) << info;
+    int width = 0, height = 0;
+    ASSERT_EQ(std::sscanf(info.c_str() + info.find("Size is "), "Size is %d, %d", &width, &height),
+              2);
+    const double scale = width / 1200.0;  // output px per logical px (the report's unit)
+    // Kyiv, as the gazetteer gives it, through the image's own georeferencing.
+    const std::string px = run_tool(
+        "echo '30.5234 50.4501' | gdaltransform -i -t_srs "
+        "'+proj=longlat +datum=WGS84' '" +
+        png + "'");
+    double col = 0, row = 0;
+    ASSERT_EQ(std::sscanf(px.c_str(), "%lf %lf", &col, &row), 2) << px;
+    const nlohmann::json* kyiv = nullptr;
+    for (const auto& l : run_->report["labels"])
+        if (l["text"] == "Kyiv") kyiv = &l;
+    ASSERT_TRUE(kyiv);
+    const double x = (*kyiv)["x"], y = (*kyiv)["y"], w = (*kyiv)["w"], h = (*kyiv)["h"];
+    // The dot sits within a few px of its label.
+    EXPECT_GT(col / scale, x - 15);
+    EXPECT_LT(col / scale, x + w + 15);
+    EXPECT_GT(row / scale, y - 15);
+    EXPECT_LT(row / scale, y + h + 15);
+}
+
 // Text XML cannot hold (a control character in the title or in the article) is replaced, so
 // that the SVG stays well-formed: no C0 control but tab, line feed and carriage return.
 TEST(MapText, ControlCharactersNeverReachTheSvg) {

@@ -56,6 +56,8 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
     options.date = x.date;
     if (options.title.empty()) options.title = headline(text);
     if (options.title.empty()) options.title = render::default_title(x);
+    if (options.description.empty()) options.description = render::default_description(x, gaz);
+    result.description = options.description;
     if (options.subtitle.empty()) {
         options.subtitle = std::to_string(x.events.size()) +
                            (x.events.size() == 1 ? " reported event" : " reported events");
@@ -152,6 +154,7 @@ void run_map(const MapArgs& args, Context& ctx) {
     mo.source = args.source;
     mo.title = args.title;
     mo.subtitle = args.subtitle;
+    mo.description = args.description;
     const auto style = style::load_style(args.style, styles_dir());
     const auto gaz = open_gazetteer(ctx);
     geoparse::Geoparser parser(gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
@@ -160,6 +163,7 @@ void run_map(const MapArgs& args, Context& ctx) {
     const auto& report = result.report;
     nlohmann::ordered_json j;
     j["files"] = report.files;
+    j["description"] = result.description;
     j["projection"] = report.projection;
     j["extent"] = {report.extent.min_lon, report.extent.min_lat, report.extent.max_lon,
                    report.extent.max_lat};

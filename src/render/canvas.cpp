@@ -336,7 +336,8 @@ std::string path_data(const Paths& paths) {
 // SVG 1.1 with real <text>; ids are sequential, so the same map gives the same file.
 class SvgCanvas : public Canvas {
 public:
-    SvgCanvas(double w, double h, const std::string& title) : w_(w), h_(h), title_(title) {}
+    SvgCanvas(double w, double h, const DocumentInfo& info)
+        : w_(w), h_(h), title_(info.title), description_(info.description) {}
     void fill(const Paths& paths, Color c) override {
         const std::string d = path_data(paths);
         if (!d.empty())
@@ -418,7 +419,9 @@ public:
             << "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" << num(w_)
             << "\" height=\"" << num(h_) << "\" viewBox=\"0 0 " << num(w_) << " " << num(h_)
             << "\">\n"
-            << "<title>" << escape(title_) << "</title>\n<defs>\n"
+            << "<title>" << escape(title_) << "</title>\n"
+            << (description_.empty() ? "" : "<desc>" + escape(description_) + "</desc>\n")
+            << "<defs>\n"
             << defs_.str() << "</defs>\n"
             << body_.str() << "</svg>\n";
         return out.str();
@@ -426,7 +429,7 @@ public:
 
 private:
     double w_, h_;
-    std::string title_;
+    std::string title_, description_;
     std::ostringstream defs_, body_;
     int patterns_ = 0, clips_ = 0;
 };
@@ -435,7 +438,7 @@ private:
 // default adaptive filtering at zlib level 6, which took longer than drawing the map. Fast
 // compression with the Sub filter costs a few per cent in size; the resolution goes into a
 // pHYs chunk (Cairo writes none).
-std::string encode_png(cairo_surface_t* surface, double dpi) {
+std::string encode_png(cairo_surface_t* surface, double dpi, const DocumentInfo& doc) {
     const int w = cairo_image_surface_get_width(surface),
               h = cairo_image_surface_get_height(surface);
     const int stride = cairo_image_surface_get_stride(surface);
@@ -473,6 +476,22 @@ std::string encode_png(cairo_surface_t* surface, double dpi) {
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
     png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+    // Title and Description as international text (UTF-8), uncompressed.
+    std::vector<png_text> texts;
+    for (const auto& [key, value] :
+         {std::pair<const char*, const std::string*>{"Title", &doc.title},
+          std::pair<const char*, const std::string*>{"Description", &doc.description}}) {
+        if (value->empty()) continue;
+        png_text t{};
+        t.compression = PNG_ITXT_COMPRESSION_NONE;
+        t.key = const_cast<char*>(key);
+        t.text = const_cast<char*>(value->c_str());
+        t.itxt_length = value->size();
+        t.lang = const_cast<char*>("");
+        t.lang_key = const_cast<char*>("");
+        texts.push_back(t);
+    }
+    if (!texts.empty()) png_set_text(png, info, texts.data(), static_cast<int>(texts.size()));
     png_set_compression_level(png, 1);
     // Run-length matching suits maps' flat colours: faster than level-1 deflate, similar size.
     png_set_compression_strategy(png, Z_RLE);
@@ -605,7 +624,8 @@ Paths circle_path(double cx, double cy, double r, int segments) {
 
 struct Output::Impl {
     Format format;
-    std::string path, temp, title, creation_date;
+    std::string path, temp, creation_date;
+    DocumentInfo info{std::string()};
     double width, height, scale, dpi;
     // Released in reverse order: the canvas, the context, then the surface, which a PDF
     // surface not finished still writes into pdf_bytes.
@@ -616,21 +636,21 @@ struct Output::Impl {
 };
 
 Output::Output(Format format, const std::string& path, double width, double height, double scale,
-               double dpi, const std::string& title, const std::string& creation_date,
+               double dpi, const DocumentInfo& info, const std::string& creation_date,
                double pdf_points_per_px)
     : impl_(std::make_unique<Impl>()) {
     auto& m = *impl_;
     m.format = format;
     m.path = path;
     m.temp = path + ".tmp-" + std::to_string(::getpid());
-    m.title = title;
+    m.info = info;
     m.creation_date = creation_date;
     m.width = width;
     m.height = height;
     m.scale = scale;
     m.dpi = dpi;
     if (format == Format::svg) {
-        m.canvas = std::make_unique<SvgCanvas>(width, height, title);
+        m.canvas = std::make_unique<SvgCanvas>(width, height, info);
         return;
     }
     if (format == Format::png) {
@@ -642,7 +662,11 @@ Output::Output(Format format, const std::string& path, double width, double heig
         m.surface.reset(cairo_pdf_surface_create_for_stream(
             append_bytes, &m.pdf_bytes, width * pdf_points_per_px, height * pdf_points_per_px));
         cairo_surface_t* s = m.surface.get();
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title.c_str());
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
+        if (!info.description.empty())
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, info.description.c_str());
+        if (!info.keywords.empty())
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, info.keywords.c_str());
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "mapwire");
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, creation_date.c_str());
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, creation_date.c_str());
@@ -676,7 +700,7 @@ void Output::finish() {
     } else if (m.format == Format::png) {
         rasterise(static_cast<RecordingCanvas&>(*m.canvas), m.surface.get(), m.scale);
         cairo_surface_flush(m.surface.get());
-        bytes = encode_png(m.surface.get(), m.dpi);
+        bytes = encode_png(m.surface.get(), m.dpi, m.info);
     } else {
         m.cr.reset();
         cairo_surface_finish(m.surface.get());

@@ -59,13 +59,23 @@ enum class Format { png, svg, pdf };
 // "png", "svg" or "pdf"; nothing for any other name.
 std::optional<Format> parse_format(std::string_view name);
 
+// What a map file says about itself: its title, and the description screen readers and
+// catalogues read (SVG <title> and <desc>, PNG iTXt Title and Description, PDF Title,
+// Subject and Keywords).
+struct DocumentInfo {
+    DocumentInfo(const char* t) : title(t) {}  // NOLINT: a title alone, as tests write it
+    DocumentInfo(std::string t, std::string d = {}, std::string k = {})
+        : title(std::move(t)), description(std::move(d)), keywords(std::move(k)) {}
+    std::string title, description, keywords;
+};
+
 // A canvas writing to `path` (through a temporary file, renamed by finish()).
 // width/height are logical px; `scale` is output pixels per logical px (PNG only).
 class Output {
 public:
     // `pdf_points_per_px`: PDF page units per logical px (0.75: 96 px = 72 pt; 1: px = pt).
     Output(Format format, const std::string& path, double width, double height, double scale,
-           double dpi, const std::string& title, const std::string& creation_date,
+           double dpi, const DocumentInfo& info, const std::string& creation_date,
            double pdf_points_per_px = 0.75);
     ~Output();
     Canvas& canvas();

@@ -59,6 +59,9 @@ struct MapOptions {
     std::string projection;           // PROJ string or EPSG code; "" chooses a conic for the extent
     std::optional<LonLatBox> extent;  // "" chooses from the located events and places
     std::string title, subtitle, source;
+    // The map in words for screen readers and catalogues (alt text): SVG <desc>, PNG iTXt
+    // Description, PDF Subject; default_description() when empty.
+    std::string description;
     std::string
         credits;       // more credit text, e.g. "Graphic: A. Reporter"; added to the credits line
     std::string date;  // "data as of"
@@ -93,6 +96,11 @@ LonLatBox extent_around(const gazetteer::Place& place);
 // The title of a map whose article has no headline: its main event and place ("Armed clash in
 // Pokrovsk"), else "Reported events".
 std::string default_title(const events::Extraction& extraction);
+
+// The alt text of a map: "Map of Ukraine showing 3 reported events: ..." (its first five
+// events in words, where and how reported).
+std::string default_description(const events::Extraction& extraction,
+                                const gazetteer::Gazetteer& gazetteer);
 
 // Writes map.png, map.svg, map.pdf (as requested) into out_dir.
 RenderReport render_map(const events::Extraction& extraction, const gazetteer::Gazetteer& gazetteer,

@@ -378,6 +378,19 @@ std::string creation_date(const MapOptions& o) {
 
 }  // namespace
 
+std::string default_description(const events::Extraction& x, const gazetteer::Gazetteer& g) {
+    constexpr std::size_t kDescribed = 5;  // events named; the others are counted
+    const std::string where =
+        x.places.focus_country.empty() ? "the area" : country_name(g, x.places.focus_country);
+    const std::size_t n = x.events.size();
+    std::string text = "Map of " + where + " showing " + std::to_string(n) +
+                       (n == 1 ? " reported event" : " reported events");
+    for (std::size_t i = 0; i < n && i < kDescribed; ++i)
+        text += (i == 0 ? ": " : "; ") + detail::event_phrase(x.events[i]);
+    if (n > kDescribed) text += "; and " + std::to_string(n - kDescribed) + " more";
+    return text + ".";
+}
+
 std::string default_title(const events::Extraction& x) {
     const std::string title = detail::title_of(x.events);
     return title.empty() ? "Reported events" : title;
@@ -400,6 +413,22 @@ MapOptions writable(MapOptions o) {
     for (auto& a : o.annotations) text::replace_unwritable(a.text);
     for (auto& l : o.layers) text::replace_unwritable(l.legend);
     return o;
+}
+
+// Keywords of the map's file: its event types and places, each once, in text order.
+std::string keywords(const events::Extraction& x) {
+    std::vector<std::string> words;
+    auto add = [&](const std::string& w) {
+        if (!w.empty() && std::find(words.begin(), words.end(), w) == words.end())
+            words.push_back(w);
+    };
+    for (const auto& e : x.events) {
+        add(e.type);
+        if (e.location) add(std::string(e.location->name));
+    }
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+    return out;
 }
 
 // A small text file beside the map (the world file, the CRS), named in the error if it fails.
@@ -445,7 +474,8 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
     for (std::size_t i = 0; i < formats.size(); ++i) {
         const std::string path = out_dir + "/map." + options.formats[i];
         render::Output out(formats[i], path, options.width / scale, options.height / scale, scale,
-                           options.dpi, options.title, date);
+                           options.dpi, {options.title, options.description, keywords(extraction)},
+                           date);
         scene.draw(out.canvas());
         out.finish();
         report.files.push_back(path);

@@ -167,6 +167,32 @@ TEST_F(MapRun, PngOpensInGisAtItsPlace) {
     EXPECT_LT(row / scale, y + h + 15);
 }
 
+// The map in words (alt text) goes into every file and the report: SVG <desc>, PNG iTXt
+// Description, PDF Subject; generated from the events unless given.
+TEST_F(MapRun, DescriptionIsInEveryFile) {
+    ASSERT_EQ(run_->code, 0);
+    const std::string description = run_->report["description"];
+    EXPECT_EQ(description.rfind("Map of Ukraine showing 4 reported events: ", 0), 0u)
+        << description;
+    EXPECT_NE(description.find("in Kursk Oblast"), std::string::npos) << description;
+    const std::string svg = testing::read_text((dir_ / "map.svg").string());
+    EXPECT_NE(svg.find("<desc>" + description + "</desc>"), std::string::npos);
+    const std::string png = testing::read_text((dir_ / "map.png").string());
+    EXPECT_NE(png.find(std::string("iTXt") + "Description" + std::string(5, '\0') + description),
+              std::string::npos);
+    const std::string pdf = run_tool("pdfinfo '" + (dir_ / "map.pdf").string() + "'");
+    EXPECT_NE(pdf.find("Subject:         Map of Ukraine showing"), std::string::npos) << pdf;
+    EXPECT_NE(pdf.find("Keywords:"), std::string::npos) << pdf;
+    const fs::path own = dir_.string() + "-described";
+    const auto r = map(own, {"--description", "Locator map of Kyiv", "--formats", "svg"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.report["description"], "Locator map of Kyiv");
+    EXPECT_NE(
+        testing::read_text((own / "map.svg").string()).find("<desc>Locator map of Kyiv</desc>"),
+        std::string::npos);
+    fs::remove_all(own);
+}
+
 // Text XML cannot hold (a control character in the title or in the article) is replaced, so
 // that the SVG stays well-formed: no C0 control but tab, line feed and carriage return.
 TEST(MapText, ControlCharactersNeverReachTheSvg) {

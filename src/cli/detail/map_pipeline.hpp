@@ -17,6 +17,7 @@ namespace mapwire::cli::detail {
 struct ArticleMap {
     events::Extraction extraction;
     render::RenderReport report;
+    std::string description;  // the map's alt text, as written into its files
 };
 ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
                        const std::string& dataset, const std::string& article,

@@ -120,6 +120,14 @@ std::string occupation_text(const std::vector<OccupiedUnit>& units, bool names) 
     return text;
 }
 
+std::string event_phrase(const events::Event& e) {
+    std::string text = what_happened(e);
+    if (e.location) text += " in " + std::string(e.location->name);
+    if (e.reporting == events::Reporting::claim) text += ", claimed";
+    if (e.reporting == events::Reporting::allegation) text += ", alleged";
+    return text;
+}
+
 std::string title_of(const std::vector<events::Event>& events) {
     for (const auto& e : events)
         if (e.location) return what_happened(e) + " in " + std::string(e.location->name);

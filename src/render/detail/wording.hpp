@@ -37,6 +37,9 @@ std::string occupation_text(const std::vector<OccupiedUnit>& units, bool names =
 // A title for a map whose article has no headline: its first located event (the lead, in news
 // order) and where ("Armed clash in Pokrovsk"); "" when no event is located.
 std::string title_of(const std::vector<events::Event>& events);
+// An event in a phrase: what, where and how reported ("Armed clash in Pokrovsk", "North Korea
+// deployed thousands of troops in Ukraine, alleged").
+std::string event_phrase(const events::Event& e);
 
 // Whether the event is known only to a country: the map names it in the notes ("Elsewhere in
 // Ukraine: ...") rather than set a dot in the middle of the country.

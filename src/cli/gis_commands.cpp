@@ -72,6 +72,9 @@ Command add_map_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--out", a->out, "Output folder");
     cmd->add_option("--title", a->title, "Title (default: the article's headline)");
     cmd->add_option("--subtitle", a->subtitle, "Subtitle");
+    cmd->add_option("--background", a->background,
+                    "page (panels painted) or none (transparent, for a page of your own)")
+        ->check(CLI::IsMember({"page", "none"}));
     cmd->add_option("--description", a->description,
                     "Alt text for screen readers (default: the events in words)");
     cmd->add_option("--source", a->source,

@@ -155,6 +155,7 @@ void run_map(const MapArgs& args, Context& ctx) {
     mo.title = args.title;
     mo.subtitle = args.subtitle;
     mo.description = args.description;
+    if (args.background == "none") mo.background = render::MapOptions::Background::none;
     const auto style = style::load_style(args.style, styles_dir());
     const auto gaz = open_gazetteer(ctx);
     geoparse::Geoparser parser(gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));

@@ -112,11 +112,10 @@ private:
 
 const std::vector<std::string> kTopKeys = {"output_dir", "defaults", "maps"};
 const std::vector<std::string> kMapKeys = {
-    "name",      "article", "date",        "control",         "style",
-    "size",      "dpi",     "formats",     "extent",          "projection",
-    "inset",     "title",   "subtitle",    "source",          "description",
-    "highlight", "layers",  "annotations", "style_overrides", "series",
-    "credits"};
+    "name",        "article",         "date",        "control",    "style",     "size",
+    "dpi",         "formats",         "extent",      "projection", "inset",     "title",
+    "subtitle",    "source",          "description", "background", "highlight", "layers",
+    "annotations", "style_overrides", "series",      "credits"};
 const std::vector<std::string> kLayerKeys = {"file",  "layer",  "where", "fill",  "stroke",
                                              "width", "radius", "label", "legend"};
 const std::vector<std::string> kAnnotationKeys = {"text", "at", "leader"};
@@ -249,6 +248,14 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
         if (const YAML::Node a = node["annotations"]) annotations(a, o);
         if (auto v = text(node, "subtitle")) o.subtitle = *v;
         if (auto v = text(node, "description")) o.description = *v;
+        if (const YAML::Node b = node["background"]) {
+            const auto v = text(node, "background");
+            if (v && (*v == "none" || *v == "page"))
+                o.background = *v == "none" ? render::MapOptions::Background::none
+                                            : render::MapOptions::Background::page;
+            else if (v)
+                problem(b, "'background' must be page or none", "none: transparent");
+        }
     }
     if (auto v = text(node, "source")) o.source = *v;
     if (auto v = text(node, "credits")) o.credits = *v;

@@ -31,6 +31,6 @@ double notes_height(const style::Style& st, const Legend& legend, const Notes& n
                     bool with_legend);
 // Draws the notes in the layout's notes panel: the figure and the legend as the layout says.
 void draw_notes(Canvas& c, const style::Style& st, const PageLayout& page, const Legend& legend,
-                const Notes& notes, const std::vector<LegendItem>& items);
+                const Notes& notes, const std::vector<LegendItem>& items, bool transparent = false);
 
 }  // namespace mapwire::render

@@ -62,6 +62,9 @@ struct MapOptions {
     // The map in words for screen readers and catalogues (alt text): SVG <desc>, PNG iTXt
     // Description, PDF Subject; default_description() when empty.
     std::string description;
+    // The page behind title, notes and credits: painted (the style's panel colour) or none
+    // (transparent, for a designer to set the map on a page of their own).
+    enum class Background { page, none } background = Background::page;
     std::string
         credits;       // more credit text, e.g. "Graphic: A. Reporter"; added to the credits line
     std::string date;  // "data as of"

@@ -110,7 +110,8 @@ public:
                             detail::elsewhere_lines(x.events)),
                  detail::key_lines(x.events)},
           possible_occupation_(occupation(g, occupied_units(g), false)),
-          page_text_{o.title, o.subtitle, credits_text(o, possible_occupation_)},
+          page_text_{o.title, o.subtitle, credits_text(o, possible_occupation_),
+                     o.background == MapOptions::Background::none},
           page_(lay_out()) {}
 
     RenderReport build();
@@ -346,7 +347,8 @@ void Scene::draw_furniture(Canvas& c) const {
     c.begin_group("furniture");
     draw_header_footer(c, st_, page_, page_text_,
                        credits_text(opt_, occupation(gaz_, base_.occupied_in_view, false)));
-    if (page_.compact) draw_notes(c, st_, page_, legend_, notes_, legend_items_);
+    if (page_.compact)
+        draw_notes(c, st_, page_, legend_, notes_, legend_items_, page_text_.transparent);
     if (show_figure_box_) draw_figure_box(c, st_, figure_box_, notes_.figure);
     if (page_.legend_strip())
         legend_.draw_strip(c, legend_box_, legend_items_);

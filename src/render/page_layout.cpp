@@ -99,8 +99,10 @@ void draw_header_footer(Canvas& c, const style::Style& st, const PageLayout& pag
                         const PageText& text, const std::string& credits) {
     const Color band = detail::opaque(st.callout_fill);
     const double text_w = page.width - 2 * kMargin;
-    c.fill(rect_path(0, 0, page.width, page.header), band);
-    c.fill(rect_path(0, page.height - page.footer, page.width, page.footer), band);
+    if (!text.transparent) {
+        c.fill(rect_path(0, 0, page.width, page.header), band);
+        c.fill(rect_path(0, page.height - page.footer, page.width, page.footer), band);
+    }
     c.text(kMargin, kTitleY, text.title, page.title_font, st.furniture_text, std::nullopt, 0,
            text_w);
     if (!text.subtitle.empty())

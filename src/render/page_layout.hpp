@@ -39,7 +39,8 @@ struct PageLayout {
 // The texts whose size shapes the page.
 struct PageText {
     std::string title, subtitle;
-    std::string credits;  // the footer at its longest
+    std::string credits;       // the footer at its longest
+    bool transparent = false;  // no bands behind header and footer (background: none)
 };
 
 // How tall the notes are at a width, with or without the figure and the legend; and how tall

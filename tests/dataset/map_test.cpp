@@ -3,6 +3,8 @@
 // reruns, and clear errors for bad options.
 #include <gtest/gtest.h>
 
+#include <cairo.h>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -191,6 +193,34 @@ TEST_F(MapRun, DescriptionIsInEveryFile) {
         testing::read_text((own / "map.svg").string()).find("<desc>Locator map of Kyiv</desc>"),
         std::string::npos);
     fs::remove_all(own);
+}
+
+// background: none leaves the page transparent (a designer sets the map on a page of their
+// own): the PNG's corner, in the header band, has alpha 0; the map inside the frame stays
+// opaque.
+TEST(MapOptions, TransparentBackground) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-map-clear-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    const auto r = map(dir, {"--background", "none", "--formats", "png"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    cairo_surface_t* png = cairo_image_surface_create_from_png((dir / "map.png").c_str());
+    ASSERT_EQ(cairo_surface_status(png), CAIRO_STATUS_SUCCESS);
+    const int stride = cairo_image_surface_get_stride(png);
+    const unsigned char* data = cairo_image_surface_get_data(png);
+    auto alpha = [&](int x, int y) {
+        return reinterpret_cast<const std::uint32_t*>(data + y * stride)[x] >> 24;
+    };
+    const double scale = cairo_image_surface_get_width(png) / 1200.0;
+    const auto& frame = r.report["frame"];
+    const int fx =
+        static_cast<int>((frame["x"].get<double>() + frame["w"].get<double>() / 2) * scale);
+    const int fy =
+        static_cast<int>((frame["y"].get<double>() + frame["h"].get<double>() / 2) * scale);
+    EXPECT_EQ(alpha(2, 2), 0u);      // the header band: transparent
+    EXPECT_EQ(alpha(fx, fy), 255u);  // the map: opaque
+    cairo_surface_destroy(png);
+    fs::remove_all(dir);
 }
 
 // Text XML cannot hold (a control character in the title or in the article) is replaced, so

@@ -44,8 +44,8 @@ struct EvalArgs {
 
 struct MapArgs {
     std::string input, date, control, style = "light", size = "2400x1600", out = "out", title,
-                                      subtitle, description, source, projection, extent,
-                                      formats = "png,svg,pdf";
+                                      subtitle, description, background = "page", source,
+                                      projection, extent, formats = "png,svg,pdf";
     double dpi = 192;
     bool no_inset = false;
 };

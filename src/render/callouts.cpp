@@ -13,6 +13,7 @@ namespace {
 // The box around its text: 14 px wider, 10 px taller; text 8 px in (past the accent bar).
 constexpr double kPadW = 14, kPadH = 10, kTextX = 8, kTextY = 5, kAccentWidth = 3;
 constexpr double kLeaderWidth = 1, kBorderWidth = 0.8;
+constexpr double kLeaderCasing = 1;  // px of halo each side of a leader
 // Cost: a px of distance costs 1/100; hiding the areas wholly costs 4.
 constexpr double kDistanceCost = 100, kCoverCost = 4;
 
@@ -71,8 +72,11 @@ void draw_callouts(Canvas& c, const style::Style& st, const std::vector<Callout>
         // Leader from the box's nearest edge point to the marker.
         const double px = std::clamp(co.anchor.x, b.x, b.x + b.w);
         const double py = std::clamp(co.anchor.y, b.y, b.y + b.h);
-        c.stroke({{{{px, py}, {co.anchor.x, co.anchor.y}}, false}}, st.callout_border,
-                 kLeaderWidth);
+        // A casing in the halo colour under the leader keeps it visible over hatching and
+        // highlighted areas (a grey leader vanished in the control-area hatch at Pokrovsk).
+        const Paths leader = {{{{px, py}, {co.anchor.x, co.anchor.y}}, false}};
+        c.stroke(leader, st.halo, kLeaderWidth + 2 * kLeaderCasing);
+        c.stroke(leader, st.callout_border, kLeaderWidth);
         c.fill(rect_path(b.x, b.y, b.w, b.h), st.callout_fill);
         c.stroke(rect_path(b.x, b.y, b.w, b.h), st.callout_border, kBorderWidth);
         c.fill(rect_path(b.x, b.y, kAccentWidth, b.h), co.accent);

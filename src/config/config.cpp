@@ -504,7 +504,11 @@ std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
         }
         page.output_dir = (fs::path(job.output_dir).parent_path() / page.name).string();
         if (page.options.subtitle.empty())
-            page.options.subtitle = each == "unit" ? label : "Control areas: " + label;
+            page.options.subtitle = each == "unit" ? label
+                                    : render::control_layer_date(page.options.control_layer).empty()
+                                        ? "Control areas: " + label
+                                        : "Control areas as of " + render::control_layer_date(
+                                                                       page.options.control_layer);
         pages.push_back(std::move(page));
     }
     return pages;

@@ -1,6 +1,8 @@
 // Credits and the notes panel of compact maps.
 #include "render/furniture.hpp"
 
+#include <filesystem>
+
 #include "render/detail/paint.hpp"
 
 namespace mapwire::render {
@@ -15,7 +17,13 @@ constexpr double kFigureGap = 6, kLineGap = 2, kLegendGap = 6;
 std::string credits_text(const MapOptions& o, const std::string& occupation) {
     std::string text = (o.source.empty() ? "" : "Source: " + o.source + " · ") +
                        "Boundaries: Natural Earth. Places: GeoNames (CC BY 4.0).";
-    if (!o.date.empty()) text += " Data as of " + o.date + ".";
+    if (!o.date.empty()) text += " Report of " + o.date + ".";
+    // A control layer is its own source with its own date, not the article's.
+    if (!o.control_layer.empty()) {
+        const std::string date = control_layer_date(o.control_layer);
+        text += " Control areas: " + std::filesystem::path(o.control_layer).filename().string() +
+                (date.empty() ? " (undated)." : ", as of " + date + ".");
+    }
     if (!o.credits.empty()) text += " " + o.credits;
     // The occupied areas' holder and year as their records give them ("occupied by Russia
     // since 2014"); the hatch shows which areas, the legend says the same.

@@ -38,7 +38,7 @@ std::vector<LegendItem> legend_items(const LegendFacts& f) {
     std::vector<LegendItem> items;
     if (f.focus) items.push_back({Kind::focus});
     if (f.highlight) items.push_back({Kind::highlight});
-    if (f.control) items.push_back({Kind::control});
+    if (f.control) items.push_back({Kind::control, {}, 0, f.control_date});
     if (!f.occupied.empty()) items.push_back({Kind::occupied, {}, 0, f.occupied});
     for (const auto& t : f.event_types) items.push_back({Kind::event, t});
     if (f.vague) items.push_back({Kind::vague});
@@ -81,7 +81,8 @@ std::string Legend::entry(Canvas* c, const LegendItem& item, double sx, double s
                 c->fill(swatch, st_.control_fill);
                 c->hatch(swatch, st_.control_hatch, kHatchSpacing, kControlAngle, kHatchWidth);
             }
-            return "Area held (control layer)";
+            return item.text.empty() ? std::string("Area held (control layer)")
+                                     : "Area held (control layer, " + item.text + ")";
         case Kind::occupied:
             if (c) {
                 c->fill(swatch, st_.occupied_fill);

@@ -21,17 +21,18 @@ struct LegendItem {
     Kind kind = Kind::city;
     std::string event_type;  // Kind::event: the ACLED event type
     std::size_t layer = 0;   // Kind::layer: its index in MapOptions::layers
-    std::string text;        // Kind::occupied: what is occupied, by whom, since when
+    std::string text;        // Kind::occupied: by whom, since when; Kind::control: its date
 
     bool operator==(const LegendItem&) const = default;
 };
 
 // What the map shows, as far as the legend is concerned.
 struct LegendFacts {
-    bool focus = false;      // the article has a focus country
-    bool highlight = false;  // units named in the report
-    bool control = false;    // a control layer
-    std::string occupied;    // what the occupied areas are (occupation_text), "" for none
+    bool focus = false;        // the article has a focus country
+    bool highlight = false;    // units named in the report
+    bool control = false;      // a control layer
+    std::string control_date;  // its date ("as of 2024-07-08"), "" when unknown
+    std::string occupied;      // what the occupied areas are (occupation_text), "" for none
     std::set<std::string> event_types;
     bool vague = false;               // an event marked "somewhere in" an area
     std::vector<std::size_t> layers;  // user layers with a legend entry

@@ -100,6 +100,10 @@ LonLatBox extent_around(const gazetteer::Place& place);
 // Pokrovsk"), else "Reported events".
 std::string default_title(const events::Extraction& extraction);
 
+// The date a control layer's file name gives ("occupied-2024-07-08.geojson",
+// "areas_20260822.gpkg": YYYY-MM-DD or YYYYMMDD in the name), as YYYY-MM-DD; "" when none.
+std::string control_layer_date(const std::string& path);
+
 // The alt text of a map: "Map of Ukraine showing 3 reported events: ..." (its first five
 // events in words, where and how reported).
 std::string default_description(const events::Extraction& extraction,

@@ -181,6 +181,10 @@ LegendFacts Scene::possible_legend_facts() const {
     f.focus = !x_.places.focus_country.empty();
     f.highlight = !named_units_.empty();
     f.control = !opt_.control_layer.empty();
+    if (f.control) {
+        const std::string date = control_layer_date(opt_.control_layer);
+        f.control_date = date.empty() ? "" : "as of " + date;
+    }
     f.occupied = occupation(gaz_, occupied_units(gaz_), false);
     for (const auto& e : x_.events) {
         if (!e.location || detail::country_only(e)) continue;
@@ -379,6 +383,32 @@ std::string creation_date(const MapOptions& o) {
 }
 
 }  // namespace
+
+std::string control_layer_date(const std::string& path) {
+    const std::string name = std::filesystem::path(path).filename().string();
+    auto digits = [&](std::size_t at, std::size_t n) {
+        if (at + n > name.size()) return false;
+        for (std::size_t k = at; k < at + n; ++k)
+            if (name[k] < '0' || name[k] > '9') return false;
+        return true;
+    };
+    auto plausible = [](const std::string& y, const std::string& m, const std::string& d) {
+        const int year = std::stoi(y), month = std::stoi(m), day = std::stoi(d);
+        return year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    };
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        // Not inside a longer run of digits.
+        if (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9') continue;
+        if (digits(i, 4) && i + 10 <= name.size() && name[i + 4] == '-' && digits(i + 5, 2) &&
+            name[i + 7] == '-' && digits(i + 8, 2) &&
+            plausible(name.substr(i, 4), name.substr(i + 5, 2), name.substr(i + 8, 2)))
+            return name.substr(i, 10);
+        if (digits(i, 8) && !digits(i + 8, 1) &&
+            plausible(name.substr(i, 4), name.substr(i + 4, 2), name.substr(i + 6, 2)))
+            return name.substr(i, 4) + "-" + name.substr(i + 4, 2) + "-" + name.substr(i + 6, 2);
+    }
+    return {};
+}
 
 std::string default_description(const events::Extraction& x, const gazetteer::Gazetteer& g) {
     constexpr std::size_t kDescribed = 5;  // events named; the others are counted

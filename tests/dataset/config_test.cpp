@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <string_view>
 
 #include "base/error.hpp"
 #include "cli/cli.hpp"
@@ -227,9 +228,16 @@ TEST(RenderConfig, SeriesOverControlLayers) {
     { std::ofstream(dir / "series.yaml") << yaml; }
     const auto r = render({(dir / "series.yaml").string()});
     ASSERT_EQ(r.code, 0) << r.err;
+    constexpr std::size_t page_prefix = std::string_view("held-areas-").size();
     for (const char* page : {"held-areas-2024-07-08", "held-areas-2024-07-09"}) {
         const std::string svg = testing::read_text((dir / "out" / page / "map.svg").string());
-        EXPECT_NE(svg.find(std::string("Control areas: ") + (page + 5)), std::string::npos) << page;
+        // The layer's own date, from its file name, in subtitle, legend and credits; the
+        // article's date stays the report's.
+        const std::string date = std::string(page).substr(page_prefix);
+        EXPECT_NE(svg.find("Control areas as of " + date), std::string::npos) << page;
+        EXPECT_NE(svg.find("Area held (control layer, as of " + date + ")"), std::string::npos)
+            << page;
+        EXPECT_NE(svg.find("Report of 2025-04-09."), std::string::npos) << page;
         EXPECT_NE(svg.find("Measured on the control layer: 18.25%"), std::string::npos) << page;
     }
     fs::remove_all(dir);

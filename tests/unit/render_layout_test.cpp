@@ -6,6 +6,7 @@
 #include "render/figure_box.hpp"
 #include "render/inset.hpp"
 #include "render/legend.hpp"
+#include "render/map.hpp"
 #include "render/page_layout.hpp"
 #include "render/scale_bar.hpp"
 
@@ -74,6 +75,15 @@ TEST(PageLayout, NotesTooTallPutTheLegendInAStripOverTheMap) {
     EXPECT_TRUE(p.legend_strip());
     EXPECT_DOUBLE_EQ(p.notes.h, 100);  // without the legend
     EXPECT_DOUBLE_EQ(p.fit_bottom, 30);
+}
+
+TEST(ControlLayers, TheirDateComesFromTheFileName) {
+    EXPECT_EQ(render::control_layer_date("/x/occupied-2024-07-08.geojson"), "2024-07-08");
+    EXPECT_EQ(render::control_layer_date("areas_20260822.gpkg"), "2026-08-22");
+    EXPECT_EQ(render::control_layer_date("2025-13-01-areas.geojson"), "");   // no month 13
+    EXPECT_EQ(render::control_layer_date("layer-123456789.geojson"), "");    // a longer number
+    EXPECT_EQ(render::control_layer_date("/2024-07-08/areas.geojson"), "");  // the folder's
+    EXPECT_EQ(render::control_layer_date("areas.geojson"), "");
 }
 
 TEST(LegendItems, OnlyWhatTheMapShowsInAFixedOrder) {

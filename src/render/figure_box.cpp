@@ -6,6 +6,7 @@
 
 #include "render/detail/paint.hpp"
 #include "render/detail/wording.hpp"
+#include "render/map.hpp"
 
 namespace mapwire::render {
 namespace {
@@ -33,8 +34,9 @@ std::string figure_text(const std::vector<events::TerritoryFigure>& figures,
     if (f.measured_km2) {
         char share[32];
         std::snprintf(share, sizeof share, "%.2f%%", *f.measured_share);
-        text += "\nMeasured on the control layer: " + std::string(share) + " (" +
-                detail::thousands(*f.measured_km2) + " km²)";
+        const std::string date = control_layer_date(f.control_layer);
+        text += "\nMeasured on the control layer" + (date.empty() ? "" : " of " + date) + ": " +
+                std::string(share) + " (" + detail::thousands(*f.measured_km2) + " km²)";
     }
     return text;
 }

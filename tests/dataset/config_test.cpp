@@ -238,7 +238,9 @@ TEST(RenderConfig, SeriesOverControlLayers) {
         EXPECT_NE(svg.find("Area held (control layer, as of " + date + ")"), std::string::npos)
             << page;
         EXPECT_NE(svg.find("Report of 2025-04-09."), std::string::npos) << page;
-        EXPECT_NE(svg.find("Measured on the control layer: 18.25%"), std::string::npos) << page;
+        EXPECT_NE(svg.find("Measured on the control layer of " + date + ": 18.25%"),
+                  std::string::npos)
+            << page;
     }
     fs::remove_all(dir);
 }

@@ -165,6 +165,10 @@ TEST(FigureBox, StatedAndMeasured) {
     EXPECT_EQ(render::figure_text({f}, holder),
               "Stated: approximately 20% of the territory held by Russia (119,819 km²)\n"
               "Measured on the control layer: 18.25% (109,320 km²)");
+    f.control_layer = "/data/occupied-2024-07-08.geojson";  // a layer of a known date
+    EXPECT_EQ(render::figure_text({f}, holder),
+              "Stated: approximately 20% of the territory held by Russia (119,819 km²)\n"
+              "Measured on the control layer of 2024-07-08: 18.25% (109,320 km²)");
     EXPECT_EQ(render::figure_text({}, holder), "");
     const style::Style st;
     const auto box = render::figure_box({0, 74, 1200, 600}, "Stated: 20%", st);

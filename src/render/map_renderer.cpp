@@ -145,8 +145,8 @@ private:
     std::set<std::string> named_units_;
     Legend legend_;
     Notes notes_;
-    // Every occupied unit of the dataset, as the credits would name them: room is reserved for
-    // this before the layers say which are in view.
+    // Every occupied unit of the dataset, as legend and credits would name them: room is reserved
+    // for this before the layers say which are in view.
     std::string possible_occupation_;
     PageText page_text_;
     PageLayout page_;
@@ -185,7 +185,7 @@ LegendFacts Scene::possible_legend_facts() const {
         const std::string date = control_layer_date(opt_.control_layer);
         f.control_date = date.empty() ? "" : "as of " + date;
     }
-    f.occupied = occupation(gaz_, occupied_units(gaz_), false);
+    f.occupied = possible_occupation_;
     for (const auto& e : x_.events) {
         if (!e.location || detail::country_only(e)) continue;
         f.event_types.insert(e.type);

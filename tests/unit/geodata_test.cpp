@@ -139,12 +139,8 @@ TEST(PlaceNames, UkrainianNamesInTheNationalRomanisation) {
     EXPECT_EQ(detail::ukrainian_romanisation("Запорожье"), "");  // Russian: no і ї є ґ
     EXPECT_EQ(detail::ukrainian_romanisation("Київ 2"), "");     // not a name
     // A place takes it only where it spells GeoNames' own name.
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("mapwire-kmu-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto path = (dir / "place_names.tsv").string();
-    std::ofstream(path) << "geonameid\tname\tsource\n";
-    const auto names = detail::PlaceNames::read(path, {"UA"});
+    const auto names =
+        detail::PlaceNames::read(dump_with("no_names.tsv", "geonameid\tname\tsource\n"), {"UA"});
     gazetteer::PlaceEntry zp, renamed;
     zp.name = "Zaporizhzhya";
     zp.country = renamed.country = "UA";
@@ -164,12 +160,9 @@ TEST(PlaceNames, SoftSignsDropAndTheTableNamesTheRest) {
     EXPECT_EQ(detail::without_soft_signs("Al\u2019met\u2019yevsk"), "Almetyevsk");
     EXPECT_EQ(detail::without_soft_signs("Ob\u02bayedinennyy"), "Obyedinennyy");
     EXPECT_EQ(detail::without_soft_signs("Łódź"), "Łódź");  // other letters untouched
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("mapwire-names-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto path = (dir / "place_names.tsv").string();
-    std::ofstream(path) << "geonameid\tname\tsource\n501175\tRostov-on-Don\tAP\n";
-    const auto names = detail::PlaceNames::read(path, {"RU"});
+    const auto names = detail::PlaceNames::read(
+        dump_with("place_names.tsv", "geonameid\tname\tsource\n501175\tRostov-on-Don\tAP\n"),
+        {"RU"});
     gazetteer::PlaceEntry rostov, ryazan, lodz;
     rostov.name = "Rostov-na-Donu";
     rostov.country = ryazan.country = "RU";
@@ -185,9 +178,9 @@ TEST(PlaceNames, SoftSignsDropAndTheTableNamesTheRest) {
     EXPECT_EQ(ryazan.name, "Ryazan");
     EXPECT_EQ(lodz.name, "Łódź");
     EXPECT_TRUE(lodz.names.empty());
-    std::ofstream(path) << "geonameid\tname\tsource\n501175\tA\tAP\nx1\tB\tAP\n";
     try {
-        detail::PlaceNames::read(path, {});
+        detail::PlaceNames::read(
+            dump_with("bad_names.tsv", "geonameid\tname\tsource\n501175\tA\tAP\nx1\tB\tAP\n"), {});
         FAIL() << "expected GeodataError";
     } catch (const GeodataError& e) {
         EXPECT_EQ(e.context().line, 3);

@@ -21,9 +21,8 @@ enum : std::uint8_t {
 };
 
 struct Char {
-    utf8proc_int32_t cp = 0;
-    std::size_t byte = 0;   // offset of its first byte
-    std::uint8_t size = 0;  // bytes
+    utf8proc_int32_t cp = 0;  // 0 past the end of the text
+    std::uint8_t size = 0;    // bytes
     std::uint8_t classes = 0;
 };
 
@@ -50,6 +49,30 @@ bool is_hyphen(utf8proc_int32_t cp) {
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+// The text decoded where the tokenizer looks, one character at a time: decoding on demand
+// (ASCII at once, the rest through utf8proc) costs less than a table of every character, which
+// took 16 bytes per byte of text.
+class Reader {
+public:
+    explicit Reader(std::string_view text)
+        : p_(reinterpret_cast<const utf8proc_uint8_t*>(text.data())), n_(text.size()) {}
+    Char at(std::size_t pos) const {
+        if (pos >= n_) return {};
+        if (p_[pos] < 0x80) return {p_[pos], 1, classes_of(p_[pos])};
+        utf8proc_int32_t cp = 0;
+        auto n = utf8proc_iterate(p_ + pos, static_cast<utf8proc_ssize_t>(n_ - pos), &cp);
+        if (n <= 0) {  // callers validate UTF-8 first; treat a stray byte as a symbol
+            n = 1;
+            cp = 0xFFFD;
+        }
+        return {cp, static_cast<std::uint8_t>(n), classes_of(cp)};
+    }
+
+private:
+    const utf8proc_uint8_t* p_;
+    std::size_t n_;
+};
+
 // A word before a dot that does not end a sentence: titles ("Mr.", "Gen.") and dotted
 // abbreviations ("U.S.").
 bool is_abbreviation(const Token& t) {
@@ -65,53 +88,34 @@ bool is_abbreviation(const Token& t) {
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
-    std::vector<Char> chars;
-    chars.reserve(text.size());  // at most one per byte
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    for (std::size_t pos = 0; pos < text.size();) {
-        if (p[pos] < 0x80) {
-            chars.push_back({p[pos], pos, 1, classes_of(p[pos])});
-            ++pos;
-            continue;
-        }
-        utf8proc_int32_t cp = 0;
-        auto n = utf8proc_iterate(p + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-        if (n <= 0) {  // callers validate UTF-8 first; treat a stray byte as a symbol
-            n = 1;
-            cp = 0xFFFD;
-        }
-        chars.push_back({cp, pos, static_cast<std::uint8_t>(n), classes_of(cp)});
-        pos += static_cast<std::size_t>(n);
-    }
-    auto is_upper = [&](std::size_t i) { return (chars[i].classes & kUpper) != 0; };
-    auto is_space = [&](std::size_t i) { return (chars[i].classes & kSpace) != 0; };
-    auto is_digit = [&](std::size_t i) { return (chars[i].classes & kDigit) != 0; };
-
+    const Reader r(text);
+    const std::size_t n = text.size();
     std::vector<Token> tokens;
-    tokens.reserve(chars.size() / 3 + 16);  // news has a token every four or five characters
+    tokens.reserve(n / 4 + 16);  // news has a token every four or five characters
     std::size_t line = 0, sentence = 0;
     bool next_starts_sentence = true;
-    auto word_part = [&](std::size_t i) {
-        return i < chars.size() && (chars[i].classes & kWordPart) != 0;
-    };
-    auto push = [&](std::size_t from, std::size_t to, bool word) {
+    // The token of bytes [from, to), code points [cp_from, cp_to).
+    auto push = [&](std::size_t from, std::size_t to, std::size_t cp_from, std::size_t cp_to,
+                    bool word) {
         Token& t = tokens.emplace_back();  // built in place: a copy stalls on its stores
-        t.byte_begin = chars[from].byte;
-        t.byte_end = chars[to - 1].byte + chars[to - 1].size;
-        t.text = text.substr(t.byte_begin, t.byte_end - t.byte_begin);
-        t.cp_begin = from;
-        t.cp_end = to;
+        t.byte_begin = from;
+        t.byte_end = to;
+        t.text = text.substr(from, to - from);
+        t.cp_begin = cp_from;
+        t.cp_end = cp_to;
         t.line = line;
         t.word = word;
         if (word) {
-            t.capitalized = is_upper(from);
-            t.number = is_digit(from);
+            const Char first = r.at(from);
+            t.capitalized = (first.classes & kUpper) != 0;
+            t.number = (first.classes & kDigit) != 0;
             std::size_t letters = 0;
             bool lower_seen = false;  // a letter that is not upper case
-            for (std::size_t k = from; k < to; ++k) {
-                const std::uint8_t c = chars[k].classes;
-                letters += (c & kLetter) != 0;
-                lower_seen |= (c & (kLetter | kUpper)) == kLetter;
+            for (std::size_t k = from; k < to;) {
+                const Char c = r.at(k);
+                letters += (c.classes & kLetter) != 0;
+                lower_seen |= (c.classes & (kLetter | kUpper)) == kLetter;
+                k += c.size;
             }
             t.all_caps = letters >= 2 && !lower_seen;
         }
@@ -122,75 +126,95 @@ std::vector<Token> tokenize(std::string_view text) {
         t.sentence = sentence;
     };
 
-    std::size_t i = 0;
-    while (i < chars.size()) {
-        const auto cp = chars[i].cp;
-        if (cp == '\n') {
+    std::size_t i = 0, ci = 0;  // byte and code point
+    while (i < n) {
+        const Char c = r.at(i);
+        if (c.cp == '\n') {
             // A blank line, or the end of a line without closing punctuation (a heading or a
             // list item), ends the sentence.
-            bool blank = i + 1 < chars.size() && chars[i + 1].cp == '\n';
-            bool open = !tokens.empty() && tokens.back().line == line && tokens.back().word;
+            const bool blank = r.at(i + 1).cp == '\n';
+            const bool open = !tokens.empty() && tokens.back().line == line && tokens.back().word;
             if ((blank || open) && !next_starts_sentence && !tokens.empty()) {
                 ++sentence;
                 next_starts_sentence = true;
             }
             ++line;
             ++i;
+            ++ci;
             continue;
         }
-        if (is_space(i)) {
-            ++i;
+        if (c.classes & kSpace) {
+            i += c.size;
+            ++ci;
             continue;
         }
-        if (word_part(i)) {
-            std::size_t j = i + 1;
-            while (j < chars.size()) {
-                if (word_part(j)) {
-                    ++j;
-                } else if ((is_hyphen(chars[j].cp) || is_apostrophe(chars[j].cp)) &&
-                           word_part(j + 1)) {
-                    j += 2;  // inner hyphen or apostrophe
-                } else if (chars[j].cp == '.' && is_upper(j - 1) && j + 1 < chars.size() &&
-                           is_upper(j + 1)) {
-                    j += 2;  // an abbreviation with inner dots (U.S)
+        if (c.classes & kWordPart) {
+            // The word's last two characters and where they begin: the possessive test.
+            Char last = c, before_last{};
+            std::size_t last_at = i, before_last_at = i;
+            std::size_t j = i + c.size, cj = ci + 1;
+            auto take = [&](const Char& d) {
+                before_last = last;
+                before_last_at = last_at;
+                last = d;
+                last_at = j;
+                j += d.size;
+                ++cj;
+            };
+            while (j < n) {
+                const Char d = r.at(j);
+                if (d.classes & kWordPart) {
+                    take(d);
+                    continue;
+                }
+                const Char e = r.at(j + d.size);
+                if ((is_hyphen(d.cp) || is_apostrophe(d.cp)) && (e.classes & kWordPart)) {
+                    take(d);  // inner hyphen or apostrophe
+                    take(e);
+                } else if (d.cp == '.' && (last.classes & kUpper) && (e.classes & kUpper)) {
+                    take(d);  // an abbreviation with inner dots (U.S)
+                    take(e);
                 } else {
                     break;
                 }
             }
-            bool possessive = false;
-            std::size_t end = j;
             // Split a possessive: Ukraine's, Ukraine’s (the apostrophe was taken in as inner).
-            if (end - i >= 3 && (chars[end - 1].cp == 's' || chars[end - 1].cp == 'S') &&
-                is_apostrophe(chars[end - 2].cp)) {
-                end -= 2;
-                possessive = true;
-            }
-            push(i, end, true);
+            const bool possessive =
+                cj - ci >= 3 && (last.cp == 's' || last.cp == 'S') && is_apostrophe(before_last.cp);
+            if (possessive)
+                push(i, before_last_at, ci, cj - 2, true);
+            else
+                push(i, j, ci, cj, true);
             tokens.back().possessive = possessive;
             i = j;
+            ci = cj;
             continue;
         }
-        push(i, i + 1, false);
-        if (cp == '.' || cp == '!' || cp == '?') {
+        push(i, i + c.size, ci, ci + 1, false);
+        if (c.cp == '.' || c.cp == '!' || c.cp == '?') {
             // Sentence end unless an abbreviation ("U.S. forces", "Mr. Smith"): require white
             // space and then an upper-case letter, a quote or a line break.
             std::size_t k = i + 1;
-            while (k < chars.size() && (chars[k].cp == '"' || chars[k].cp == 0x201D ||
-                                        chars[k].cp == '\'' || chars[k].cp == 0x2019))
-                ++k;
-            if (k >= chars.size() || chars[k].cp == '\n' ||
-                (is_space(k) && k + 1 < chars.size() &&
-                 (is_upper(k + 1) || chars[k + 1].cp == '"' || chars[k + 1].cp == 0x201C ||
-                  is_digit(k + 1)))) {
+            Char at_k = r.at(k);
+            while (at_k.cp == '"' || at_k.cp == 0x201D || at_k.cp == '\'' || at_k.cp == 0x2019) {
+                k += at_k.size;
+                at_k = r.at(k);
+            }
+            const Char after = r.at(k + at_k.size);
+            if (k >= n || at_k.cp == '\n' ||
+                ((at_k.classes & kSpace) && k + at_k.size < n &&
+                 ((after.classes & kUpper) || after.cp == '"' || after.cp == 0x201C ||
+                  (after.classes & kDigit)))) {
                 const bool abbreviation =
-                    cp == '.' && tokens.size() >= 2 && is_abbreviation(tokens[tokens.size() - 2]);
+                    c.cp == '.' && tokens.size() >= 2 && is_abbreviation(tokens[tokens.size() - 2]);
                 if (!abbreviation) {
                     ++sentence;
                     next_starts_sentence = true;
                 }
             }
         }
-        ++i;
+        i += c.size;
+        ++ci;
     }
     return tokens;
 }

@@ -7,7 +7,9 @@
 namespace mapwire::text {
 
 TEST(Utf8, UnwritableCharactersAreReplacedInPlace) {
-    std::string t = "a\x01" "b\tc\nd\x1f\xef\xbf\xbe\xef\xbf\xbf\xc3\xa9";
+    std::string t =
+        "a\x01"
+        "b\tc\nd\x1f\xef\xbf\xbe\xef\xbf\xbf\xc3\xa9";
     const std::size_t size = t.size();
     replace_unwritable(t);
     EXPECT_EQ(t, "a b\tc\nd \xef\xbf\xbd\xef\xbf\xbd\xc3\xa9");
@@ -105,6 +107,27 @@ TEST(Tokenize, SentencesAndHeadings) {
     EXPECT_EQ(starts, (std::vector<std::size_t>{0, 1, 2, 3, 4}));
     EXPECT_EQ(t.back().line, 3u);
     EXPECT_TRUE(tokenize("ALL CAPS")[0].all_caps);
+}
+
+// Characters beyond ASCII where the tokenizer decodes them itself: a no-break space between
+// words, a Unicode hyphen inside one, capitals with diacritics, and a stray byte (callers
+// validate UTF-8, but the tokenizer must still step over it by one byte).
+TEST(Tokenize, DecodesBeyondAscii) {
+    const std::string s = "ÉLYSÉE\u00a0Kyiv\u2010Pechersk \xff’s";
+    const auto t = tokenize(s);
+    ASSERT_EQ(t.size(), 5u);
+    EXPECT_EQ(t[0].text, "ÉLYSÉE");
+    EXPECT_TRUE(t[0].all_caps);
+    EXPECT_TRUE(t[0].capitalized);
+    EXPECT_EQ(t[1].text, "Kyiv\u2010Pechersk");  // one word across the hyphen
+    EXPECT_EQ(t[1].cp_begin, 7u);
+    EXPECT_EQ(t[1].cp_end, 20u);
+    EXPECT_EQ(t[2].text, "\xff");  // a symbol of one byte
+    EXPECT_FALSE(t[2].word);
+    EXPECT_EQ(t[3].text, "’");  // no word before it: not a possessive
+    EXPECT_EQ(t[4].text, "s");
+    EXPECT_FALSE(t[4].possessive);
+    EXPECT_EQ(t[4].byte_end, s.size());
 }
 
 }  // namespace mapwire::text

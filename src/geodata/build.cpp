@@ -75,15 +75,17 @@ void Pipeline::read_settings() {
         if (r["key"] == "reported_area_point" &&
             (r["value"] == "label" || r["value"] == "gazetteer")) {
             gazetteer_points_ = r["value"] == "gazetteer";
-        } else if (r["key"] == "unmarked_romanisation") {
+        } else if (auto* countries = r["key"] == "unmarked_romanisation" ? &naming_.unmarked
+                                     : r["key"] == "comma_below"         ? &naming_.comma_below
+                                                                         : nullptr) {
             std::istringstream codes(r["value"]);
-            for (std::string code; codes >> code;) unmarked_countries_.insert(code);
+            for (std::string code; codes >> code;) countries->insert(code);
         } else {
             throw std::move(
                 GeodataError("unknown setting '" + r["key"] + "' = '" + r["value"] + "'",
                              ExitCode::bad_input,
                              "known: reported_area_point = label or gazetteer; "
-                             "unmarked_romanisation = country codes")
+                             "unmarked_romanisation, comma_below = country codes")
                     .in_file(path)
                     .at(r.line));
         }
@@ -470,7 +472,8 @@ void Pipeline::read_places() {
                                 "they lie in");
 
     step("GeoNames: place entries");
-    const auto names = PlaceNames::read(opt_.curated_dir + "/place_names.tsv", unmarked_countries_);
+    PlaceNames::read_letters(opt_.curated_dir + "/name_letters.tsv", naming_);
+    const auto names = PlaceNames::read(opt_.curated_dir + "/place_names.tsv", naming_);
     for (auto& [id, r] : records) {
         PlaceEntry e = geonames_entry(r, PlaceType::place);
         names.apply(e, id);

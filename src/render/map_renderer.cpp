@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/great_circle.hpp"
 #include "render/base_layers.hpp"
 #include "render/callouts.hpp"
 #include "render/canvas.hpp"
@@ -41,6 +42,9 @@ using gazetteer::PlaceType;
 
 constexpr double kLabelMargin = 2;     // px every label keeps from every other box
 constexpr double kFrameClearance = 3;  // px every label keeps from the map's frame
+// How far a Natural Earth city without a GeoNames id may lie from the GeoNames town whose
+// name it takes: the two place a city's point differently, by up to a city's size.
+constexpr double kCityJoinKm = 30;
 // Cities considered for labels: Natural Earth's populated places of at least this many people.
 constexpr const char* kCityFilter = "pop_max >= 150000";
 
@@ -261,9 +265,20 @@ void Scene::place_labels(Labeler& labeler) {
     label_countries(labeler, ctx, gaz_, base_.country_ids, base_.country_outlines,
                     x_.places.focus_country);
     label_units(labeler, ctx, gaz_, base_.admin1_ids, x_.places.focus_country, named_units_);
-    const GeonamesName geonames_name = [this](std::int64_t id) -> std::optional<std::string> {
-        const auto p = gaz_.find_id("geonames:" + std::to_string(id));
-        return p ? std::optional<std::string>(std::string(p->name)) : std::nullopt;
+    const GeonamesName geonames_name = [this](const CityRef& c) -> std::optional<std::string> {
+        if (c.geonameid > 0)
+            if (const auto p = gaz_.find_id("geonames:" + std::to_string(c.geonameid)))
+                return std::string(p->name);
+        // Natural Earth lacks the id for a few cities (Iasi): the GeoNames town of its name
+        // in its country, where one lies within kCityJoinKm.
+        const auto found =
+            gaz_.lookup(c.name, {.country = c.country, .type = PlaceType::place, .limit = 5});
+        for (const auto& candidate : found)
+            if (candidate.place.id.starts_with("geonames:") &&
+                great_circle_km(c.lat, c.lon, candidate.place.lat, candidate.place.lon) <=
+                    kCityJoinKm)
+                return std::string(candidate.place.name);
+        return std::nullopt;
     };
     label_cities(labeler, ctx, geonames_name,
                  read_layer(gpkg_, *view_, "populated_places", kCityFilter), marks_);

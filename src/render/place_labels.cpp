@@ -210,12 +210,16 @@ namespace {
 // A city's name as the gazetteer gives it (GeoNames, joined by Natural Earth's own geonameid
 // field): Natural Earth's names are dated or misspelt ("Dnipropetrovsk", "Sevastapol",
 // "Kiev"), and a map must name a city as the text and the other labels do. Natural Earth's
-// name only when the gazetteer lacks the id.
+// name only when the gazetteer lacks the city.
 std::string city_name(const GeonamesName& names, const geometry::FeatureRecord& city) {
     const double id = city.number("geonameid", -1);
-    if (id > 0 && id < 1e12)
-        if (auto name = names(static_cast<std::int64_t>(id))) return *name;
-    return city.text("name");
+    const CityRef ref{.geonameid = id > 0 && id < 1e12 ? static_cast<std::int64_t>(id) : -1,
+                      .name = city.text("name"),
+                      .country = city.text("iso_a2"),
+                      .lon = city.number("longitude"),
+                      .lat = city.number("latitude")};
+    if (auto name = names(ref)) return *name;
+    return ref.name;
 }
 
 }  // namespace

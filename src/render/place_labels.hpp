@@ -98,8 +98,14 @@ void label_countries(Labeler& l, const LabelContext& ctx, const gazetteer::Gazet
 void label_units(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer& g,
                  const std::vector<std::pair<std::string, std::string>>& admin1_ids,
                  const std::string& focus, const std::set<std::string>& named_units);
-// The gazetteer's name for a GeoNames id, or nullopt when it lacks the id.
-using GeonamesName = std::function<std::optional<std::string>(std::int64_t geonameid)>;
+// A Natural Earth city, as the gazetteer is asked for its name.
+struct CityRef {
+    std::int64_t geonameid = -1;  // Natural Earth's geonameid field; -1 where it has none
+    std::string name, country;    // Natural Earth's name and ISO alpha-2
+    double lon = 0, lat = 0;
+};
+// The gazetteer's name for a city, or nullopt when it lacks the city.
+using GeonamesName = std::function<std::optional<std::string>(const CityRef&)>;
 
 // Cities by importance, capitals first, up to 30, away from the places already marked; named
 // as the gazetteer names them (`names`, by Natural Earth's geonameid field).

@@ -108,7 +108,7 @@ TEST(PlaceLabels, CitiesCapitalsFirstAwayFromMarkedPlaces) {
     events::Event e;
     const std::vector<render::EventMark> marks = {
         {&e, f.view.to_screen({36.25, 50.0}), true, 0, 1}};
-    const render::GeonamesName no_names = [](std::int64_t) { return std::nullopt; };
+    const render::GeonamesName no_names = [](const render::CityRef&) { return std::nullopt; };
     render::label_cities(
         f.labeler, f.ctx, no_names,
         {city("Dnipro", 35.04, 48.46, 0, 1000000), city("Capital", 33.0, 47.0, 1, 100),
@@ -134,17 +134,28 @@ TEST(PlaceLabels, CitiesTakeTheGazetteersNameByTheirGeonamesId) {
             r.push_value(std::move(v));
         return r;
     };
-    const render::GeonamesName gazetteer = [](std::int64_t id) -> std::optional<std::string> {
-        if (id == 709930) return "Dnipro";
+    // The gazetteer knows Dnipro by its id, and Kremenchuk by name only (Natural Earth has no
+    // id for it here): the name and point reach the lookup.
+    std::vector<render::CityRef> asked;
+    const render::GeonamesName gazetteer =
+        [&](const render::CityRef& c) -> std::optional<std::string> {
+        asked.push_back(c);
+        if (c.geonameid == 709930) return "Dnipro";
+        if (c.geonameid < 0 && c.name == "Kremenchug") return "Kremenchuk";
         return std::nullopt;
     };
     render::label_cities(f.labeler, f.ctx, gazetteer,
                          {city("Dnipropetrovsk", 35.04, 48.46, 1000000, "709930.0"),
-                          city("Poltava", 34.55, 49.59, 300000, "696643.0")},
+                          city("Poltava", 34.55, 49.59, 300000, "696643.0"),
+                          city("Kremenchug", 33.42, 49.07, 200000, "-1.0")},
                          {});
-    ASSERT_EQ(f.labeler.labels.size(), 2u);
+    ASSERT_EQ(f.labeler.labels.size(), 3u);
     EXPECT_EQ(f.labeler.labels[0].text, "Dnipro");
     EXPECT_EQ(f.labeler.labels[1].text, "Poltava");  // not in the gazetteer: Natural Earth's
+    EXPECT_EQ(f.labeler.labels[2].text, "Kremenchuk");
+    ASSERT_EQ(asked.size(), 3u);
+    EXPECT_EQ(asked[2].geonameid, -1);
+    EXPECT_DOUBLE_EQ(asked[2].lat, 49.07);
 }
 
 TEST(Callouts, TheCheapestPlaceLeavesTheAreasVisible) {

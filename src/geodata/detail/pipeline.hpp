@@ -14,6 +14,7 @@
 
 #include "gazetteer/index_writer.hpp"
 #include "geodata/build.hpp"
+#include "geodata/detail/place_names.hpp"
 #include "geodata/detail/geonames.hpp"
 #include "geodata/detail/tables.hpp"
 #include "geometry/geometry.hpp"
@@ -77,7 +78,7 @@ private:
     // geodata/settings.tsv.
     bool gazetteer_points_ = false;
     // Countries whose GeoNames names lose BGN's soft-sign marks (settings.tsv).
-    std::set<std::string> unmarked_countries_;
+    NamingRules naming_;
 
     std::vector<IsoCountry> iso_countries_;
     std::vector<IsoSubdivision> iso_subdivisions_;

@@ -472,7 +472,6 @@ void Pipeline::read_places() {
                                 "they lie in");
 
     step("GeoNames: place entries");
-    PlaceNames::read_letters(opt_.curated_dir + "/name_letters.tsv", naming_);
     const auto names = PlaceNames::read(opt_.curated_dir + "/place_names.tsv", naming_);
     for (auto& [id, r] : records) {
         PlaceEntry e = geonames_entry(r, PlaceType::place);

@@ -112,17 +112,6 @@ std::string fold(std::string_view name) {
     return out;
 }
 
-std::string strip_marks(std::string_view name) {
-    utf8proc_uint8_t* mapped = nullptr;
-    const auto options =
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
-    const auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
-                                  static_cast<utf8proc_ssize_t>(name.size()), &mapped, options);
-    if (len < 0) return {};  // invalid UTF-8: callers validate text first
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
-    return {reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(len)};
-}
-
 std::string loose_key(std::string_view folded) {
     for (char c : folded)
         if (static_cast<unsigned char>(c) >= 0x80) return {};

@@ -23,10 +23,6 @@ std::string loose_key(std::string_view folded);
 // as soon as the distance must exceed `max`: for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max = 1000);
 
-// The name without its combining marks, case and everything else kept, composed again:
-// "Chișinău" -> "Chisinau", "Łódź" -> "Łodz" (ł is a letter of its own, not l with a mark).
-std::string strip_marks(std::string_view name);
-
 // ASCII letters to lower case, everything else as it is: for matching English cue words.
 std::string ascii_lower(std::string_view word);
 

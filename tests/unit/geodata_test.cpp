@@ -188,41 +188,25 @@ TEST(PlaceNames, SoftSignsDropAndTheTableNamesTheRest) {
     }
 }
 
-// A GeoNames name without the marks its language writes takes the one spelling with them;
-// another language's exonym, two competing spellings or a name with marks already do not.
-TEST(PlaceNames, DiacriticsOfTheLanguage) {
+// Romanian's comma-below letters replace the cedilla ones of older encodings, in the
+// countries settings.tsv names and nowhere else.
+TEST(PlaceNames, RomanianCommaBelow) {
     EXPECT_EQ(detail::with_comma_below("Iaşi"), "Iași");
     EXPECT_EQ(detail::with_comma_below("Ţara Şipotului"), "Țara Șipotului");
     EXPECT_EQ(detail::with_comma_below("Łódź"), "Łódź");
-    detail::NamingRules rules{.unmarked = {}, .comma_below = {"RO"}, .letters = {}};
-    detail::PlaceNames::read_letters(
-        dump_with("letters.tsv",
-                  "country\tletters\tsource\nRO\tăâîșțşţ\tRomanian\nIT\tàèéìòù\tItalian\n"
-                  "PL\tąćęłńóśźż\tPolish\n"),
-        rules);
-    const auto names =
-        detail::PlaceNames::read(dump_with("none.tsv", "geonameid\tname\tsource\n"), rules);
-    auto named = [&](const char* name, const char* country, std::vector<std::string> alternates) {
-        gazetteer::PlaceEntry e;
-        e.name = name;
-        e.country = country;
-        for (auto& a : alternates) e.names.emplace_back(a, gazetteer::NameKind::alternate);
-        names.apply(e, 1);
-        return e.name;
-    };
-    EXPECT_EQ(named("Iaşi", "RO", {"Iasi", "Iași"}), "Iași");  // cedilla to comma
-    EXPECT_EQ(named("Timisoara", "RO", {"Timişoara", "Temesvár"}), "Timișoara");
-    EXPECT_EQ(named("Milan", "IT", {"Milán", "Milano"}), "Milan");     // á is not Italian
-    EXPECT_EQ(named("Krakow", "PL", {"Kraków", "Krakòw"}), "Kraków");  // ò is not Polish
-    EXPECT_EQ(named("Cefalu", "IT", {"Cefalù", "Cèfalu"}), "Cefalu");  // two spellings
-    EXPECT_EQ(named("Paris", "FR", {"Pâris"}), "Paris");  // no letters listed for FR here
-    try {
-        detail::PlaceNames::read_letters(
-            dump_with("bad_letters.tsv", "country\tletters\tsource\nROU\tă\tx\n"), rules);
-        FAIL() << "expected GeodataError";
-    } catch (const GeodataError& e) {
-        EXPECT_EQ(e.context().line, 2);
-    }
+    const auto names = detail::PlaceNames::read(dump_with("none.tsv", "geonameid\tname\tsource\n"),
+                                                {.unmarked = {}, .comma_below = {"RO"}});
+    gazetteer::PlaceEntry iasi, izmir;
+    iasi.name = "Iaşi";
+    iasi.country = "RO";
+    izmir.name = "İzmir";  // Turkish ş and ç keep their cedilla
+    izmir.country = "TR";
+    names.apply(iasi, 675810);
+    names.apply(izmir, 311046);
+    EXPECT_EQ(iasi.name, "Iași");
+    ASSERT_EQ(iasi.names.size(), 1u);
+    EXPECT_EQ(iasi.names[0].first, "Iaşi");  // still a name the geoparser matches
+    EXPECT_EQ(izmir.name, "İzmir");
 }
 
 TEST(Tables, RowsAndErrors) {
@@ -280,20 +264,15 @@ TEST(Tables, CuratedTablesOfTheRepositoryParse) {
     EXPECT_EQ(features.use("T", "MT"), detail::FeatureUse::area);
     EXPECT_EQ(features.use("H", "SEA"), detail::FeatureUse::skip);  // no rows for class H
     EXPECT_EQ(detail::read_table(dir + "/settings.tsv", {"key", "value"}).size(), 3u);
-    detail::NamingRules rules{.unmarked = {"RU"}, .comma_below = {"RO", "MD"}, .letters = {}};
-    detail::PlaceNames::read_letters(dir + "/name_letters.tsv", rules);
-    EXPECT_GE(rules.letters.size(), 25u);
-    const auto names = detail::PlaceNames::read(dir + "/place_names.tsv", rules);
+    const auto names = detail::PlaceNames::read(dir + "/place_names.tsv",
+                                                {.unmarked = {"RU"}, .comma_below = {"RO", "MD"}});
     gazetteer::PlaceEntry orel, chisinau;
     orel.name = "Orël";
     orel.country = "RU";
     names.apply(orel, 515012);
     EXPECT_EQ(orel.name, "Oryol");
-    chisinau.name = "Chisinau";  // GeoNames' own names, as cities500 has them
+    chisinau.name = "Chisinau";  // GeoNames' name, without the marks Romanian writes
     chisinau.country = "MD";
-    chisinau.names = {{"Chişinău", gazetteer::NameKind::alternate},
-                      {"Chișinău", gazetteer::NameKind::alternate},
-                      {"Kishinev", gazetteer::NameKind::alternate}};
     names.apply(chisinau, 618426);
     EXPECT_EQ(chisinau.name, "Chișinău");
 }

@@ -1,7 +1,6 @@
 // News-style display names of GeoNames places (see place_names.hpp).
 #include "geodata/detail/place_names.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <utility>
 #include <vector>
@@ -183,43 +182,6 @@ std::string PlaceNames::national_name(const gazetteer::PlaceEntry& e) {
     return {};
 }
 
-void PlaceNames::read_letters(const std::string& path, NamingRules& rules) {
-    for (const auto& r : read_table(path, {"country", "letters", "source"})) {
-        if (r["country"].size() != 2 || r["letters"].empty() || r["source"].empty())
-            throw std::move(GeodataError("a row needs a country code, letters and a source",
-                                         ExitCode::bad_input,
-                                         "columns: country (ISO alpha-2), letters, source")
-                                .in_file(path)
-                                .at(r.line));
-        rules.letters[r["country"]] = r["letters"];
-    }
-}
-
-// The place's name with the diacritics its language writes, where GeoNames gives it without
-// them and exactly one of its other names differs from it only by marks, all of them letters
-// of the language (`letters`): Chisinau -> Chișinău, but Milan stays Milan (Spanish Milán has
-// a letter Italian lacks); "" else.
-std::string PlaceNames::marked_name(const gazetteer::PlaceEntry& e,
-                                    const std::string& letters) const {
-    for (const char c : e.name)
-        if (static_cast<unsigned char>(c) >= 0x80) return {};  // GeoNames wrote marks itself
-    const auto own = code_points(letters);
-    std::string found;
-    for (const auto& [alternate, kind] : e.names) {
-        if (alternate == e.name || text::strip_marks(alternate) != e.name) continue;
-        const std::string spelling =
-            rules_.comma_below.count(e.country) ? with_comma_below(alternate) : alternate;
-        bool in_language = true;
-        for (char32_t c : code_points(spelling))
-            in_language =
-                in_language && (c < 0x80 || std::find(own.begin(), own.end(), c) != own.end());
-        if (!in_language) continue;
-        if (!found.empty() && found != spelling) return {};  // two spellings: no rule decides
-        found = spelling;
-    }
-    return found;
-}
-
 void PlaceNames::apply(gazetteer::PlaceEntry& e, std::int64_t geonameid) const {
     std::string name;
     if (const auto it = names_.find(geonameid); it != names_.end())
@@ -227,8 +189,6 @@ void PlaceNames::apply(gazetteer::PlaceEntry& e, std::int64_t geonameid) const {
     else if (e.country == "UA")
         name = national_name(e);
     if (name.empty() && rules_.unmarked.count(e.country)) name = without_soft_signs(e.name);
-    if (const auto it = rules_.letters.find(e.country); name.empty() && it != rules_.letters.end())
-        name = marked_name(e, it->second);
     if (rules_.comma_below.count(e.country)) name = with_comma_below(name.empty() ? e.name : name);
     if (name.empty() || name == e.name) return;
     // GeoNames' own name was the place's primary name: it stays one (not an alternate).

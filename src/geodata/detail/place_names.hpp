@@ -1,6 +1,6 @@
 // News-style display names of GeoNames places: a curated table (geodata/place_names.tsv),
 // Ukraine's national romanisation for Ukrainian places, the soft-sign rule for Cyrillic
-// romanisations, and the diacritics of Latin-script languages (geodata/settings.tsv).
+// romanisations, and Romanian's comma-below letters (geodata/settings.tsv).
 #pragma once
 
 #include <cstdint>
@@ -17,9 +17,6 @@ namespace mapwire::geodata::detail {
 struct NamingRules {
     std::set<std::string> unmarked;     // unmarked_romanisation: soft signs dropped
     std::set<std::string> comma_below;  // comma_below: Romanian ș ț for cedilla ş ţ
-    // name_letters.tsv: the letters with diacritics of each country's language, restored
-    // where GeoNames left them out.
-    std::map<std::string, std::string> letters;
 };
 
 class PlaceNames {
@@ -27,18 +24,15 @@ public:
     // Reads place_names.tsv (geonameid, name, source). Throws GeodataError naming file:line
     // for an id that is not a number, an empty name or source, or a repeated id.
     static PlaceNames read(const std::string& path, NamingRules rules);
-    // Reads name_letters.tsv (country, letters, source) into `rules.letters`.
-    static void read_letters(const std::string& path, NamingRules& rules);
 
     // Gives `e` (a GeoNames place of id `geonameid`) its display name: the table's, else the
-    // rules' for its country (Ukrainian national romanisation, no soft-sign marks, the
-    // language's diacritics). GeoNames' name stays a name of the place, so that a text
+    // rules' for its country (Ukrainian national romanisation, no soft-sign marks, Romanian
+    // ș and ț). GeoNames' name stays a name of the place, so that a text
     // spelling it that way still finds it.
     void apply(gazetteer::PlaceEntry& e, std::int64_t geonameid) const;
 
 private:
     static std::string national_name(const gazetteer::PlaceEntry& e);
-    std::string marked_name(const gazetteer::PlaceEntry& e, const std::string& letters) const;
     std::map<std::int64_t, std::string> names_;
     NamingRules rules_;
 };

@@ -15,6 +15,9 @@ struct Actor {
     std::string country;  // ISO alpha-2 of the actor's nationality, or ""
     std::string side;     // ISO alpha-2 of the state it fights for, when different ("RU")
     std::string acled;    // ACLED's name for it ("Military Forces of Russia (2000-)"), or ""
+    // The name is a nationality's adjective alone ("Israeli" of "Israeli strikes"): it says
+    // whose, not who, and a label does not write it as a subject.
+    bool adjective = false;
 };
 
 struct Count {

@@ -2,6 +2,7 @@
 // symbols and crowded markers. No dataset.
 #include <gtest/gtest.h>
 
+#include "render/detail/event_labels.hpp"
 #include "render/detail/wording.hpp"
 #include "render/event_symbols.hpp"
 
@@ -41,7 +42,7 @@ TEST(Wording, ACaptureSaysWhoAndTheOtherCounts) {
     e.date = {"2025-04-01", "approximate", "recently"};
     e.reporting = events::Reporting::claim;
     EXPECT_EQ(event_label(e),
-              "Capture of 2 Chinese nationals (6 engaged)\nDonetsk Oblast · c. Apr 2025 · claim");
+              "2 Chinese nationals captured (6 engaged)\nDonetsk Oblast · c. Apr 2025 · claim");
 }
 
 TEST(Wording, AVagueQuantityKeepsItsWords) {
@@ -51,7 +52,7 @@ TEST(Wording, AVagueQuantityKeepsItsWords) {
     e.trigger = "deployed";
     e.actor1.name = "North Korea";
     e.counts = {{1000, "deployed", true, false, "thousands"}, {40, "killed", true, false, ""}};
-    EXPECT_EQ(event_label(e), "North Korea deployed thousands of troops (~40 killed)\n");
+    EXPECT_EQ(event_label(e), "North Korea deploys thousands of troops (~40 killed)\n");
 }
 
 TEST(Wording, TheKeyNumbersLocatedEventsOnly) {
@@ -108,8 +109,53 @@ TEST(Wording, AMapWithoutHeadlineIsTitledByItsFirstLocatedEvent) {
     first.sub_type = "Armed clash";
     first.location = area("Donetsk Oblast");
     second.location = area("Kursk Oblast");
-    EXPECT_EQ(title_of({nowhere, first, second}), "Armed clash in Donetsk Oblast");
+    EXPECT_EQ(title_of({nowhere, first, second}), "Fighting in Donetsk Oblast");
     EXPECT_EQ(title_of({nowhere}), "");
+}
+
+// The map says what happened in plain words, from the phrase table: the first row whose
+// placeholders all have a value; ACLED's sub-event type where none fits.
+TEST(Wording, EventsInPlainWords) {
+    events::Event e;
+    e.type = "Battles";
+    e.sub_type = "Non-state actor overtakes territory";
+    e.trigger = "taken";
+    gazetteer::Place village;
+    village.name = "Novoyehorivka";
+    village.type = gazetteer::PlaceType::place;
+    e.location = village;
+    e.actor1.name = "Russian forces";
+    EXPECT_EQ(plain_label(e).text, "Russian forces take Novoyehorivka");
+    EXPECT_TRUE(plain_label(e).names_place);
+    EXPECT_EQ(event_label(e), "Russian forces take Novoyehorivka\n");  // the place said once
+    e.actor1.name = "Russia";                                          // one actor: the verb agrees
+    EXPECT_EQ(plain_label(e).text, "Russia takes Novoyehorivka");
+    e.actor1.name = "troops";  // whose troops, the text did not say here
+    EXPECT_EQ(plain_label(e).text, "Novoyehorivka taken");
+    e.actor1 = {"Israeli", "IL", "", "", true};  // an adjective alone names no one
+    EXPECT_EQ(plain_label(e).text, "Novoyehorivka taken");
+
+    const std::string_view table =
+        "sub_type\ttrigger\tlabel\n"
+        "# a comment\n"
+        "Attack\t\t{count:killed} killed near {town}\n"
+        "Attack\t\tAttack in {place}\n"
+        "Other\tsummoned\t{actor2} summoned\n";
+    events::Event attack;
+    attack.sub_type = "Attack";
+    attack.counts = {{1000, "killed", true, false, "dozens"}};
+    attack.location = area("Donetsk Oblast");  // a region: no "near"
+    EXPECT_EQ(plain_label(attack, table).text, "Attack in Donetsk Oblast");
+    attack.location = village;
+    const auto near = plain_label(attack, table);
+    EXPECT_EQ(near.text, "Dozens killed near Novoyehorivka");  // the text's words, capitalised
+    EXPECT_EQ(near.counted, std::set<std::string>{"killed"});
+    events::Event summons;
+    summons.sub_type = "Other";
+    summons.trigger = "expelled";  // no row for this trigger
+    EXPECT_EQ(plain_label(summons, table).text, "");
+    summons.sub_type = "Remote explosive/landmine/IED";
+    EXPECT_EQ(event_label(summons), "Remote explosive/landmine/IED\n");  // no value: the code
 }
 
 TEST(EventSymbols, AShapePerType) {

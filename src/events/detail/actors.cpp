@@ -27,6 +27,8 @@ bool envoy_after(const Document& doc, const Span& s, std::size_t k) {
 
 Actor actor_of(const Document& doc, std::size_t first, std::size_t last, std::string country) {
     Actor a{std::string(doc.slice(first, last)), std::move(country), {}, {}};
+    const Mention* m = doc.mention_at(first);
+    a.adjective = m && m->role == Role::demonym && doc.mention_at(last - 1) == m;
     name_as_acled(doc, first, last, a);
     return a;
 }

@@ -1,6 +1,8 @@
 // Map wording: numbers, dates and event labels.
 #include "render/detail/wording.hpp"
 
+#include "render/detail/event_labels.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -31,11 +33,21 @@ std::string what_happened(const events::Event& e) {
     return e.sub_type.empty() ? e.type : e.sub_type;
 }
 
+// What happened in plain words ("Russian forces take Novoyehorivka"), from the phrase
+// table; the sub-event type's own words where no row fits.
+PlainLabel headline(const events::Event& e) {
+    PlainLabel plain = plain_label(e);
+    if (plain.text.empty()) plain = {what_happened(e), false, {}};
+    return plain;
+}
+
 // The counts the first line does not already say, as the text gave them.
-std::vector<std::string> other_counts(const events::Event& e, const std::string& what) {
+std::vector<std::string> other_counts(const events::Event& e, const PlainLabel& said) {
+    const std::string& what = said.text;
     std::vector<std::string> extras;
     for (const auto& c : e.counts) {
-        if ((c.meaning == "captured" && what.starts_with("Capture")) || c.unknown ||
+        if (said.counted.count(c.meaning) ||
+            (c.meaning == "captured" && what.starts_with("Capture")) || c.unknown ||
             (c.meaning == "deployed" && !c.words.empty() && e.trigger == "deployed"))
             continue;
         // A vague quantity in its words ("thousands"): never a number the text did not give.
@@ -77,15 +89,16 @@ std::string month_text(const std::string& iso, const std::string& precision) {
 }
 
 std::string event_label(const events::Event& e) {
-    const std::string what = what_happened(e);
+    const PlainLabel what = headline(e);
     const std::vector<std::string> extras = other_counts(e, what);
-    std::string line = what;
+    std::string line = what.text;
     if (!extras.empty()) {
         line += " (";
         for (std::size_t i = 0; i < extras.size(); ++i) line += (i ? ", " : "") + extras[i];
         line += ")";
     }
-    std::string second = e.location ? std::string(e.location->name) : std::string();
+    std::string second =
+        e.location && !what.names_place ? std::string(e.location->name) : std::string();
     const std::string when = month_text(e.date.date, e.date.precision);
     if (!when.empty()) second += (second.empty() ? "" : " · ") + when;
     if (e.reporting != events::Reporting::fact)
@@ -121,16 +134,20 @@ std::string occupation_text(const std::vector<OccupiedUnit>& units, bool names) 
 }
 
 std::string event_phrase(const events::Event& e) {
-    std::string text = what_happened(e);
-    if (e.location) text += " in " + std::string(e.location->name);
+    const PlainLabel what = headline(e);
+    std::string text = what.text;
+    if (e.location && !what.names_place) text += " in " + std::string(e.location->name);
     if (e.reporting == events::Reporting::claim) text += ", claimed";
     if (e.reporting == events::Reporting::allegation) text += ", alleged";
     return text;
 }
 
 std::string title_of(const std::vector<events::Event>& events) {
-    for (const auto& e : events)
-        if (e.location) return what_happened(e) + " in " + std::string(e.location->name);
+    for (const auto& e : events) {
+        if (!e.location) continue;
+        const PlainLabel what = headline(e);
+        return what.names_place ? what.text : what.text + " in " + std::string(e.location->name);
+    }
     return {};
 }
 

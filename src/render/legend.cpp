@@ -15,7 +15,7 @@ constexpr double kSwatchW = 16, kSwatchH = 11;  // area swatches
 constexpr double kSymbolX = 8, kSymbolY = 5.5;  // a symbol's centre within the swatch
 constexpr double kSymbolRadius = 6, kVagueRadius = 7, kCityDot = 2.8;
 constexpr double kHatchSpacing = 4, kHatchWidth = 0.7;  // denser than on the map
-constexpr double kControlAngle = 45, kOccupiedAngle = -45;
+constexpr double kOccupiedAngle = -45;
 const std::vector<double> kVagueDash = {3, 2};
 // The boxed legend: title, then a row per entry.
 constexpr double kBoxPadding = 10, kTitleY = 7, kFirstRow = 30, kRowHeight = 20;
@@ -79,7 +79,7 @@ std::string Legend::entry(Canvas* c, const LegendItem& item, double sx, double s
         case Kind::control:
             if (c) {
                 c->fill(swatch, st_.control_fill);
-                c->hatch(swatch, st_.control_hatch, kHatchSpacing, kControlAngle, kHatchWidth);
+                c->stroke(swatch, st_.control_edge, 1);
             }
             return item.text.empty() ? std::string("Area held (control layer)")
                                      : "Area held (control layer, " + item.text + ")";

@@ -8,7 +8,7 @@
 namespace mapwire::render {
 namespace {
 
-constexpr double kControlHatchSpacing = 6, kControlHatchAngle = 45, kControlHatchWidth = 0.8;
+constexpr double kControlEdgeWidth = 1.0;  // px
 constexpr double kPointHalo = 1;
 
 }  // namespace
@@ -50,8 +50,10 @@ Paths load_control_layer(const std::string& path, const MapView& view) {
 
 void draw_control_areas(Canvas& c, const style::Style& st, const Paths& areas) {
     if (areas.empty()) return;
+    // A solid tint with its edge, not a hatch: the areas occupied since 2014 are hatched, and
+    // the two must be told apart at a glance where they overlap (Crimea, parts of Donbas).
     c.fill(areas, st.control_fill);
-    c.hatch(areas, st.control_hatch, kControlHatchSpacing, kControlHatchAngle, kControlHatchWidth);
+    c.stroke(areas, st.control_edge, kControlEdgeWidth);
 }
 
 void draw_user_layers(Canvas& c, const style::Style& st, const std::vector<ExtraLayer>& specs,

@@ -129,7 +129,8 @@ void apply(Style& s, const YAML::Node& root, const std::string& path) {
         {"lake", color(s.lake)},
         {"highlight_fill", color(s.highlight_fill)},
         {"control_fill", color(s.control_fill)},
-        {"control_hatch", color(s.control_hatch)},
+        {"control_edge", color(s.control_edge)},
+        {"control_hatch", color(s.control_edge)},  // its older name: styles written for it work
         {"occupied_fill", color(s.occupied_fill)},
         {"occupied_hatch", color(s.occupied_hatch)},
         {"text", color(s.text)},

@@ -31,7 +31,9 @@ struct Style {
     Stroke river;
     Color highlight_fill;
     Stroke highlight_border;
-    Color control_fill, control_hatch;    // areas from a control layer
+    // Areas from a control layer: a solid tint and its edge, so that they are told at a glance
+    // from the hatched areas occupied since 2014.
+    Color control_fill, control_edge;
     Color occupied_fill, occupied_hatch;  // occupied since 2014 (default worldview)
     Color text, text_muted, halo;
     Color place_dot;

@@ -66,6 +66,10 @@ Command add_map_command(CLI::App& app, Context& ctx) {
                     "Publication date (YYYY-MM-DD): relative dates and 'data as of'");
     cmd->add_option("--control", a->control,
                     "Control-area layer to tint (any vector format GDAL reads)");
+    cmd->add_option("--control-date", a->control_date,
+                    "The control layer's date (YYYY-MM-DD; default: a date in its file name)");
+    cmd->add_option("--control-source", a->control_source,
+                    "Who made the control layer, for the credits (default: its file name)");
     cmd->add_option("--style", a->style, "Style name (light, dark, print-grey) or YAML file");
     cmd->add_option("--size", a->size, "Output size in pixels, WIDTHxHEIGHT");
     cmd->add_option("--dpi", a->dpi, "Pixels per inch (96: one CSS pixel per pixel)");

@@ -150,6 +150,15 @@ void run_map(const MapArgs& args, Context& ctx) {
         mo.formats.push_back(f);
     }
     mo.control_layer = args.control;
+    // A date alone is what control_layer_date finds in a name that is only a date.
+    if (!args.control_date.empty() &&
+        render::control_layer_date(args.control_date) != args.control_date)
+        throw std::move(Error("not a date in YYYY-MM-DD form", ExitCode::usage,
+                              "for example --control-date 2024-07-08")
+                            .with_key("--control-date")
+                            .with_value(args.control_date));
+    mo.control_date = args.control_date;
+    mo.control_source = args.control_source;
     mo.inset = !args.no_inset;
     mo.source = args.source;
     mo.title = args.title;

@@ -76,6 +76,8 @@ private:
     std::optional<bool> flag(const YAML::Node& n, const std::string& key);
     std::string input_file(const YAML::Node& n, const std::string& key);
     void map_settings(const YAML::Node& node, MapJob& job, bool defaults);
+    // The value of `key` when it is a real day written YYYY-MM-DD; else a problem and nullopt.
+    std::optional<std::string> iso_date(const YAML::Node& node, const std::string& key);
     void layers(const YAML::Node& node, render::MapOptions& o);
     void annotations(const YAML::Node& node, render::MapOptions& o);
     std::optional<style::Color> color(const YAML::Node& n, const std::string& key);
@@ -112,10 +114,11 @@ private:
 
 const std::vector<std::string> kTopKeys = {"output_dir", "defaults", "maps"};
 const std::vector<std::string> kMapKeys = {
-    "name",        "article",         "date",        "control",    "style",     "size",
-    "dpi",         "formats",         "extent",      "projection", "inset",     "title",
-    "subtitle",    "source",          "description", "background", "highlight", "layers",
-    "annotations", "style_overrides", "series",      "credits"};
+    "name",       "article",   "date",         "control",       "style",
+    "size",       "dpi",       "formats",      "extent",        "projection",
+    "inset",      "title",     "subtitle",     "source",        "description",
+    "background", "highlight", "layers",       "annotations",   "style_overrides",
+    "series",     "credits",   "control_date", "control_source"};
 const std::vector<std::string> kLayerKeys = {"file",  "layer",  "where", "fill",  "stroke",
                                              "width", "radius", "label", "legend"};
 const std::vector<std::string> kAnnotationKeys = {"text", "at", "leader"};
@@ -225,24 +228,29 @@ std::string Loader::input_file(const YAML::Node& n, const std::string& key) {
     return fs::weakly_canonical(p).string();
 }
 
+std::optional<std::string> Loader::iso_date(const YAML::Node& node, const std::string& key) {
+    const auto v = text(node, key);
+    if (!v) return std::nullopt;
+    int y = 0, m = 0, d = 0;
+    const bool parsed = std::sscanf(v->c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && v->size() == 10;
+    if (parsed && std::chrono::year_month_day(std::chrono::year(y),
+                                              std::chrono::month(static_cast<unsigned>(m)),
+                                              std::chrono::day(static_cast<unsigned>(d)))
+                      .ok())
+        return v;
+    problem(node[key], "'" + key + "' must be YYYY-MM-DD");
+    return std::nullopt;
+}
+
 void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
     auto& o = job.options;
     if (!defaults) {
         if (auto v = input_file(node, "article"); !v.empty()) job.article = v;
-        if (auto v = text(node, "date")) {
-            int y = 0, m = 0, d = 0;
-            const bool parsed =
-                std::sscanf(v->c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && v->size() == 10;
-            if (!parsed || !std::chrono::year_month_day(
-                                std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
-                                std::chrono::day(static_cast<unsigned>(d)))
-                                .ok())
-                problem(node["date"], "'date' must be YYYY-MM-DD");
-            else
-                job.date = *v;
-        }
+        if (auto v = iso_date(node, "date")) job.date = *v;
         if (auto v = input_file(node, "control"); !v.empty() && readable_layer(node["control"], v))
             o.control_layer = v;
+        if (auto v = iso_date(node, "control_date")) o.control_date = *v;
+        if (auto v = text(node, "control_source")) o.control_source = *v;
         if (auto v = text(node, "title")) o.title = *v;
         if (const YAML::Node l = node["layers"]) layers(l, o);
         if (const YAML::Node a = node["annotations"]) annotations(a, o);
@@ -493,6 +501,8 @@ std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
             const std::string file = input_file(holder, "control");
             if (file.empty() || !readable_layer(v, file)) continue;
             page.options.control_layer = file;
+            // Each layer of a series is dated by its own file name, never by one map's date.
+            page.options.control_date.clear();
             label = fs::path(file).stem().string();
         }
         const std::string suffix = slug(label).empty() ? std::to_string(i + 1) : slug(label);
@@ -504,11 +514,11 @@ std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
         }
         page.output_dir = (fs::path(job.output_dir).parent_path() / page.name).string();
         if (page.options.subtitle.empty())
-            page.options.subtitle = each == "unit" ? label
-                                    : render::control_layer_date(page.options.control_layer).empty()
-                                        ? "Control areas: " + label
-                                        : "Control areas as of " + render::control_layer_date(
-                                                                       page.options.control_layer);
+            page.options.subtitle =
+                each == "unit" ? label
+                : render::control_date_of(page.options).empty()
+                    ? "Control areas: " + label
+                    : "Control areas as of " + render::control_date_of(page.options);
         pages.push_back(std::move(page));
     }
     return pages;

@@ -23,7 +23,8 @@ Font box_font(const style::Style& st) {
 }  // namespace
 
 std::string figure_text(const std::vector<events::TerritoryFigure>& figures,
-                        const std::function<std::string(const std::string&)>& holder_name) {
+                        const std::function<std::string(const std::string&)>& holder_name,
+                        const std::string& control_date) {
     if (figures.empty()) return {};
     const auto& f = figures[0];
     std::string text =
@@ -34,9 +35,9 @@ std::string figure_text(const std::vector<events::TerritoryFigure>& figures,
     if (f.measured_km2) {
         char share[32];
         std::snprintf(share, sizeof share, "%.2f%%", *f.measured_share);
-        const std::string date = control_layer_date(f.control_layer);
-        text += "\nMeasured on the control layer" + (date.empty() ? "" : " of " + date) + ": " +
-                std::string(share) + " (" + detail::thousands(*f.measured_km2) + " km²)";
+        text += "\nMeasured on the control layer" +
+                (control_date.empty() ? "" : " of " + control_date) + ": " + std::string(share) +
+                " (" + detail::thousands(*f.measured_km2) + " km²)";
     }
     return text;
 }

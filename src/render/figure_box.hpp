@@ -17,9 +17,11 @@
 namespace mapwire::render {
 
 // The first figure's text, "" when the article gives none. `holder_name` names a state from
-// its ISO alpha-2 code.
+// its ISO alpha-2 code; `control_date` is the control layer's date the measured share was
+// taken on ("" when undated).
 std::string figure_text(const std::vector<events::TerritoryFigure>& figures,
-                        const std::function<std::string(const std::string&)>& holder_name);
+                        const std::function<std::string(const std::string&)>& holder_name,
+                        const std::string& control_date = {});
 
 // The box for the text in the top-left corner of the frame.
 Rect figure_box(const Rect& frame, const std::string& text, const style::Style& st);

@@ -20,9 +20,12 @@ std::string credits_text(const MapOptions& o, const std::string& occupation) {
     if (!o.date.empty()) text += " Report of " + o.date + ".";
     // A control layer is its own source with its own date, not the article's.
     if (!o.control_layer.empty()) {
-        const std::string date = control_layer_date(o.control_layer);
-        text += " Control areas: " + std::filesystem::path(o.control_layer).filename().string() +
-                (date.empty() ? " (undated)." : ", as of " + date + ".");
+        const std::string date = control_date_of(o);
+        text +=
+            " Control areas: " +
+            (o.control_source.empty() ? std::filesystem::path(o.control_layer).filename().string()
+                                      : o.control_source) +
+            (date.empty() ? " (undated)." : ", as of " + date + ".");
     }
     if (!o.credits.empty()) text += " " + o.credits;
     // The occupied areas' holder and year as their records give them ("occupied by Russia

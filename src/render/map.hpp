@@ -69,6 +69,10 @@ struct MapOptions {
         credits;       // more credit text, e.g. "Graphic: A. Reporter"; added to the credits line
     std::string date;  // "data as of"
     std::string control_layer;  // areas to tint, any vector format GDAL reads
+    // The control layer's own date (YYYY-MM-DD) and maker, said in subtitle, legend, figure
+    // box and credits; "" takes the date from its file name (control_layer_date) and credits
+    // the file by its name.
+    std::string control_date, control_source;
     bool inset = true;
     std::vector<std::string> highlight;  // gazetteer ids of units or regions to highlight as well
     std::vector<std::string> formats = {"png", "svg", "pdf"};
@@ -103,6 +107,8 @@ std::string default_title(const events::Extraction& extraction);
 // The date a control layer's file name gives ("occupied-2024-07-08.geojson",
 // "areas_20260822.gpkg": YYYY-MM-DD or YYYYMMDD in the name), as YYYY-MM-DD; "" when none.
 std::string control_layer_date(const std::string& path);
+// The control layer's date as the map states it: the one given, else its file name's.
+std::string control_date_of(const MapOptions& o);
 
 // The alt text of a map: "Map of Ukraine showing 3 reported events: ..." (its first five
 // events in words, where and how reported).

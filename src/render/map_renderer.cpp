@@ -106,11 +106,12 @@ public:
           opt_(o),
           named_units_(named_unit_ids(x, o)),
           legend_(s, country_name(g, x.places.focus_country), o.layers),
-          notes_{notes_text(figure_text(x.figures,
-                                        [&g](const std::string& code) {
-                                            return code.empty() ? std::string("?")
-                                                                : country_name(g, code);
-                                        }),
+          notes_{notes_text(figure_text(
+                                x.figures,
+                                [&g](const std::string& code) {
+                                    return code.empty() ? std::string("?") : country_name(g, code);
+                                },
+                                control_date_of(o)),
                             detail::elsewhere_lines(x.events)),
                  detail::key_lines(x.events)},
           possible_occupation_(occupation(g, occupied_units(g), false)),
@@ -186,7 +187,7 @@ LegendFacts Scene::possible_legend_facts() const {
     f.highlight = !named_units_.empty();
     f.control = !opt_.control_layer.empty();
     if (f.control) {
-        const std::string date = control_layer_date(opt_.control_layer);
+        const std::string date = control_date_of(opt_);
         f.control_date = date.empty() ? "" : "as of " + date;
     }
     f.occupied = possible_occupation_;
@@ -398,6 +399,10 @@ std::string creation_date(const MapOptions& o) {
 }
 
 }  // namespace
+
+std::string control_date_of(const MapOptions& o) {
+    return o.control_date.empty() ? control_layer_date(o.control_layer) : o.control_date;
+}
 
 std::string control_layer_date(const std::string& path) {
     const std::string name = std::filesystem::path(path).filename().string();

@@ -214,12 +214,13 @@ TEST(RenderConfig, SeriesOverControlLayers) {
                "    size: 900x600\n"
                "    dpi: 96\n"
                "    formats: [svg]\n"
+               "    control_date: 2020-01-01\n"  // a series' layers keep their own dates
                "    series:\n"
                "      each: control\n"
                "      values: [areas-2024-07-08.geojson, areas-2024-07-09.geojson, gone.geojson]\n";
     }
     const auto bad = render({(dir / "series.yaml").string()});
-    EXPECT_NE(bad.err.find("series.yaml:11:68: file not found: gone.geojson"), std::string::npos)
+    EXPECT_NE(bad.err.find("series.yaml:12:68: file not found: gone.geojson"), std::string::npos)
         << bad.err;
     EXPECT_FALSE(fs::exists(dir / "out"));
 
@@ -242,6 +243,46 @@ TEST(RenderConfig, SeriesOverControlLayers) {
                   std::string::npos)
             << page;
     }
+    fs::remove_all(dir);
+}
+
+// A control layer whose file name carries no date is dated and credited by the
+// configuration: subtitle-free maps still say when and whose in legend, figure box and credits.
+TEST(RenderConfig, ControlLayerDateAndSourceFromKeys) {
+    if (!fs::exists(testing::shared_dir())) GTEST_SKIP() << "no ../shared beside the project";
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-control-keys-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::copy_file(testing::shared_dir() + "/fixtures/territory/occupied-2024-07-08.geojson",
+                  dir / "areas.geojson");
+    fs::copy_file(testing::shared_dir() + "/seed/article.txt", dir / "article.txt");
+    auto write = [&](const std::string& date) {
+        std::ofstream(dir / "map.yaml") << "output_dir: out\n"
+                                           "maps:\n"
+                                           "  - name: held\n"
+                                           "    article: article.txt\n"
+                                           "    control: areas.geojson\n"
+                                           "    control_date: "
+                                        << date
+                                        << "\n"
+                                           "    control_source: ISW\n"
+                                           "    size: 900x600\n"
+                                           "    dpi: 96\n"
+                                           "    formats: [svg]\n";
+    };
+    write("30 June 2024");
+    const auto bad = render({(dir / "map.yaml").string()});
+    EXPECT_NE(bad.code, 0);
+    EXPECT_NE(bad.err.find("map.yaml:6:19: 'control_date' must be YYYY-MM-DD"), std::string::npos)
+        << bad.err;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+    write("2024-06-30");
+    const auto r = render({(dir / "map.yaml").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string svg = testing::read_text((dir / "out" / "held" / "map.svg").string());
+    EXPECT_NE(svg.find("Area held (control layer, as of 2024-06-30)"), std::string::npos);
+    EXPECT_NE(svg.find("Measured on the control layer of 2024-06-30"), std::string::npos);
+    EXPECT_NE(svg.find("Control areas: ISW, as of 2024-06-30."), std::string::npos);
     fs::remove_all(dir);
 }
 

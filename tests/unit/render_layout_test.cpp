@@ -84,6 +84,12 @@ TEST(ControlLayers, TheirDateComesFromTheFileName) {
     EXPECT_EQ(render::control_layer_date("layer-123456789.geojson"), "");    // a longer number
     EXPECT_EQ(render::control_layer_date("/2024-07-08/areas.geojson"), "");  // the folder's
     EXPECT_EQ(render::control_layer_date("areas.geojson"), "");
+    // A date given (--control-date, control_date:) outranks the file name's.
+    render::MapOptions o;
+    o.control_layer = "/x/occupied-2024-07-08.geojson";
+    EXPECT_EQ(render::control_date_of(o), "2024-07-08");
+    o.control_date = "2024-06-30";
+    EXPECT_EQ(render::control_date_of(o), "2024-06-30");
 }
 
 TEST(LegendItems, OnlyWhatTheMapShowsInAFixedOrder) {
@@ -165,8 +171,8 @@ TEST(FigureBox, StatedAndMeasured) {
     EXPECT_EQ(render::figure_text({f}, holder),
               "Stated: approximately 20% of the territory held by Russia (119,819 km²)\n"
               "Measured on the control layer: 18.25% (109,320 km²)");
-    f.control_layer = "/data/occupied-2024-07-08.geojson";  // a layer of a known date
-    EXPECT_EQ(render::figure_text({f}, holder),
+    // A layer of a known date (given, or from its file name: render::control_date_of).
+    EXPECT_EQ(render::figure_text({f}, holder, "2024-07-08"),
               "Stated: approximately 20% of the territory held by Russia (119,819 km²)\n"
               "Measured on the control layer of 2024-07-08: 18.25% (109,320 km²)");
     EXPECT_EQ(render::figure_text({}, holder), "");

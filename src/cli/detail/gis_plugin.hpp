@@ -43,7 +43,7 @@ struct EvalArgs {
 };
 
 struct MapArgs {
-    std::string input, date, control, style = "light", size = "2400x1600", out = "out", title,
+    std::string input, date, control, control_date, control_source, style = "light", size = "2400x1600", out = "out", title,
                                       subtitle, description, background = "page", source,
                                       projection, extent, formats = "png,svg,pdf";
     double dpi = 192;

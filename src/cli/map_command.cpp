@@ -99,7 +99,7 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
     }
     if (geojson) {
         exporter::write_geojson_layers(x, gaz, gpkg, out_dir);
-        for (const char* layer : {"events", "places", "figures"})
+        for (const char* layer : exporter::kLayers)
             result.report.files.push_back(out_dir + "/" + layer + ".geojson");
     }
     if (!vector_formats.empty()) {

@@ -151,7 +151,14 @@ std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer
     return c.text();
 }
 
-std::string places_layer(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
+// The places layer (a point each) and the areas layer (the polygon of each country, unit or
+// region among them): one geometry type per layer, which QGIS opens without asking for a
+// sublayer and Shapefile can hold.
+struct PlaceLayers {
+    std::string places, areas;
+};
+
+PlaceLayers place_layers(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
                          AreaSource& areas) {
     // One feature per place, however often the text names it: every mention is listed in
     // its properties (a country named twenty times is one polygon, not twenty).
@@ -169,7 +176,7 @@ std::string places_layer(const events::Extraction& x, const gazetteer::Gazetteer
         else
             entries[it->second].mentions.push_back(&m);
     }
-    Collection c;
+    Collection points, polygons;
     for (const auto& e : entries) {
         ordered_json p;
         p["place_id"] = std::string(e.place.id);
@@ -201,9 +208,13 @@ std::string places_layer(const events::Extraction& x, const gazetteer::Gazetteer
                             ? ordered_json(nullptr)
                             : ordered_json(std::round(e.place.area_km2));
         p["occupied_by"] = or_null(std::string(e.place.occupied_by));
-        c.add(areas.geometry(e.place), p);
+        points.add(geometry::Geometry::point({e.place.lon, e.place.lat}).geojson(), p);
+        if (e.place.type == PlaceType::place) continue;
+        // A unit the dataset has no polygon for (a point region: a sea) is a place only.
+        std::string area = areas.geometry(e.place);
+        if (area.find("\"Point\"") == std::string::npos) polygons.add(std::move(area), p);
     }
-    return c.text();
+    return {points.text(), polygons.text()};
 }
 
 std::string figures_layer(const events::Extraction& x, AreaSource& areas) {
@@ -242,8 +253,7 @@ std::string figures_layer(const events::Extraction& x, AreaSource& areas) {
 void convert_layers(const std::string& dir, const std::string& destination,
                     const std::string& driver) {
     std::vector<std::string> sources;
-    for (const char* layer : {"events", "places", "figures"})
-        sources.push_back(dir + "/" + layer + ".geojson");
+    for (const char* layer : kLayers) sources.push_back(dir + "/" + layer + ".geojson");
     geometry::convert_layers(sources, destination, driver, detail::layer_schemas());
 }
 
@@ -256,10 +266,11 @@ void write_geojson_layers(const events::Extraction& x, const gazetteer::Gazettee
     AreaSource areas(geopackage);
     // Build all three first, then write: a failure leaves no partial set behind.
     const std::string events = events_layer(x, gaz);
-    const std::string places = places_layer(x, gaz, areas);
+    const PlaceLayers places = place_layers(x, gaz, areas);
     const std::string figures = figures_layer(x, areas);
     write_atomically(fs::path(dir) / "events.geojson", events);
-    write_atomically(fs::path(dir) / "places.geojson", places);
+    write_atomically(fs::path(dir) / "places.geojson", places.places);
+    write_atomically(fs::path(dir) / "areas.geojson", places.areas);
     write_atomically(fs::path(dir) / "figures.geojson", figures);
 }
 

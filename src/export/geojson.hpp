@@ -9,13 +9,17 @@
 
 namespace mapwire::exporter {
 
-// Writes DIR/events.geojson, DIR/places.geojson and DIR/figures.geojson (creating DIR).
-// Area geometry comes from the dataset's GeoPackage, simplified to about 1 km.
+// The layers written, one geometry type each: events and places (points), areas (the
+// polygons of the countries, units and regions among the places) and figures.
+inline constexpr const char* kLayers[] = {"events", "places", "areas", "figures"};
+
+// Writes DIR/events.geojson, DIR/places.geojson, DIR/areas.geojson and DIR/figures.geojson
+// (creating DIR). Area geometry comes from the dataset's GeoPackage, simplified to about 1 km.
 void write_geojson_layers(const events::Extraction& extraction,
                           const gazetteer::Gazetteer& gazetteer, const std::string& geopackage,
                           const std::string& dir);
 
-// Writes the layers of DIR (events.geojson, places.geojson, figures.geojson, as written above)
+// Writes the layers of DIR (kLayers, as written above)
 // into one file of a GDAL vector format ("GPKG", "KML"), each with its declared schema
 // (docs/layers.md): the same field types whatever the article.
 void convert_layers(const std::string& dir, const std::string& destination,

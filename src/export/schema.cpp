@@ -7,6 +7,12 @@ const geometry::LayerSchemas& layer_schemas() {
     using geometry::FieldType;
     constexpr auto text = FieldType::text, integer = FieldType::integer, real = FieldType::real,
                    date = FieldType::date, boolean = FieldType::boolean;
+    // Places and areas: the same fields, one layer of points and one of polygons.
+    const std::vector<geometry::FieldSpec> place_fields = {
+        {"place_id", text},   {"name", text},        {"type", text},       {"country", text},
+        {"admin1", text},     {"mentions", integer}, {"role", text},       {"roles", text},
+        {"texts", text},      {"starts", text},      {"confidence", real}, {"area_km2", real},
+        {"occupied_by", text}};
     static const geometry::LayerSchemas schemas = {
         {"events",
          {{"id", text},
@@ -44,20 +50,8 @@ const geometry::LayerSchemas& layer_schemas() {
           {"sentence", text},
           {"sentence_start", integer},
           {"sentence_end", integer}}},
-        {"places",
-         {{"place_id", text},
-          {"name", text},
-          {"type", text},
-          {"country", text},
-          {"admin1", text},
-          {"mentions", integer},
-          {"role", text},
-          {"roles", text},
-          {"texts", text},
-          {"starts", text},
-          {"confidence", real},
-          {"area_km2", real},
-          {"occupied_by", text}}},
+        {"places", place_fields},
+        {"areas", place_fields},
         {"figures",
          {{"id", text},
           {"text", text},

@@ -140,7 +140,7 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     for (const char* f : {"map.gpkg", "map.kml"}) {
         const std::string info =
             testing::run_tool("ogrinfo -q '" + (dir / "maps" / "kharkiv" / f).string() + "'");
-        for (const char* layer : {"events", "places", "figures"})
+        for (const char* layer : {"events", "places", "areas", "figures"})
             EXPECT_NE(info.find(layer), std::string::npos) << f << ": " << info;
         EXPECT_EQ(info.find("(exit"), std::string::npos) << info;
     }
@@ -192,6 +192,11 @@ TEST(RenderConfig, LayersOfTwoRunsAppendIntoOneTypedTable) {
     EXPECT_NE(rows.find("captured (Integer64) = 2"), std::string::npos) << rows;
     const std::string places = testing::run_tool("ogrinfo -so '" + all + "' places");
     EXPECT_NE(places.find("confidence: Real"), std::string::npos) << places;
+    // One geometry type per layer: the places as points, the units among them as polygons.
+    EXPECT_NE(places.find("Geometry: Point"), std::string::npos) << places;
+    const std::string areas = testing::run_tool("ogrinfo -so '" + all + "' areas");
+    EXPECT_NE(areas.find("Polygon"), std::string::npos) << areas;
+    EXPECT_NE(areas.find("confidence: Real"), std::string::npos) << areas;
 }
 
 TEST(RenderConfig, SeriesOverControlLayers) {

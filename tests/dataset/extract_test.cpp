@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -173,7 +174,8 @@ TEST(Extract, GeoJsonLayersAreValidAndDeterministic) {
     const std::string hint =
         std::string(MAPWIRE_SOURCES_DIR) + "/../tools/node_modules/.bin/geojsonhint";
     ASSERT_TRUE(fs::exists(hint)) << "geojsonhint missing: run scripts/setup.sh";
-    for (const char* name : {"events.geojson", "places.geojson", "figures.geojson"}) {
+    for (const char* name :
+         {"events.geojson", "places.geojson", "areas.geojson", "figures.geojson"}) {
         const fs::path file = a / name;
         ASSERT_TRUE(fs::exists(file)) << name;
         const std::string text = testing::read_text(file.string());
@@ -185,6 +187,20 @@ TEST(Extract, GeoJsonLayersAreValidAndDeterministic) {
         EXPECT_EQ(ogr.find("Warning"), std::string::npos) << ogr;
         EXPECT_EQ(ogr.find("ERROR"), std::string::npos) << ogr;
         EXPECT_EQ(run_tool("'" + hint + "' '" + file.string() + "'"), "") << name;
+        // One geometry type per layer (Polygon and MultiPolygon read as one): QGIS asks for no
+        // sublayer, and Shapefile takes it.
+        std::set<std::string> shapes;
+        for (const auto& f : j["features"]) {
+            const std::string t = f["geometry"]["type"];
+            shapes.insert(t == "MultiPolygon" ? "Polygon" : t);
+        }
+        EXPECT_LE(shapes.size(), 1u) << name;
+        const std::string layer = name;
+        if (layer == "places.geojson" || layer == "events.geojson") {
+            EXPECT_EQ(shapes, std::set<std::string>{"Point"}) << name;
+        } else if (layer == "areas.geojson") {
+            EXPECT_EQ(shapes, std::set<std::string>{"Polygon"}) << name;
+        }
         // One type per property across all features.
         std::map<std::string, std::string> types;
         for (const auto& f : j["features"])

@@ -64,8 +64,8 @@ MapResult* MapRun::run_ = nullptr;
 
 TEST_F(MapRun, WritesEveryOutput) {
     ASSERT_EQ(run_->code, 0) << run_->err;
-    for (const char* f :
-         {"map.png", "map.svg", "map.pdf", "events.geojson", "places.geojson", "figures.geojson"})
+    for (const char* f : {"map.png", "map.svg", "map.pdf", "events.geojson", "places.geojson",
+                          "areas.geojson", "figures.geojson"})
         EXPECT_TRUE(fs::exists(dir_ / f)) << f;
     // PNG at the requested pixel size, with its DPI recorded.
     const std::string png = testing::read_text((dir_ / "map.png").string());

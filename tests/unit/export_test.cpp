@@ -20,7 +20,7 @@ TEST(LayerSchemas, EveryFieldIsDocumentedInItsLayersSection) {
     const std::string doc = read(std::string(MAPWIRE_DOCS_DIR) + "/layers.md");
     ASSERT_FALSE(doc.empty());
     const auto& schemas = exporter::detail::layer_schemas();
-    ASSERT_EQ(schemas.size(), 3u);
+    ASSERT_EQ(schemas.size(), 4u);
     for (const auto& [layer, fields] : schemas) {
         const auto from = doc.find("## " + layer);
         ASSERT_NE(from, std::string::npos) << layer;

@@ -2,6 +2,7 @@
 // GeoJSON layers, all into one folder. map_article() is the pipeline `render` shares. In the GIS
 // plugin; the options are in gis_commands.cpp.
 #include <unistd.h>
+#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -109,9 +110,10 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
             geojson ? out_dir : out_dir + "/.layers-" + std::to_string(::getpid());
         if (!geojson) exporter::write_geojson_layers(x, gaz, gpkg, layers_dir);
         for (const auto& f : vector_formats) {
-            const std::string path = out_dir + "/map." + f;
-            exporter::convert_layers(layers_dir, path, f == "gpkg" ? "GPKG" : "KML");
-            result.report.files.push_back(path);
+            const auto format = exporter::vector_format(f);
+            assert(format && "the configuration loader admits known formats only");
+            for (auto& file : exporter::write_layers(layers_dir, out_dir, *format))
+                result.report.files.push_back(std::move(file));
         }
         if (!geojson) std::filesystem::remove_all(layers_dir);
     }

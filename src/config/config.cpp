@@ -360,11 +360,11 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                     o.formats.push_back(s);
                 else if (s == "geojson")
                     job.geojson = true;
-                else if (s == "gpkg" || s == "kml")
+                else if (s == "gpkg" || s == "kml" || s == "fgb" || s == "shp")
                     job.vector_formats.push_back(s);
                 else
                     problem(x, "unknown output format '" + s + "'",
-                            "use png, svg, pdf, geojson, gpkg, kml");
+                            "use png, svg, pdf, geojson, gpkg, kml, fgb, shp");
             }
         }
     }

@@ -38,7 +38,8 @@ struct MapJob {
     std::vector<std::string> style_overrides;  // YAML mappings applied on the style, in order
     std::string output_dir;                    // absolute: <config output_dir>/<name>
     bool geojson = true;
-    std::vector<std::string> vector_formats;  // "gpkg", "kml": the layers as map.gpkg / map.kml
+    // "gpkg", "kml", "fgb", "shp": the layers as map.gpkg, map.kml, events.fgb ..., map.shp.zip
+    std::vector<std::string> vector_formats;
     // series: each event located in the article gets its own map, in output_dir/event-NN
     // (series over units and control layers are expanded into separate jobs when loading).
     bool per_event = false;

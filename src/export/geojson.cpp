@@ -257,6 +257,35 @@ void convert_layers(const std::string& dir, const std::string& destination,
     geometry::convert_layers(sources, destination, driver, detail::layer_schemas());
 }
 
+std::optional<VectorFormat> vector_format(std::string_view name) {
+    if (name == "gpkg") return VectorFormat::gpkg;
+    if (name == "kml") return VectorFormat::kml;
+    if (name == "fgb") return VectorFormat::fgb;
+    if (name == "shp") return VectorFormat::shp;
+    return std::nullopt;
+}
+
+std::vector<std::string> write_layers(const std::string& dir, const std::string& out_dir,
+                                      VectorFormat format) {
+    if (format == VectorFormat::fgb) {
+        std::vector<std::string> files;
+        for (const char* layer : kLayers) {
+            files.push_back(out_dir + "/" + layer + ".fgb");
+            geometry::convert_layers({dir + "/" + layer + ".geojson"}, files.back(), "FlatGeobuf",
+                                     detail::layer_schemas());
+        }
+        return files;
+    }
+    const std::string path = out_dir + (format == VectorFormat::gpkg  ? "/map.gpkg"
+                                        : format == VectorFormat::kml ? "/map.kml"
+                                                                      : "/map.shp.zip");
+    convert_layers(dir, path,
+                   format == VectorFormat::gpkg  ? "GPKG"
+                   : format == VectorFormat::kml ? "KML"
+                                                 : "ESRI Shapefile");
+    return {path};
+}
+
 void write_geojson_layers(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
                           const std::string& geopackage, const std::string& dir) {
     std::error_code ec;

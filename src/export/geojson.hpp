@@ -2,7 +2,10 @@
 // atomically and byte-identical for the same input.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "events/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -24,5 +27,17 @@ void write_geojson_layers(const events::Extraction& extraction,
 // (docs/layers.md): the same field types whatever the article.
 void convert_layers(const std::string& dir, const std::string& destination,
                     const std::string& driver);
+
+// The GIS formats the layers are written in besides GeoJSON.
+enum class VectorFormat { gpkg, kml, fgb, shp };
+// "gpkg", "kml", "fgb", "shp"; nullopt for any other name.
+std::optional<VectorFormat> vector_format(std::string_view name);
+
+// Writes the layers of DIR (kLayers) into OUT_DIR in `format`: map.gpkg or map.kml (one file,
+// four layers), map.shp.zip (a zipped Shapefile of four layers, fields under their documented
+// short names), or one FlatGeobuf file per layer (events.fgb ...: the format holds one layer).
+// Returns the files written.
+std::vector<std::string> write_layers(const std::string& dir, const std::string& out_dir,
+                                      VectorFormat format);
 
 }  // namespace mapwire::exporter

@@ -1,7 +1,54 @@
 // The declared layer schemas (see detail/schema.hpp); docs/layers.md documents each field.
 #include "export/detail/schema.hpp"
 
+#include <map>
+#include <string>
+
 namespace mapwire::exporter::detail {
+
+namespace {
+
+// Shapefile's short names for the fields longer than its ten characters, documented in
+// docs/layers.md ("Shapefile names"): the same in every layer that has the field.
+const std::map<std::string, std::string> kShortNames = {
+    {"sub_event_type", "sub_type"},
+    {"actor1_country", "actor1_cc"},
+    {"actor2_country", "actor2_cc"},
+    {"actor2_side", "actor2_sd"},
+    {"date_precision", "date_prec"},
+    {"location_id", "loc_id"},
+    {"location_type", "loc_type"},
+    {"geo_precision", "geo_prec"},
+    {"intercepted", "intercept"},
+    {"counts_approximate", "counts_apx"},
+    {"counts_words", "counts_wds"},
+    {"attribution", "attrib"},
+    {"sentence_start", "sent_start"},
+    {"sentence_end", "sent_end"},
+    {"occupied_by", "occupied"},
+    {"territory_id", "terr_id"},
+    {"stated_value", "stated_val"},
+    {"stated_unit", "stated_un"},
+    {"stated_share_percent", "stated_pct"},
+    {"measured_km2", "meas_km2"},
+    {"measured_share_percent", "meas_pct"},
+    {"difference_km2", "diff_km2"},
+    {"difference_points", "diff_pts"},
+};
+
+geometry::LayerSchemas with_short_names(geometry::LayerSchemas schemas) {
+    for (auto& [layer, fields] : schemas)
+        for (auto& f : fields)
+            if (const auto it = kShortNames.find(f.name); it != kShortNames.end())
+                f.short_name = it->second;
+    return schemas;
+}
+
+}  // namespace
+
+const std::map<std::string, std::string>& shapefile_names() {
+    return kShortNames;
+}
 
 const geometry::LayerSchemas& layer_schemas() {
     using geometry::FieldType;
@@ -13,7 +60,7 @@ const geometry::LayerSchemas& layer_schemas() {
         {"admin1", text},     {"mentions", integer}, {"role", text},       {"roles", text},
         {"texts", text},      {"starts", text},      {"confidence", real}, {"area_km2", real},
         {"occupied_by", text}};
-    static const geometry::LayerSchemas schemas = {
+    static const geometry::LayerSchemas schemas = with_short_names({
         {"events",
          {{"id", text},
           {"event_type", text},
@@ -70,7 +117,7 @@ const geometry::LayerSchemas& layer_schemas() {
           {"difference_km2", real},
           {"difference_points", real},
           {"sentence", text}}},
-    };
+    });
     return schemas;
 }
 

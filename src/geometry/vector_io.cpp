@@ -152,7 +152,18 @@ OGRSpatialReference wgs84_lonlat() {
 // Output files are written under a temporary name beside the destination and renamed into
 // place when complete, so that a failure never leaves a half-written file.
 std::string temp_path(const std::string& destination) {
+    // GDAL tells a zipped Shapefile by its name's ending: the temporary file keeps it.
+    constexpr std::string_view kZipped = ".shp.zip";
+    if (destination.ends_with(kZipped))
+        return destination.substr(0, destination.size() - kZipped.size()) + ".tmp-" +
+               std::to_string(::getpid()) + std::string(kZipped);
     return destination + ".tmp-" + std::to_string(::getpid());
+}
+
+constexpr int kDbaseTextBytes = 254;
+
+bool short_names(const GDALDataset& out) {
+    return std::string_view(const_cast<GDALDataset&>(out).GetDriverName()) == "ESRI Shapefile";
 }
 
 DatasetPtr create_dataset(const std::string& driver_name, const std::string& temp,
@@ -299,14 +310,19 @@ namespace {
 
 // A declared field on a new layer: Integer64, Real, Date, boolean (Integer of subtype
 // Boolean, as GeoPackage stores it) or String.
-void create_field(OGRLayer& layer, const FieldSpec& f, const std::string& path) {
+void create_field(OGRLayer& layer, const FieldSpec& f, bool short_name, const std::string& path) {
     const OGRFieldType type = f.type == FieldType::integer   ? OFTInteger64
                               : f.type == FieldType::real    ? OFTReal
                               : f.type == FieldType::date    ? OFTDate
                               : f.type == FieldType::boolean ? OFTInteger
                                                              : OFTString;
-    OGRFieldDefn defn(f.name.c_str(), type);
+    const std::string& name = short_name && !f.short_name.empty() ? f.short_name : f.name;
+    assert((!short_name || name.size() <= 10) && "a Shapefile field name over ten characters");
+    OGRFieldDefn defn(name.c_str(), type);
     if (f.type == FieldType::boolean) defn.SetSubType(OFSTBoolean);
+    // dBase text holds at most 254 bytes (GDAL's default is 80): a sentence is cut there, and
+    // docs/layers.md says so.
+    if (short_name && type == OFTString) defn.SetWidth(kDbaseTextBytes);
     check(layer.CreateField(&defn), "create field " + f.name, path);
 }
 
@@ -323,9 +339,13 @@ void copy_declared(OGRLayer& layer, GDALDataset& out, const std::string& name,
         (void)field;
     }
     OGRSpatialReference wgs84 = wgs84_lonlat();
-    OGRLayer* target = out.CreateLayer(name.c_str(), &wgs84, layer.GetGeomType(), nullptr);
+    const bool shapefile = short_names(out);
+    // Shapefile text in UTF-8, said in a .cpg beside the .dbf (QGIS reads it).
+    const char* utf8[] = {"ENCODING=UTF-8", nullptr};
+    OGRLayer* target = out.CreateLayer(name.c_str(), &wgs84, layer.GetGeomType(),
+                                       shapefile ? const_cast<char**>(utf8) : nullptr);
     if (!target) throw std::move(IoError("cannot create layer " + name).in_file(destination));
-    for (const auto& f : fields) create_field(*target, f, destination);
+    for (const auto& f : fields) create_field(*target, f, shapefile, destination);
     std::vector<int> source_index;
     for (const auto& f : fields) source_index.push_back(in_defn->GetFieldIndex(f.name.c_str()));
     check(target->StartTransaction(), "start transaction", destination);
@@ -442,7 +462,7 @@ void GeoPackageWriter::begin_layer(const std::string& name, const std::string& g
     if (!impl_->layer)
         throw std::move(IoError("cannot create layer '" + name + "'").in_file(impl_->path));
     impl_->layer_type = type;
-    for (const auto& f : fields) create_field(*impl_->layer, f, impl_->path);
+    for (const auto& f : fields) create_field(*impl_->layer, f, false, impl_->path);
     check(impl_->layer->StartTransaction(), "start transaction", impl_->path);
     impl_->in_transaction = true;
 }

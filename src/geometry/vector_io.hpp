@@ -63,6 +63,9 @@ enum class FieldType { integer, real, text, date, boolean };
 struct FieldSpec {
     std::string name;
     FieldType type;
+    // The name in formats that allow ten characters (Shapefile's dBase): a documented short
+    // name, never GDAL's laundering ("sub_event_" and "differen_1"); "" when `name` fits.
+    std::string short_name = {};
 };
 // The declared fields of layers, by layer name.
 using LayerSchemas = std::map<std::string, std::vector<FieldSpec>>;
@@ -72,6 +75,8 @@ using LayerSchemas = std::map<std::string, std::vector<FieldSpec>>;
 // in `schemas` (by the source's file stem) gets exactly those fields with those types, in
 // that order, whatever its features hold: a field null in every feature stays Integer, so
 // that the layers of two runs append into one table.
+// Shapefile ("ESRI Shapefile") to a destination ending in .shp.zip writes one zipped file
+// of all the layers (UTF-8, with .cpg), its fields under their short names.
 void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
                     const std::string& driver, const LayerSchemas& schemas = {});
 

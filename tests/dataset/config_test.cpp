@@ -291,5 +291,51 @@ TEST(RenderConfig, ControlLayerDateAndSourceFromKeys) {
     fs::remove_all(dir);
 }
 
+// Shapefile and FlatGeobuf through GDAL: a zipped Shapefile of the four layers with the
+// documented short field names (never GDAL's laundering), UTF-8 said in a .cpg, and one
+// FlatGeobuf file per layer; both byte-identical on rerun.
+TEST(RenderConfig, ShapefileAndFlatGeobufLayers) {
+    const fs::path dir = fs::temp_directory_path() / ("mapwire-shp-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "a.txt")
+        << "Russian shelling killed 3 civilians in Kupiansk, Kharkiv Oblast, on 2025-03-03.\n";
+    std::ofstream(dir / "c.yaml") << "output_dir: out\nmaps:\n  - name: a\n    article: a.txt\n"
+                                     "    formats: [shp, fgb]\n";
+    const auto r = render({(dir / "c.yaml").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const fs::path out = dir / "out" / "a";
+    const std::string zip = (out / "map.shp.zip").string();
+    ASSERT_TRUE(fs::exists(zip));
+    const std::string listing = testing::run_tool("unzip -l '" + zip + "'");
+    for (const char* layer : {"events", "places", "areas", "figures"})
+        for (const char* ext : {".shp", ".dbf", ".prj", ".cpg"})
+            EXPECT_NE(listing.find(std::string(layer) + ext), std::string::npos)
+                << layer << ext << " in\n"
+                << listing;
+    const std::string events = testing::run_tool("ogrinfo -so '/vsizip/" + zip + "' events");
+    for (const char* want : {"sub_type: String", "geo_prec: Integer64", "killed: Integer64",
+                             "date: Date", "sent_start: Integer64"})
+        EXPECT_NE(events.find(want), std::string::npos) << want << " in\n" << events;
+    EXPECT_EQ(events.find("sub_event_"), std::string::npos) << "GDAL's laundered name";
+    const std::string areas = testing::run_tool("ogrinfo -so '/vsizip/" + zip + "' areas");
+    EXPECT_NE(areas.find("Polygon"), std::string::npos) << areas;
+    for (const char* layer : {"events", "places", "areas", "figures"}) {
+        const fs::path fgb = out / (std::string(layer) + ".fgb");
+        ASSERT_TRUE(fs::exists(fgb)) << fgb;
+        const std::string info = testing::run_tool("ogrinfo -so '" + fgb.string() + "' " + layer);
+        EXPECT_EQ(info.find("ERROR"), std::string::npos) << info;
+    }
+    EXPECT_NE(testing::run_tool("ogrinfo -so '" + (out / "events.fgb").string() + "' events")
+                  .find("sub_event_type: String"),
+              std::string::npos);
+    const std::string first = testing::read_text(zip),
+                      first_fgb = testing::read_text((out / "areas.fgb").string());
+    fs::remove_all(dir / "out");
+    ASSERT_EQ(render({(dir / "c.yaml").string()}).code, 0);
+    EXPECT_EQ(testing::read_text(zip), first) << "map.shp.zip differs between runs";
+    EXPECT_EQ(testing::read_text((out / "areas.fgb").string()), first_fgb);
+    fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace mapwire

@@ -1,6 +1,6 @@
 // The map pipeline shared by `map` and `render` (in the GIS plugin): extract, draw, write
-// GeoJSON, and the same layers as map.gpkg / map.kml for each of `vector_formats` ("gpkg",
-// "kml").
+// GeoJSON, and the same layers in each of `vector_formats` ("gpkg", "kml", "fgb", "shp": see
+// exporter::write_layers).
 #pragma once
 
 #include <string>

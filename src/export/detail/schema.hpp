@@ -3,11 +3,18 @@
 // table and a graduated style on `killed` survives an article that gives no deaths.
 #pragma once
 
+#include <map>
+#include <string>
+
 #include "geometry/vector_io.hpp"
 
 namespace mapwire::exporter::detail {
 
-// events, places and figures.
+// events, places, areas and figures; each field longer than ten characters with its
+// Shapefile name.
 const geometry::LayerSchemas& layer_schemas();
+
+// The Shapefile names of the long fields (field name -> short name).
+const std::map<std::string, std::string>& shapefile_names();
 
 }  // namespace mapwire::exporter::detail

@@ -105,7 +105,11 @@ std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer
         p["actor2"] = or_null(e.actor2.name);
         p["actor2_country"] = or_null(e.actor2.country);
         p["actor2_side"] = or_null(e.actor2.side);
-        p["date"] = or_null(e.date.date);
+        // ACLED's own names where ACLED has the field (event_date, time_precision, latitude,
+        // longitude, fatalities, notes): mapwire's events append to an ACLED export.
+        p["event_date"] = or_null(e.date.date);
+        p["time_precision"] =
+            e.date.date.empty() ? ordered_json(nullptr) : ordered_json(e.date.time_precision());
         p["date_precision"] = or_null(e.date.precision);
         p["date_text"] = or_null(e.date.text);
         p["location"] =
@@ -118,6 +122,8 @@ std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer
         p["country"] =
             e.location ? or_null(std::string(e.location->country)) : ordered_json(nullptr);
         p["admin1"] = e.location ? or_null(admin1_name(gaz, *e.location)) : ordered_json(nullptr);
+        p["latitude"] = e.location ? ordered_json(e.location->lat) : ordered_json(nullptr);
+        p["longitude"] = e.location ? ordered_json(e.location->lon) : ordered_json(nullptr);
         p["geo_precision"] = e.geo_precision;
         bool approximate = false;
         for (const char* field : kCountFields) {
@@ -129,6 +135,12 @@ std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer
                 }
         }
         p["counts_approximate"] = approximate;
+        // ACLED's convention: the deaths reported, 0 where the report gives none (`killed`
+        // stays null there, as mapwire's other counts do).
+        std::int64_t fatalities = 0;
+        for (const auto& count : e.counts)
+            if (count.meaning == "killed" && !count.unknown) fatalities = count.value;
+        p["fatalities"] = fatalities;
         // A vague quantity keeps its words ("injured: thousands"): GIS users see what the text
         // said, not only the lower bound in the count field.
         std::string words;
@@ -139,7 +151,7 @@ std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer
         p["background"] = e.background;  // a past event the text recalls, not a current one
         p["attribution"] = or_null(e.attribution);
         p["reporting"] = std::string(events::to_string(e.reporting));
-        p["sentence"] = e.sentence;
+        p["notes"] = e.sentence;  // the sentence it was read from
         p["sentence_start"] = e.start;
         p["sentence_end"] = e.end;
         // An event known only to an area is still a point here (its label point), marked by

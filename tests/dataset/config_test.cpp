@@ -183,7 +183,8 @@ TEST(RenderConfig, LayersOfTwoRunsAppendIntoOneTypedTable) {
     ASSERT_EQ(testing::run_tool("ogr2ogr -append '" + all + "' '" + b + "'"), "");
     const std::string info = testing::run_tool("ogrinfo -so '" + all + "' events");
     for (const char* want :
-         {"Feature Count: 2", "killed: Integer64", "captured: Integer64", "date: Date",
+         {"Feature Count: 2", "killed: Integer64", "captured: Integer64", "event_date: Date",
+          "time_precision: Integer64", "latitude: Real", "fatalities: Integer64",
           "geo_precision: Integer64", "background: Integer(Boolean)"})
         EXPECT_NE(info.find(want), std::string::npos) << want << " in\n" << info;
     const std::string rows =
@@ -314,7 +315,8 @@ TEST(RenderConfig, ShapefileAndFlatGeobufLayers) {
                 << listing;
     const std::string events = testing::run_tool("ogrinfo -so '/vsizip/" + zip + "' events");
     for (const char* want : {"sub_type: String", "geo_prec: Integer64", "killed: Integer64",
-                             "date: Date", "sent_start: Integer64"})
+                             "event_date: Date", "time_prec: Integer64", "fatalities: Integer64",
+                             "notes: String", "sent_start: Integer64"})
         EXPECT_NE(events.find(want), std::string::npos) << want << " in\n" << events;
     EXPECT_EQ(events.find("sub_event_"), std::string::npos) << "GDAL's laundered name";
     const std::string areas = testing::run_tool("ogrinfo -so '/vsizip/" + zip + "' areas");

@@ -218,7 +218,7 @@ TEST(Extract, GeoJsonLayersAreValidAndDeterministic) {
     }
     const std::string events_ogr =
         run_tool("ogrinfo -ro -al -so '" + (a / "events.geojson").string() + "'");
-    EXPECT_NE(events_ogr.find("date: Date"), std::string::npos) << events_ogr;
+    EXPECT_NE(events_ogr.find("event_date: Date"), std::string::npos) << events_ogr;
     EXPECT_NE(events_ogr.find("captured: Integer"), std::string::npos) << events_ogr;
     fs::remove_all(a);
     fs::remove_all(b);

@@ -40,9 +40,11 @@ TEST(LayerSchemas, CountsAreIntegersAndDatesDates) {
         ADD_FAILURE() << name;
         return geometry::FieldType::text;
     };
-    for (const char* count : {"killed", "injured", "captured", "geo_precision"})
+    for (const char* count :
+         {"killed", "injured", "captured", "geo_precision", "time_precision", "fatalities"})
         EXPECT_EQ(type_of(count), geometry::FieldType::integer) << count;
-    EXPECT_EQ(type_of("date"), geometry::FieldType::date);
+    EXPECT_EQ(type_of("event_date"), geometry::FieldType::date);
+    EXPECT_EQ(type_of("latitude"), geometry::FieldType::real);
     EXPECT_EQ(type_of("background"), geometry::FieldType::boolean);
 }
 

@@ -112,7 +112,11 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
         for (const auto& f : vector_formats) {
             const auto format = exporter::vector_format(f);
             assert(format && "the configuration loader admits known formats only");
-            for (auto& file : exporter::write_layers(layers_dir, out_dir, *format))
+            exporter::LayerColours colours;  // the map's own, for KML placemarks
+            for (const auto& [type, colour] : style.event_colors)
+                colours.events[type] = style::hex(colour);
+            colours.areas = style::hex(style.highlight_border.color);
+            for (auto& file : exporter::write_layers(layers_dir, out_dir, *format, colours))
                 result.report.files.push_back(std::move(file));
         }
         if (!geojson) std::filesystem::remove_all(layers_dir);

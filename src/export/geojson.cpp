@@ -277,8 +277,61 @@ std::optional<VectorFormat> vector_format(std::string_view name) {
     return std::nullopt;
 }
 
+namespace {
+
+constexpr const char* kKmlDot = "http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png";
+
+// "a, b" from two parts either of which may be empty.
+std::string both(const std::string& a, const std::string& sep, const std::string& b) {
+    return a.empty() ? b : b.empty() ? a : a + sep + b;
+}
+
+// KML placemarks that say what they are: events named by what and where, described by the
+// sentence and how it was reported, stamped with their date, in the map's colours; places and
+// areas by name; figures by their text.
+geometry::KmlLooks kml_looks(const LayerColours& colours) {
+    using Field = geometry::KmlLook::Field;
+    geometry::KmlLooks looks;
+    looks["events"] = {
+        .name = [](const Field& f) { return both(f("sub_event_type"), " in ", f("location")); },
+        .description =
+            [](const Field& f) {
+                return both(f("notes"), " ",
+                            "(" + both(f("reporting"), ", according to ", f("attribution")) + ")");
+            },
+        .time_field = "event_date",
+        .style =
+            [colours](const Field& f) {
+                const auto it = colours.events.find(f("event_type"));
+                // Google Earth's own dot, tinted: the icon every KML viewer carries (LIBKML
+                // needs an icon for a colour; mapwire fetches nothing).
+                return it == colours.events.end()
+                           ? std::string()
+                           : "SYMBOL(id:\"" + std::string(kKmlDot) + "\",c:" + it->second + "ff)";
+            }};
+    auto area_style = [colours](const Field&) {
+        return colours.areas.empty()
+                   ? std::string()
+                   : "PEN(c:" + colours.areas + "ff,w:2px);BRUSH(fc:" + colours.areas + "40)";
+    };
+    looks["places"] = {
+        .name = [](const Field& f) { return f("name"); },
+        .description = [](const Field& f) { return both(f("type"), ", ", f("role")); },
+        .time_field = {},
+        .style = {}};
+    looks["areas"] = looks["places"];
+    looks["areas"].style = area_style;
+    looks["figures"] = {.name = [](const Field& f) { return f("text"); },
+                        .description = [](const Field& f) { return f("sentence"); },
+                        .time_field = {},
+                        .style = area_style};
+    return looks;
+}
+
+}  // namespace
+
 std::vector<std::string> write_layers(const std::string& dir, const std::string& out_dir,
-                                      VectorFormat format) {
+                                      VectorFormat format, const LayerColours& colours) {
     if (format == VectorFormat::fgb) {
         std::vector<std::string> files;
         for (const char* layer : kLayers) {
@@ -291,10 +344,15 @@ std::vector<std::string> write_layers(const std::string& dir, const std::string&
     const std::string path = out_dir + (format == VectorFormat::gpkg  ? "/map.gpkg"
                                         : format == VectorFormat::kml ? "/map.kml"
                                                                       : "/map.shp.zip");
-    convert_layers(dir, path,
-                   format == VectorFormat::gpkg  ? "GPKG"
-                   : format == VectorFormat::kml ? "KML"
-                                                 : "ESRI Shapefile");
+    std::vector<std::string> sources;
+    for (const char* layer : kLayers) sources.push_back(dir + "/" + layer + ".geojson");
+    geometry::convert_layers(
+        sources, path,
+        format == VectorFormat::gpkg  ? "GPKG"
+        : format == VectorFormat::kml ? "LIBKML"
+                                      : "ESRI Shapefile",
+        detail::layer_schemas(),
+        format == VectorFormat::kml ? kml_looks(colours) : geometry::KmlLooks{});
     return {path};
 }
 

@@ -2,6 +2,7 @@
 // atomically and byte-identical for the same input.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,7 +38,12 @@ std::optional<VectorFormat> vector_format(std::string_view name);
 // four layers), map.shp.zip (a zipped Shapefile of four layers, fields under their documented
 // short names), or one FlatGeobuf file per layer (events.fgb ...: the format holds one layer).
 // Returns the files written.
+// The map's colours for the KML placemarks: by ACLED event type, and for areas ("#rrggbb").
+struct LayerColours {
+    std::map<std::string, std::string> events;
+    std::string areas;
+};
 std::vector<std::string> write_layers(const std::string& dir, const std::string& out_dir,
-                                      VectorFormat format);
+                                      VectorFormat format, const LayerColours& colours = {});
 
 }  // namespace mapwire::exporter

@@ -152,15 +152,23 @@ OGRSpatialReference wgs84_lonlat() {
 // Output files are written under a temporary name beside the destination and renamed into
 // place when complete, so that a failure never leaves a half-written file.
 std::string temp_path(const std::string& destination) {
-    // GDAL tells a zipped Shapefile by its name's ending: the temporary file keeps it.
+    // Drivers tell a format by the name's ending (LIBKML writes a folder for a name without
+    // .kml, Shapefile zips for .shp.zip): the temporary file keeps it.
     constexpr std::string_view kZipped = ".shp.zip";
+    const std::string pid = ".tmp-" + std::to_string(::getpid());
     if (destination.ends_with(kZipped))
-        return destination.substr(0, destination.size() - kZipped.size()) + ".tmp-" +
-               std::to_string(::getpid()) + std::string(kZipped);
-    return destination + ".tmp-" + std::to_string(::getpid());
+        return destination.substr(0, destination.size() - kZipped.size()) + pid +
+               std::string(kZipped);
+    const std::filesystem::path p(destination);
+    if (!p.has_extension()) return destination + pid;
+    return (p.parent_path() / (p.stem().string() + pid + p.extension().string())).string();
 }
 
 constexpr int kDbaseTextBytes = 254;
+
+bool is_kml(const GDALDataset& out) {
+    return std::string_view(const_cast<GDALDataset&>(out).GetDriverName()) == "LIBKML";
+}
 
 bool short_names(const GDALDataset& out) {
     return std::string_view(const_cast<GDALDataset&>(out).GetDriverName()) == "ESRI Shapefile";
@@ -310,10 +318,11 @@ namespace {
 
 // A declared field on a new layer: Integer64, Real, Date, boolean (Integer of subtype
 // Boolean, as GeoPackage stores it) or String.
-void create_field(OGRLayer& layer, const FieldSpec& f, bool short_name, const std::string& path) {
+void create_field(OGRLayer& layer, const FieldSpec& f, bool short_name, const std::string& path,
+                  bool date_as_text = false) {
     const OGRFieldType type = f.type == FieldType::integer   ? OFTInteger64
                               : f.type == FieldType::real    ? OFTReal
-                              : f.type == FieldType::date    ? OFTDate
+                              : f.type == FieldType::date    ? (date_as_text ? OFTString : OFTDate)
                               : f.type == FieldType::boolean ? OFTInteger
                                                              : OFTString;
     const std::string& name = short_name && !f.short_name.empty() ? f.short_name : f.name;
@@ -329,7 +338,8 @@ void create_field(OGRLayer& layer, const FieldSpec& f, bool short_name, const st
 // A copy of `layer` with the declared fields: values converted by GDAL from the source's,
 // nulls kept null; a source field the schema lacks is our bug.
 void copy_declared(OGRLayer& layer, GDALDataset& out, const std::string& name,
-                   const std::vector<FieldSpec>& fields, const std::string& destination) {
+                   const std::vector<FieldSpec>& fields, const std::string& destination,
+                   const KmlLook* look) {
     OGRFeatureDefn* in_defn = layer.GetLayerDefn();
     for (int i = 0; i < in_defn->GetFieldCount(); ++i) {
         const std::string field = in_defn->GetFieldDefn(i)->GetNameRef();
@@ -345,7 +355,18 @@ void copy_declared(OGRLayer& layer, GDALDataset& out, const std::string& name,
     OGRLayer* target = out.CreateLayer(name.c_str(), &wgs84, layer.GetGeomType(),
                                        shapefile ? const_cast<char**>(utf8) : nullptr);
     if (!target) throw std::move(IoError("cannot create layer " + name).in_file(destination));
-    for (const auto& f : fields) create_field(*target, f, shapefile, destination);
+    // KML's ExtendedData would write a Date as 2025/03/03: ISO 8601 text instead.
+    const bool kml = is_kml(out);
+    for (const auto& f : fields) create_field(*target, f, shapefile, destination, kml);
+    // The placemark's own fields, which LIBKML writes as <name>, <description> and
+    // <TimeStamp> (a declared field of the same name is reused).
+    const bool has_name = target->GetLayerDefn()->GetFieldIndex("name") >= 0;
+    if (look) {
+        if (!has_name) create_field(*target, {"name", FieldType::text}, false, destination);
+        create_field(*target, {"description", FieldType::text}, false, destination);
+        if (!look->time_field.empty())
+            create_field(*target, {"timestamp", FieldType::date}, false, destination);
+    }
     std::vector<int> source_index;
     for (const auto& f : fields) source_index.push_back(in_defn->GetFieldIndex(f.name.c_str()));
     check(target->StartTransaction(), "start transaction", destination);
@@ -358,9 +379,27 @@ void copy_declared(OGRLayer& layer, GDALDataset& out, const std::string& name,
                 f->SetFieldNull(to);
             } else if (fields[i].type == FieldType::boolean) {
                 f->SetField(to, in->GetFieldAsInteger(from) != 0 ? 1 : 0);
+            } else if (fields[i].type == FieldType::date && kml) {
+                int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+                float ss = 0;
+                in->GetFieldAsDateTime(from, &y, &m, &d, &hh, &mm, &ss, &tz);
+                char iso[16];
+                std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+                f->SetField(to, iso);
             } else {
                 f->SetField(to, in->GetFieldAsString(from));
             }
+        }
+        if (look) {
+            const KmlLook::Field value = [&](const char* field) -> std::string {
+                const int i = in_defn->GetFieldIndex(field);
+                return i >= 0 && in->IsFieldSetAndNotNull(i) ? in->GetFieldAsString(i) : "";
+            };
+            if (look->name) f->SetField("name", look->name(value).c_str());
+            if (look->description) f->SetField("description", look->description(value).c_str());
+            if (!look->time_field.empty() && !value(look->time_field.c_str()).empty())
+                f->SetField("timestamp", value(look->time_field.c_str()).c_str());
+            if (look->style) f->SetStyleString(look->style(value).c_str());
         }
         if (OGRGeometry* g = in->GetGeometryRef()) f->SetGeometry(g);
         check(target->CreateFeature(f.get()), "write feature", destination);
@@ -371,7 +410,8 @@ void copy_declared(OGRLayer& layer, GDALDataset& out, const std::string& name,
 }  // namespace
 
 void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
-                    const std::string& driver_name, const LayerSchemas& schemas) {
+                    const std::string& driver_name, const LayerSchemas& schemas,
+                    const KmlLooks& looks) {
     register_drivers();
     const std::string temp = temp_path(destination);
     const FixedDate fixed_date;
@@ -384,7 +424,9 @@ void convert_layers(const std::vector<std::string>& sources, const std::string& 
                 const std::string name = std::filesystem::path(source).stem().string();
                 if (const auto schema = schemas.find(name); schema != schemas.end()) {
                     try {
-                        copy_declared(*layer, *out, name, schema->second, destination);
+                        const auto look = looks.find(name);
+                        copy_declared(*layer, *out, name, schema->second, destination,
+                                      look == looks.end() ? nullptr : &look->second);
                     } catch (...) {
                         out.reset();
                         std::filesystem::remove(temp);

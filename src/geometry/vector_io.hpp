@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,8 +78,18 @@ using LayerSchemas = std::map<std::string, std::vector<FieldSpec>>;
 // that the layers of two runs append into one table.
 // Shapefile ("ESRI Shapefile") to a destination ending in .shp.zip writes one zipped file
 // of all the layers (UTF-8, with .cpg), its fields under their short names.
+// KML ("LIBKML") placemarks take a name, a description, a time stamp and a style from the
+// layer's KmlLook (by layer name): Google Earth lists them by name and its time slider works.
+struct KmlLook {
+    using Field = std::function<std::string(const char* field)>;  // a field's value as text
+    std::function<std::string(const Field&)> name, description;
+    std::string time_field;                          // a date field: <TimeStamp><when>
+    std::function<std::string(const Field&)> style;  // an OGR style string, "" for none
+};
+using KmlLooks = std::map<std::string, KmlLook>;
 void convert_layers(const std::vector<std::string>& sources, const std::string& destination,
-                    const std::string& driver, const LayerSchemas& schemas = {});
+                    const std::string& driver, const LayerSchemas& schemas = {},
+                    const KmlLooks& looks = {});
 
 // Writes a GeoPackage to a temporary file beside `path`, renamed into place by commit();
 // destroyed without commit, it removes the temporary file so no half-written output remains.

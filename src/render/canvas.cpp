@@ -281,16 +281,8 @@ std::string num(double v) {
     return s;
 }
 
-std::string hex(Color c) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<int>(std::lround(c.r * 255)),
-                  static_cast<int>(std::lround(c.g * 255)),
-                  static_cast<int>(std::lround(c.b * 255)));
-    return buf;
-}
-
 std::string paint(const char* attr, Color c) {
-    std::string s = std::string(attr) + "=\"" + hex(c) + "\"";
+    std::string s = std::string(attr) + "=\"" + style::hex(c) + "\"";
     if (c.a < 1) s += std::string(" ") + attr + "-opacity=\"" + num(c.a) + "\"";
     return s;
 }

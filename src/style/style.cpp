@@ -29,6 +29,15 @@ int hex(char c) {
 
 }  // namespace
 
+std::string hex(const Color& c) {
+    auto byte = [](double v) {
+        return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+    };
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b));
+    return buf;
+}
+
 Color parse_color(const std::string& t) {
     if ((t.size() != 7 && t.size() != 9) || t[0] != '#')
         throw std::move(StyleError("not a colour; write #rrggbb or #rrggbbaa").with_value(t));

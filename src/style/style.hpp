@@ -54,5 +54,6 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir)
 Style with_overrides(Style base, const std::string& yaml, const std::string& origin);
 
 Color parse_color(const std::string& text);  // "#rrggbb" or "#rrggbbaa"; throws StyleError
+std::string hex(const Color& c);             // "#rrggbb", the colour without its alpha
 
 }  // namespace mapwire::style

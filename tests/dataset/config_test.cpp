@@ -144,6 +144,14 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
             EXPECT_NE(info.find(layer), std::string::npos) << f << ": " << info;
         EXPECT_EQ(info.find("(exit"), std::string::npos) << info;
     }
+    // KML placemarks say what they are and when, in the map's colours: Google Earth lists
+    // them by name and its time slider works.
+    const std::string kml = testing::read_text((dir / "maps" / "kharkiv" / "map.kml").string());
+    EXPECT_NE(kml.find("<name>Air/drone strike in Kharkiv</name>"), std::string::npos);
+    EXPECT_NE(kml.find("<TimeStamp>"), std::string::npos);
+    EXPECT_NE(kml.find("<IconStyle>"), std::string::npos);
+    EXPECT_NE(kml.find("<PolyStyle>"), std::string::npos);
+    EXPECT_EQ(kml.find("2025/03/"), std::string::npos) << "dates as ISO 8601";
     // --only renders one map and leaves the others alone.
     fs::remove_all(dir / "maps");
     const auto one = render({(dir / "maps.yaml").string(), "--only", "gaza"});

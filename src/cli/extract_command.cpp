@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/detail/gis_plugin.hpp"
+#include "cli/detail/ndjson.hpp"
 #include "cli/detail/place_json.hpp"
 #include "events/extractor.hpp"
 #include "export/geojson.hpp"
@@ -108,6 +109,19 @@ void run_extract(const ExtractArgs& args, Context& ctx) {
     geoparse::Geoparser parser(gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
     const std::string gpkg = dataset_dir(ctx) + "/mapwire.gpkg";
     events::Extractor extractor(gaz, parser, gpkg);
+    if (args.ndjson) {
+        if (!args.geojson.empty())
+            throw Error("--geojson writes the layers of one article", ExitCode::usage,
+                        "leave it out with --ndjson: each line's result holds its events");
+        const auto in = open_stream(args.input);
+        fail_if_any(run_stream(*in, ctx.out, args.jobs, [&](const StreamArticle& a) {
+            auto j =
+                extraction_json(gaz, extractor.extract(a.text, "line " + std::to_string(a.line),
+                                                       {a.date, args.control}));
+            return j;
+        }));
+        return;
+    }
     const std::string text = read_input(args.input);
     const auto x = extractor.extract(text, args.input, {args.date, args.control});
     if (!args.geojson.empty()) exporter::write_geojson_layers(x, gaz, gpkg, args.geojson);

@@ -42,6 +42,11 @@ Command add_extract_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--date", a->date, "Publication date (YYYY-MM-DD) for relative dates");
     cmd->add_option("--control", a->control, "Control-area layer (any vector format GDAL reads)");
     cmd->add_option("--geojson", a->geojson, "Also write events, places and figures .geojson here");
+    cmd->add_flag("--ndjson", a->ndjson,
+                  "FILE is a stream: one {\"id\", \"text\", \"date\"} object per line in, one "
+                  "result per line out, in order");
+    cmd->add_option("--jobs", a->jobs, "Threads for --ndjson (same output order)")
+        ->check(CLI::Range(1u, 256u));
     return {cmd, [a, &ctx] { gis_commands().extract(*a, ctx); }};
 }
 

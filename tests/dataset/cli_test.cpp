@@ -1,7 +1,10 @@
 // `mapwire lookup` in-process: the JSON contract, errors and exit codes.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -188,6 +191,59 @@ TEST(ArticleInput, PipesAndStandardInputAreReadFoldersRefused) {
     EXPECT_NE(folder.err.find(fifo.parent_path().string() + ": the input is a folder"),
               std::string::npos)
         << folder.err;
+}
+
+// A stream of articles, one JSON object per line: one result per line in input order, with
+// the id and the other fields passed through; a bad line gets an error record and the stream
+// goes on; the exit code says some lines failed; threads change nothing in the output.
+TEST(StreamCommands, OneResultPerLineInOrder) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("mapwire-stream-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string stream = (dir / "articles.ndjson").string();
+    {
+        std::ofstream f(stream, std::ios::binary);
+        for (int i = 0; i < 300; ++i)  // more than one batch with --jobs 1
+            f << "{\"id\": " << i << ", \"feed\": \"wire\", \"text\": \"Russian forces "
+              << (i % 2 ? "shelled Kupiansk" : "struck Kherson") << " on Monday.\"}\n";
+        f << "not json\n\n{\"id\": \"x\"}\n{\"id\": \"bad\", \"text\": \"\xff\"}\n";
+    }
+    const auto one = run({"geocode", "--ndjson", stream});
+    EXPECT_EQ(one.code, static_cast<int>(ExitCode::bad_input));
+    EXPECT_NE(one.err.find("3 of 303 lines failed"), std::string::npos) << one.err;
+    std::istringstream lines(one.out);
+    std::vector<nlohmann::json> records;
+    for (std::string line; std::getline(lines, line);)
+        records.push_back(nlohmann::json::parse(line));
+    ASSERT_EQ(records.size(), 303u);
+    for (int i = 0; i < 300; ++i) {
+        EXPECT_EQ(records[i]["id"], i);
+        EXPECT_EQ(records[i]["feed"], "wire");
+        EXPECT_FALSE(records[i].contains("text"));
+        const auto& mentions = records[i]["mentions"];
+        ASSERT_FALSE(mentions.empty()) << i;
+        EXPECT_EQ(mentions.back()["place"]["name"], i % 2 ? "Kupiansk" : "Kherson") << i;
+    }
+    EXPECT_EQ(records[300]["line"], 301);
+    EXPECT_NE(records[300]["error"].get<std::string>().find("not JSON"), std::string::npos);
+    EXPECT_EQ(records[301]["line"], 303);  // the blank line is no record
+    EXPECT_EQ(records[301]["id"], "x");
+    EXPECT_EQ(records[302]["line"], 304);  // invalid UTF-8: an error record, not a crash
+    EXPECT_NE(records[302]["error"].get<std::string>().find("UTF-8"), std::string::npos)
+        << records[302];
+    const auto two = run({"geocode", "--ndjson", stream, "--jobs", "2"});
+    EXPECT_EQ(two.out, one.out);
+    const auto events = run({"extract", "--ndjson", stream, "--jobs", "2"});
+    EXPECT_EQ(events.code, static_cast<int>(ExitCode::bad_input));
+    std::istringstream event_lines(events.out);
+    std::string line;
+    std::getline(event_lines, line);
+    std::getline(event_lines, line);  // the second article: "Russian forces shelled Kupiansk"
+    const auto e1 = nlohmann::json::parse(line);
+    EXPECT_EQ(e1["id"], 1);
+    ASSERT_FALSE(e1["events"].empty()) << line;
+    EXPECT_EQ(e1["events"][0]["location"]["name"], "Kupiansk");
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

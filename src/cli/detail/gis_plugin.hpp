@@ -24,7 +24,9 @@
 namespace mapwire::cli::detail {
 
 // Bump when any struct in this header changes.
-inline constexpr int kGisInterface = 2;  // 2: RenderArgs::output_dir, allow_outside
+// 2: RenderArgs::output_dir, allow_outside; 3: MapArgs::control_date, control_source,
+// ExtractArgs::ndjson, jobs.
+inline constexpr int kGisInterface = 3;
 
 struct GeodataArgs {
     std::vector<std::string> ne_dirs, geonames, first_names;
@@ -35,6 +37,8 @@ struct GeodataArgs {
 
 struct ExtractArgs {
     std::string input, date, control, geojson;
+    bool ndjson = false;  // input is a stream of {"id", "text", "date"} lines
+    unsigned jobs = 1;
 };
 
 struct EvalArgs {
@@ -43,9 +47,9 @@ struct EvalArgs {
 };
 
 struct MapArgs {
-    std::string input, date, control, control_date, control_source, style = "light", size = "2400x1600", out = "out", title,
-                                      subtitle, description, background = "page", source,
-                                      projection, extent, formats = "png,svg,pdf";
+    std::string input, date, control, control_date, control_source,
+        style = "light", size = "2400x1600", out = "out", title, subtitle, description,
+        background = "page", source, projection, extent, formats = "png,svg,pdf";
     double dpi = 192;
     bool no_inset = false;
 };

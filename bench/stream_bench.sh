@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Throughput and peak memory of `mapwire geocode --ndjson` and `extract --ndjson` on generated
+# streams, with 1 and 2 threads. The stream: short news items, the ACLED notes of the shared
+# dev set (476 real notes, about 300 bytes each; the project's own examples without
+# ../shared/), repeated with fresh ids until the stream has N lines; each line
+# {"id": N, "text": ...}. Usage: bench/stream_bench.sh [LINES...]   (default: 10000 100000)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MAPWIRE="${MAPWIRE_BIN:-$ROOT/build/src/mapwire}"
+[ -x "$MAPWIRE" ] || { echo "build mapwire first (bash scripts/setup.sh)" >&2; exit 1; }
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+SOURCE="$ROOT/../shared/fixtures/geoparse-dev/acled_dev.jsonl"
+python3 - "$SOURCE" "$ROOT/examples" "$WORK/items.txt" <<'PY'
+import json, os, sys
+source, examples, out = sys.argv[1:]
+texts = []
+if os.path.exists(source):
+    texts = [json.loads(l)["text"] for l in open(source, encoding="utf-8") if l.strip()]
+else:
+    texts = [open(os.path.join(examples, f), encoding="utf-8").read()
+             for f in sorted(os.listdir(examples)) if f.endswith(".txt")]
+with open(out, "w", encoding="utf-8") as f:
+    for t in texts: f.write(json.dumps(t) + "\n")
+PY
+for lines in "${@:-10000 100000}"; do
+  python3 - "$WORK/items.txt" "$lines" "$WORK/stream.ndjson" <<'PY'
+import sys
+items = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8")]
+n = int(sys.argv[2])
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    for i in range(n): f.write('{"id": %d, "text": %s}\n' % (i, items[i % len(items)]))
+PY
+  bytes=$(stat -c %s "$WORK/stream.ndjson")
+  for cmd in geocode extract; do
+    for jobs in 1 2; do
+      /usr/bin/time -f "%e %M" -o "$WORK/time" "$MAPWIRE" "$cmd" --ndjson "$WORK/stream.ndjson" \
+        --jobs "$jobs" > "$WORK/out-$jobs.ndjson"
+      read -r secs kb < "$WORK/time"
+      awk -v c="$cmd" -v n="$lines" -v j="$jobs" -v s="$secs" -v b="$bytes" -v kb="$kb" 'BEGIN {
+        printf "%-8s %8d lines  --jobs %d  %6.2f s  %8.0f articles/s  %6.1f MB/s  peak %5.0f MiB\n",
+               c, n, j, s, n / s, b / s / 1e6, kb / 1024 }'
+    done
+    cmp -s "$WORK/out-1.ndjson" "$WORK/out-2.ndjson" || echo "$cmd: --jobs 2 output differs" >&2
+  done
+done

@@ -12,7 +12,6 @@ using geometry::Point;
 constexpr double kMaxLakeRank = 5, kMaxRiverRank = 6;
 // A boundary line's sides are probed this many degrees off its middle segment.
 constexpr double kSideProbeDegrees = 0.02;
-constexpr double kOccupiedHatchSpacing = 5, kOccupiedHatchAngle = -45, kOccupiedHatchWidth = 0.7;
 
 void append(Paths& to, Paths&& from) {
     to.insert(to.end(), from.begin(), from.end());
@@ -51,36 +50,54 @@ bool is_internal_border(const geometry::Geometry& line, const geometry::PolygonI
 BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const std::string& focus,
                             const std::set<std::string>& named_units) {
     BaseLayers base;
-    for (const auto& f : read_layer(gpkg, view, "land"))
+    auto& shapes = base.shapes;
+    for (const auto& f : read_layer(gpkg, view, "land")) {
         append(base.land, view.screen(f.geometry()));
+        shapes.land.push_back(f.geometry());
+    }
     geometry::PolygonIndex country_index;
     std::int64_t n = 0;
     for (const auto& f : read_layer(gpkg, view, "countries")) {
         auto p = view.screen(f.geometry());
-        if (f.text("country") == focus)
+        if (f.text("country") == focus) {
             base.focus_country = p;
-        else
+            shapes.focus_country.push_back(f.geometry());
+        } else {
             base.other_countries.push_back(p);
+            shapes.other_countries.push_back(f.geometry());
+        }
         country_index.add(f.geometry(), n++);
         base.country_ids.push_back(f.text("id"));
         base.country_outlines.push_back(std::move(p));
     }
     for (const auto& f : read_layer(gpkg, view, "lakes"))
-        if (f.number("scalerank", 0) <= kMaxLakeRank) append(base.lakes, view.screen(f.geometry()));
+        if (f.number("scalerank", 0) <= kMaxLakeRank) {
+            append(base.lakes, view.screen(f.geometry()));
+            shapes.lakes.push_back(f.geometry());
+        }
     for (const auto& f : read_layer(gpkg, view, "rivers"))
-        if (f.number("scalerank", 0) <= kMaxRiverRank)
+        if (f.number("scalerank", 0) <= kMaxRiverRank) {
             append(base.rivers, view.screen(f.geometry()));
-    for (const auto& f : read_layer(gpkg, view, "admin1_lines"))
+            shapes.rivers.push_back(f.geometry());
+        }
+    for (const auto& f : read_layer(gpkg, view, "admin1_lines")) {
         append(base.admin1_lines, view.screen(f.geometry()));
+        shapes.admin1_lines.push_back(f.geometry());
+    }
     // Country borders from Natural Earth's boundary lines, less those that run inside one
     // country in this worldview (the Crimean isthmus line when Crimea is Ukraine's).
     for (const auto& f : read_layer(gpkg, view, "boundary_lines"))
-        if (!is_internal_border(f.geometry(), country_index))
+        if (!is_internal_border(f.geometry(), country_index)) {
             append(base.borders, view.screen(f.geometry()));
+            shapes.borders.push_back(f.geometry());
+        }
     // Units the events and places name, and units occupied since 2014 in view.
     for (const auto& f : read_layer(gpkg, view, "admin1")) {
         base.admin1_ids.push_back({f.text("id"), f.text("country")});
-        if (named_units.count(f.text("id"))) append(base.highlight, view.screen(f.geometry()));
+        if (named_units.count(f.text("id"))) {
+            append(base.highlight, view.screen(f.geometry()));
+            shapes.highlight.push_back(f.geometry());
+        }
         if (!f.text("occupied_by").empty()) {
             auto p = view.screen(f.geometry());
             if (view.shows(p)) {
@@ -89,6 +106,7 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
                                                  static_cast<int>(f.number("occupied_since", 0))});
             }
             append(base.occupied, std::move(p));
+            shapes.occupied.push_back(f.geometry());
         }
     }
     return base;
@@ -105,8 +123,8 @@ void draw_base_areas(Canvas& c, const style::Style& st, const BaseLayers& base, 
 void draw_base_overlays(Canvas& c, const style::Style& st, const BaseLayers& base) {
     if (!base.occupied.empty()) {
         c.fill(base.occupied, st.occupied_fill);
-        c.hatch(base.occupied, st.occupied_hatch, kOccupiedHatchSpacing, kOccupiedHatchAngle,
-                kOccupiedHatchWidth);
+        c.hatch(base.occupied, st.occupied_hatch, kOccupiedHatch.spacing, kOccupiedHatch.angle,
+                kOccupiedHatch.width);
     }
     c.fill(base.lakes, st.lake);
     c.stroke(base.rivers, st.river.color, st.river.width);

@@ -17,6 +17,9 @@
 
 namespace mapwire::render {
 
+// Areas occupied since 2014 on the map (the legend's swatch hatches denser).
+inline constexpr HatchSpec kOccupiedHatch{5, -45, 0.7};
+
 struct BaseLayers {
     Paths land, lakes, rivers, admin1_lines, borders, occupied, highlight;
     Paths focus_country;
@@ -32,6 +35,12 @@ struct BaseLayers {
         int since = 0;
     };
     std::vector<Occupied> occupied_in_view;
+    // The same layers in lon/lat as read (geometries are shared, not copied): the web map
+    // draws them in the browser's projection.
+    struct Shapes {
+        std::vector<geometry::Geometry> land, focus_country, other_countries, lakes, rivers,
+            admin1_lines, borders, occupied, highlight;
+    } shapes;
 };
 
 // A dataset layer's features within the view's read box, optionally filtered (OGR SQL).

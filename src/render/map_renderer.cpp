@@ -32,6 +32,7 @@
 #include "render/placement.hpp"
 #include "render/scale_bar.hpp"
 #include "render/user_layers.hpp"
+#include "render/web_map.hpp"
 #include "text/utf8.hpp"
 
 namespace mapwire::render {
@@ -116,6 +117,8 @@ public:
 
     RenderReport build();
     void draw(Canvas& c) const;
+    // What the web map shows: the same scene, placed things at their places on the ground.
+    WebScene web_scene() const;
 
 private:
     PageLayout lay_out() const;
@@ -154,6 +157,7 @@ private:
     std::optional<MapView> view_;
     BaseLayers base_;
     Paths control_;
+    std::vector<geometry::Geometry> control_shapes_;  // lon/lat, for the web map
     std::vector<UserLayer> user_layers_;
 
     std::vector<EventMark> marks_;
@@ -214,7 +218,7 @@ LegendFacts Scene::shown_legend_facts() const {
 void Scene::load_layers() {
     base_ = load_base_layers(gpkg_, *view_, x_.places.focus_country, named_units_);
     user_layers_ = load_user_layers(opt_.layers, *view_);
-    control_ = load_control_layer(opt_.control_layer, *view_);
+    control_ = load_control_layer(opt_.control_layer, *view_, &control_shapes_);
 }
 
 void Scene::place_furniture(LabelPlacer& placer) {
@@ -369,6 +373,40 @@ void Scene::draw(Canvas& c) const {
     draw_furniture(c);
 }
 
+WebScene Scene::web_scene() const {
+    const MapView& v = *view_;
+    auto ground = [&v](ScreenPoint p) {
+        const ProjectedPoint q = v.screen_to_projected(p);
+        return v.projection().inverse({q.x, q.y});  // metres in, lon/lat out
+    };
+    WebScene w;
+    const geometry::Box &e = v.extent(), &r = v.read_box();
+    w.extent = {e.min_lon, e.min_lat, e.max_lon, e.max_lat};
+    w.bounds = {r.min_lon, r.min_lat, r.max_lon, r.max_lat};
+    w.degrees_per_px = v.km_per_px() / 111.32;  // a degree of latitude is about 111 km
+    const double scale = opt_.dpi / 96.0;
+    w.design_width = opt_.width / scale;
+    w.design_height = opt_.height / scale;
+    w.base = &base_.shapes;
+    w.control = control_shapes_;
+    w.layer_specs = opt_.layers;
+    for (const auto& l : user_layers_) w.layers.push_back(l.shapes);
+    for (const auto& m : marks_) w.marks.push_back({m, ground(m.at)});
+    w.legend = &legend_;
+    w.legend_items = legend_items_;
+    for (const auto& l : labels_)
+        w.labels.push_back({l, ground({l.box.x + l.box.w / 2, l.box.y + l.box.h / 2})});
+    for (const auto& d : dots_) w.dots.push_back({d, ground(d.at)});
+    w.title = page_text_.title;
+    w.subtitle = page_text_.subtitle;
+    w.credits = credits_text(opt_, occupation(gaz_, base_.occupied_in_view, false));
+    w.description = opt_.description;
+    std::istringstream notes(notes_.figure);  // the figure, then "Elsewhere in ..." lines
+    for (std::string line; std::getline(notes, line);) w.notes.push_back(line);
+    w.data_link = opt_.data_link;
+    return w;
+}
+
 std::string creation_date(const MapOptions& o) {
     if (!o.creation_date.empty()) return o.creation_date;
     // Reproducible builds: SOURCE_DATE_EPOCH, else a fixed date, never the clock.
@@ -486,13 +524,20 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
                             .with_value(std::to_string(options.dpi)));
     // An unknown format is an error before anything is drawn, never another format.
     std::vector<render::Format> formats;
+    std::vector<std::string> names;
+    bool web = false;  // map.html, written from the same scene after the drawings
     for (const auto& f : options.formats) {
+        if (f == "html") {
+            web = true;
+            continue;
+        }
         const auto format = render::parse_format(f);
         if (!format)
             throw std::move(
-                RenderError("unknown map format", ExitCode::usage, "use png, svg or pdf")
+                RenderError("unknown map format", ExitCode::usage, "use png, svg, pdf or html")
                     .with_value(f));
         formats.push_back(*format);
+        names.push_back(f);
     }
     Scene scene(extraction, gazetteer, style, geopackage, options);
     RenderReport report = scene.build();
@@ -504,7 +549,7 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
     const double scale = options.dpi / 96.0;
     const std::string date = creation_date(options);
     for (std::size_t i = 0; i < formats.size(); ++i) {
-        const std::string path = out_dir + "/map." + options.formats[i];
+        const std::string path = out_dir + "/map." + names[i];
         render::Output out(formats[i], path, options.width / scale, options.height / scale, scale,
                            options.dpi, {options.title, options.description, keywords(extraction)},
                            date);
@@ -530,6 +575,12 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
             for (const char* f : {"/map.pgw", "/map.prj", "/map.png.aux.xml"})
                 report.files.push_back(out_dir + f);
         }
+    }
+    if (web) {
+        const WebScene w = scene.web_scene();
+        write_web_map(w, style, options.web_library, out_dir + "/map.html");
+        report.files.push_back(out_dir + "/map.html");
+        report.embed = embed_snippet(w, "map.html");
     }
     return report;
 }

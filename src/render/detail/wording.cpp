@@ -31,6 +31,14 @@ std::string what_happened(const events::Event& e) {
     return e.sub_type.empty() ? e.type : e.sub_type;
 }
 
+// A count as the text gave it: a vague quantity in its words ("thousands"), never a number
+// the text did not give.
+std::string count_text(const events::Count& c) {
+    return (c.words.empty() ? std::string(c.approximate ? "~" : "") + thousands(double(c.value))
+                            : c.words) +
+           " " + c.meaning;
+}
+
 // The counts the first line does not already say, as the text gave them.
 std::vector<std::string> other_counts(const events::Event& e, const std::string& what) {
     std::vector<std::string> extras;
@@ -38,13 +46,26 @@ std::vector<std::string> other_counts(const events::Event& e, const std::string&
         if ((c.meaning == "captured" && what.starts_with("Capture")) || c.unknown ||
             (c.meaning == "deployed" && !c.words.empty() && e.trigger == "deployed"))
             continue;
-        // A vague quantity in its words ("thousands"): never a number the text did not give.
-        extras.push_back((c.words.empty()
-                              ? std::string(c.approximate ? "~" : "") + thousands(double(c.value))
-                              : c.words) +
-                         " " + c.meaning);
+        extras.push_back(count_text(c));
     }
     return extras;
+}
+
+// How precisely the text dates an event, in words.
+std::string date_precision_words(const std::string& precision) {
+    if (precision == "day" || precision == "week" || precision == "month" || precision == "year")
+        return "to the " + precision;
+    return "approximate";
+}
+
+// Where, at the precision the text gives (ACLED's geo_precision: 1 town, 2 region, 3 country).
+std::string where_words(const events::Event& e) {
+    if (!e.location) return e.location_text.empty() ? "" : e.location_text + " (not located)";
+    const std::string name(e.location->name);
+    if (e.geo_precision == 1) return name + " (the town itself)";
+    return "Somewhere in " + name +
+           (e.geo_precision == 2 ? " (the text names only the region)"
+                                 : " (the text names only the country)");
 }
 
 }  // namespace
@@ -91,6 +112,34 @@ std::string event_label(const events::Event& e) {
     if (e.reporting != events::Reporting::fact)
         second += std::string(" · ") + std::string(events::to_string(e.reporting));
     return line + "\n" + second;
+}
+
+std::vector<DetailLine> event_details(const events::Event& e) {
+    std::vector<DetailLine> lines;
+    auto add = [&](const char* label, const std::string& text) {
+        if (!text.empty()) lines.push_back({label, text});
+    };
+    const std::string what = what_happened(e);
+    add("What", what + (e.type == what ? "" : " (" + e.type + ")"));
+    add("Who", e.actor1.name);
+    add("Also involved", e.actor2.name);
+    std::string counts;
+    for (const auto& c : e.counts)
+        counts +=
+            (counts.empty() ? "" : ", ") + (c.unknown ? c.meaning + ": unknown" : count_text(c));
+    add("How many", counts);
+    const std::string when = month_text(e.date.date, e.date.precision);
+    add("When", when.empty()
+                    ? std::string("Not given")
+                    : when + " (" + date_precision_words(e.date.precision) +
+                          (e.date.text.empty() ? "" : "; the text says \"" + e.date.text + "\"") +
+                          ")");
+    add("Where", where_words(e));
+    static const char* reported[] = {"Fact", "Claim", "Allegation"};
+    add("Reported as", reported[static_cast<int>(e.reporting)]);
+    add("According to", e.attribution);
+    add("Source sentence", e.sentence);
+    return lines;
 }
 
 std::string occupation_text(const std::vector<OccupiedUnit>& units, bool names) {

@@ -22,7 +22,12 @@ void append(Paths& to, Paths&& from) {
 std::vector<geometry::FeatureRecord> read_layer(const std::string& geopackage, const MapView& view,
                                                 const std::string& layer,
                                                 const std::string& where) {
-    const geometry::Box& b = view.read_box();
+    return read_layer(geopackage, view.read_box(), layer, where);
+}
+
+std::vector<geometry::FeatureRecord> read_layer(const std::string& geopackage,
+                                                const geometry::Box& b, const std::string& layer,
+                                                const std::string& where) {
     return geometry::read_features(
         geopackage, {.layer = layer,
                      .encoding = {},
@@ -48,16 +53,17 @@ bool is_internal_border(const geometry::Geometry& line, const geometry::PolygonI
 }
 
 BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const std::string& focus,
-                            const std::set<std::string>& named_units) {
+                            const std::set<std::string>& named_units, const geometry::Box& box) {
     BaseLayers base;
+    base.box = box;
     auto& shapes = base.shapes;
-    for (const auto& f : read_layer(gpkg, view, "land")) {
+    for (const auto& f : read_layer(gpkg, box, "land")) {
         append(base.land, view.screen(f.geometry()));
         shapes.land.push_back(f.geometry());
     }
     geometry::PolygonIndex country_index;
     std::int64_t n = 0;
-    for (const auto& f : read_layer(gpkg, view, "countries")) {
+    for (const auto& f : read_layer(gpkg, box, "countries")) {
         auto p = view.screen(f.geometry());
         if (f.text("country") == focus) {
             base.focus_country = p;
@@ -70,29 +76,29 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
         base.country_ids.push_back(f.text("id"));
         base.country_outlines.push_back(std::move(p));
     }
-    for (const auto& f : read_layer(gpkg, view, "lakes"))
+    for (const auto& f : read_layer(gpkg, box, "lakes"))
         if (f.number("scalerank", 0) <= kMaxLakeRank) {
             append(base.lakes, view.screen(f.geometry()));
             shapes.lakes.push_back(f.geometry());
         }
-    for (const auto& f : read_layer(gpkg, view, "rivers"))
+    for (const auto& f : read_layer(gpkg, box, "rivers"))
         if (f.number("scalerank", 0) <= kMaxRiverRank) {
             append(base.rivers, view.screen(f.geometry()));
             shapes.rivers.push_back(f.geometry());
         }
-    for (const auto& f : read_layer(gpkg, view, "admin1_lines")) {
+    for (const auto& f : read_layer(gpkg, box, "admin1_lines")) {
         append(base.admin1_lines, view.screen(f.geometry()));
         shapes.admin1_lines.push_back(f.geometry());
     }
     // Country borders from Natural Earth's boundary lines, less those that run inside one
     // country in this worldview (the Crimean isthmus line when Crimea is Ukraine's).
-    for (const auto& f : read_layer(gpkg, view, "boundary_lines"))
+    for (const auto& f : read_layer(gpkg, box, "boundary_lines"))
         if (!is_internal_border(f.geometry(), country_index)) {
             append(base.borders, view.screen(f.geometry()));
             shapes.borders.push_back(f.geometry());
         }
     // Units the events and places name, and units occupied since 2014 in view.
-    for (const auto& f : read_layer(gpkg, view, "admin1")) {
+    for (const auto& f : read_layer(gpkg, box, "admin1")) {
         base.admin1_ids.push_back({f.text("id"), f.text("country")});
         if (named_units.count(f.text("id"))) {
             append(base.highlight, view.screen(f.geometry()));

@@ -42,6 +42,8 @@ using gazetteer::PlaceType;
 
 constexpr double kLabelMargin = 2;     // px every label keeps from every other box
 constexpr double kFrameClearance = 3;  // px every label keeps from the map's frame
+// The web map's layers reach this share of the read box's size beyond it on each side.
+constexpr double kWebMarginShare = 0.3;
 // Cities considered for labels: Natural Earth's populated places of at least this many people.
 constexpr const char* kCityFilter = "pop_max >= 150000";
 
@@ -216,7 +218,18 @@ LegendFacts Scene::shown_legend_facts() const {
 }
 
 void Scene::load_layers() {
-    base_ = load_base_layers(gpkg_, *view_, x_.places.focus_country, named_units_);
+    // A web map is read further round: a browser window of another shape, or a reader
+    // zooming out a little, sees beyond the static frame.
+    const bool web =
+        std::find(opt_.formats.begin(), opt_.formats.end(), "html") != opt_.formats.end();
+    geometry::Box box = view_->read_box();
+    if (web) {
+        const double lon = (box.max_lon - box.min_lon) * kWebMarginShare,
+                     lat = (box.max_lat - box.min_lat) * kWebMarginShare;
+        box = {box.min_lon - lon, std::max(-85.0, box.min_lat - lat), box.max_lon + lon,
+               std::min(85.0, box.max_lat + lat)};
+    }
+    base_ = load_base_layers(gpkg_, *view_, x_.places.focus_country, named_units_, box);
     user_layers_ = load_user_layers(opt_.layers, *view_);
     control_ = load_control_layer(opt_.control_layer, *view_, &control_shapes_);
 }
@@ -380,9 +393,10 @@ WebScene Scene::web_scene() const {
         return v.projection().inverse({q.x, q.y});  // metres in, lon/lat out
     };
     WebScene w;
-    const geometry::Box &e = v.extent(), &r = v.read_box();
+    const geometry::Box& e = v.extent();
     w.extent = {e.min_lon, e.min_lat, e.max_lon, e.max_lat};
-    w.bounds = {r.min_lon, r.min_lat, r.max_lon, r.max_lat};
+    const geometry::Box& b = base_.box;
+    w.bounds = {b.min_lon, b.min_lat, b.max_lon, b.max_lat};
     w.degrees_per_px = v.km_per_px() / 111.32;  // a degree of latitude is about 111 km
     const double scale = opt_.dpi / 96.0;
     w.design_width = opt_.width / scale;

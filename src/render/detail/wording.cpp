@@ -129,11 +129,14 @@ std::vector<DetailLine> event_details(const events::Event& e) {
             (counts.empty() ? "" : ", ") + (c.unknown ? c.meaning + ": unknown" : count_text(c));
     add("How many", counts);
     const std::string when = month_text(e.date.date, e.date.precision);
-    add("When", when.empty()
-                    ? std::string("Not given")
-                    : when + " (" + date_precision_words(e.date.precision) +
-                          (e.date.text.empty() ? "" : "; the text says \"" + e.date.text + "\"") +
-                          ")");
+    // The words the date came from, or what it was taken from ("(publication date)").
+    const std::string& said = e.date.text;
+    const std::string source = said.empty() ? ""
+                               : said.starts_with("(")
+                                   ? "; from the " + said.substr(1, said.size() - 2)
+                                   : "; the text says \"" + said + "\"";
+    add("When", when.empty() ? std::string("Not given")
+                             : when + " (" + date_precision_words(e.date.precision) + source + ")");
     add("Where", where_words(e));
     static const char* reported[] = {"Fact", "Claim", "Allegation"};
     add("Reported as", reported[static_cast<int>(e.reporting)]);

@@ -35,45 +35,55 @@
   var e = scene.extent, b = scene.bounds;
   map.fitBounds(L.latLngBounds([e[1], e[0]], [e[3], e[2]]), { animate: false });
   var start = map.getZoom();
-  map.setMinZoom(Math.max(0, start - 1.5));
+  // The layers reach a little beyond the initial view (scene.bounds): zooming out stops there.
+  map.setMinZoom(Math.max(0, start - 0.5));
   map.setMaxZoom(start + 5);
-  map.setMaxBounds(L.latLngBounds([b[1], b[0]], [b[3], b[2]]).pad(0.1));
+  map.setMaxBounds(L.latLngBounds([b[1], b[0]], [b[3], b[2]]));
   map.getContainer().style.background = st.ocean;
 
-  function draw(geometries, style, pointStyle) {
-    if (!geometries || !geometries.length) return;
-    L.geoJSON(geometries, {
-      interactive: false,
-      style: function () { return style; },
-      pointToLayer: function (f, at) { return L.circleMarker(at, pointStyle || style); }
-    }).addTo(map);
+  // A path as the page stores it: fixed-point lon/lat, each pair the change from the last.
+  function decode(path) {
+    var out = [], x = 0, y = 0;
+    for (var i = 0; i + 1 < path.length; i += 2) {
+      x += path[i];
+      y += path[i + 1];
+      out.push(L.latLng(y / layers.scale, x / layers.scale));
+    }
+    return out;
   }
-  function area(fill) {
-    return { stroke: false, fill: true, fillColor: fill, fillOpacity: 1, fillRule: 'evenodd', interactive: false };
+  // A layer's areas: one shape, rings filled even-odd (as the static map fills them).
+  function areas(paths, fill) {
+    if (!paths.length) return;
+    L.polygon(paths.map(decode), { stroke: false, fill: true, fillColor: fill, fillOpacity: 1,
+      fillRule: 'evenodd', interactive: false }).addTo(map);
   }
-  function line(stroke) {
-    return { stroke: true, color: stroke.color, weight: stroke.width, opacity: 1, fill: false,
-      lineJoin: 'round', interactive: false };
+  function lines(paths, stroke, weight) {
+    if (!paths.length) return;
+    L.polyline(paths.map(decode), { color: stroke, weight: weight, opacity: 1, fill: false,
+      lineJoin: 'round', interactive: false }).addTo(map);
   }
   // In the static map's order: areas, control areas, occupied areas, water, lines.
-  draw(layers.land, area(st.land));
-  draw(layers.countries, area(st.land));
-  draw(layers.focus, area(st.focus));
-  draw(layers.highlight, area(st.highlight));
-  draw(layers.control, area(st.control));
-  draw(layers.control, area('url(#mw-hatch-control)'));
-  draw(layers.occupied, area(st.occupied));
-  draw(layers.occupied, area('url(#mw-hatch-occupied)'));
-  draw(layers.lakes, area(st.lake));
-  draw(layers.rivers, line(st.river));
-  draw(layers.admin1, line(st.admin1_border));
-  draw(layers.highlight, line(st.highlight_border));
-  draw(layers.borders, line(st.country_border));
+  areas(layers.land, st.land);
+  areas(layers.countries, st.land);
+  areas(layers.focus, st.focus);
+  areas(layers.highlight, st.highlight);
+  areas(layers.control, st.control);
+  areas(layers.control, 'url(#mw-hatch-control)');
+  areas(layers.occupied, st.occupied);
+  areas(layers.occupied, 'url(#mw-hatch-occupied)');
+  areas(layers.lakes, st.lake);
+  lines(layers.rivers, st.river.color, st.river.width);
+  lines(layers.admin1, st.admin1_border.color, st.admin1_border.width);
+  lines(layers.highlight, st.highlight_border.color, st.highlight_border.width);
+  lines(layers.borders, st.country_border.color, st.country_border.width);
   scene.layers.forEach(function (spec, i) {
-    var style = { stroke: true, color: spec.stroke, weight: spec.width, fill: !!spec.fill,
-      fillColor: spec.fill, fillOpacity: 1, interactive: false };
-    draw(layers.user[i], style, { radius: spec.radius, color: st.halo, weight: 1, fillColor: spec.fill || spec.stroke,
-      fillOpacity: 1, interactive: false });
+    var user = layers.user[i];
+    if (spec.fill) areas(user.areas, spec.fill);
+    lines(user.areas.concat(user.lines), spec.stroke, spec.width);
+    user.points.forEach(function (p) {
+      L.circleMarker(decode(p)[0], { radius: spec.radius, color: st.halo, weight: 1,
+        fillColor: spec.fill || spec.stroke, fillOpacity: 1, interactive: false }).addTo(map);
+    });
   });
 
   scene.dots.forEach(function (d) {

@@ -101,9 +101,17 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     EXPECT_NE(r.out.find("rendered 6 of 6 maps"), std::string::npos) << r.out;
     for (const char* f :
          {"kharkiv/map.png", "kharkiv/map.svg", "kharkiv/map.pdf", "kharkiv/events.geojson",
-          "sudan/map.png", "gaza/map.png", "gaza/map.svg"})
+          "kharkiv/map.html", "sudan/map.png", "sudan/map.html", "gaza/map.png", "gaza/map.svg"})
         EXPECT_TRUE(fs::exists(dir / "maps" / f)) << f;
     EXPECT_FALSE(fs::exists(dir / "maps" / "gaza" / "map.pdf"));  // formats: [png, svg]
+    EXPECT_FALSE(fs::exists(dir / "maps" / "gaza" / "map.html"));
+    // A series' pages: a web map each; an event's page links the events of the whole series.
+    EXPECT_TRUE(fs::exists(dir / "maps" / "kharkiv-units-donetsk-oblast" / "map.html"));
+    EXPECT_NE(
+        testing::read_text((dir / "maps" / "kharkiv-events" / "event-01" / "map.html").string())
+            .find("href=\"../events.geojson\""),
+        std::string::npos);
+    EXPECT_TRUE(fs::exists(dir / "maps" / "kharkiv-events" / "events.geojson"));
     // Extra layers in order with their filters, annotations, GeoPackage and KML outputs.
     const std::string svg = testing::read_text((dir / "maps" / "kharkiv" / "map.svg").string());
     for (const char* want : {"Sample site A", "Sample site B", "Kupiansk rail junction",

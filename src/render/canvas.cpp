@@ -613,6 +613,10 @@ double CoverageMask::share(double x, double y, double w, double h) const {
     return sum / (static_cast<double>(x1 - x0) * (y1 - y0));
 }
 
+std::string escape_markup(std::string text) {
+    return escape(std::move(text));
+}
+
 std::string inline_svg(const Rect& box, const std::string& ids,
                        const std::function<void(Canvas&)>& draw) {
     SvgCanvas canvas(box.w, box.h, DocumentInfo(std::string()), ids);

@@ -61,6 +61,9 @@ public:
     virtual void unclip() = 0;
 };
 
+// Text for SVG and HTML: the markup's five characters escaped, what XML cannot hold replaced.
+std::string escape_markup(std::string text);
+
 // A small drawing as an <svg> element for an HTML page (the web map's markers and legend
 // swatches, drawn by the same code as the static map's): `box` is its view box; `ids` prefixes
 // its pattern and clip ids, which must be unique on the page.

@@ -270,26 +270,7 @@ json scene_json(const WebScene& s, const style::Style& st) {
 
 // Text and attribute values in HTML.
 std::string html(const std::string& text) {
-    std::string out;
-    for (char ch : text) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out.push_back(ch);
-        }
-    }
-    return out;
+    return escape_markup(text);
 }
 
 // JSON inside <script>: no '<' at all, so that no "</script>" or "<!--" can end or confuse it.

@@ -411,6 +411,11 @@ WebScene Scene::web_scene() const {
     for (const auto& l : labels_)
         w.labels.push_back({l, ground({l.box.x + l.box.w / 2, l.box.y + l.box.h / 2})});
     for (const auto& d : dots_) w.dots.push_back({d, ground(d.at)});
+    // Annotations with a leader that found room (those without are among the labels).
+    for (const auto& a : opt_.annotations)
+        if (a.leader && std::any_of(callouts_.begin(), callouts_.end(),
+                                    [&](const Callout& c) { return c.text == a.text; }))
+            w.annotations.push_back(a);
     w.title = page_text_.title;
     w.subtitle = page_text_.subtitle;
     w.credits = credits_text(opt_, occupation(gaz_, base_.occupied_in_view, false));

@@ -247,6 +247,9 @@ json labels_json(const WebScene& s, const style::Style& st) {
 }
 
 json scene_json(const WebScene& s, const style::Style& st) {
+    json notes = json::array();
+    for (const auto& a : s.annotations)
+        notes.push_back({{"text", a.text}, {"lon", micro(a.lon)}, {"lat", micro(a.lat)}});
     json dots = json::array();
     for (const auto& d : s.dots)
         dots.push_back(
@@ -264,6 +267,7 @@ json scene_json(const WebScene& s, const style::Style& st) {
             {"legend", legend_json(s)},
             {"labels", labels_json(s, st)},
             {"dots", dots},
+            {"annotations", notes},
             {"layers", layers},
             {"font", st.font}};
 }

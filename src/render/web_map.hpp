@@ -47,6 +47,7 @@ struct WebScene {
     std::vector<LegendItem> legend_items;
     std::vector<WebLabel> labels;
     std::vector<WebDot> dots;
+    std::vector<Annotation> annotations;  // the callouts the static map placed for them
     std::string title, subtitle, credits, description;
     std::vector<std::string> notes;  // the figure and the events known only to a country
     std::string data_link;           // href of the events GeoJSON, "" for none

@@ -7,6 +7,7 @@
   var scene = data.scene, layers = data.layers, st = scene.style;
   var phone = window.matchMedia('(max-width: 599px)');
   var SVG_NS = 'http://www.w3.org/2000/svg';
+  var MARK_REACH = 9;  // px a marker keeps clear each side of its point (as on the static map)
 
   // Hatches as SVG patterns, as the static SVG draws them: lines along the pattern's edge.
   function hatch(id, h) {
@@ -93,6 +94,7 @@
 
   // The labels that found room on the static map, at their places, under the markers.
   map.createPane('mw-labels').style.zIndex = 550;
+  var labelSpans = [];
   scene.labels.forEach(function (l) {
     var span = document.createElement('span');
     span.textContent = l.text;
@@ -110,6 +112,13 @@
       icon: L.divIcon({ className: 'mw-label', html: span, iconSize: [0, 0] }),
       interactive: false, keyboard: false, pane: 'mw-labels'
     }).addTo(map);
+    labelSpans.push(span);
+  });
+
+  // The user's annotations: a boxed note pointing at its place.
+  scene.annotations.forEach(function (a) {
+    L.tooltip({ permanent: true, direction: 'right', offset: [6, 0], className: 'mw-annotation',
+      interactive: false }).setLatLng([a.lat, a.lon]).setContent(a.text).addTo(map);
   });
 
   L.control.scale({ imperial: false, position: 'bottomright', maxWidth: 150 }).addTo(map);
@@ -210,6 +219,27 @@
   });
   L.DomEvent.disableClickPropagation(legend);
   L.DomEvent.disableScrollPropagation(legend);
+
+  // Zoomed out (a phone's narrower map, or the reader), labels would crowd: in the static map's
+  // order of priority, a label that overlaps a marker or a label before it is hidden.
+  function declutter() {
+    // A marker keeps the box the static map reserves for it: 9 px each side of its point.
+    var boxes = markers.map(function (m, i) {
+      var r = m.getElement().getBoundingClientRect(), box = scene.marks[i].box;
+      var x = r.left - box[0], y = r.top - box[1];
+      return { left: x - MARK_REACH, right: x + MARK_REACH, top: y - MARK_REACH, bottom: y + MARK_REACH };
+    });
+    var rects = labelSpans.map(function (span) { return span.getBoundingClientRect(); });
+    rects.forEach(function (r, i) {
+      var clash = boxes.some(function (b) {
+        return r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom;
+      });
+      labelSpans[i].style.visibility = clash ? 'hidden' : 'visible';
+      if (!clash) boxes.push(r);
+    });
+  }
+  map.on('zoomend', declutter);
+  window.requestAnimationFrame(declutter);
 
   window.mapwire = { map: map, markers: markers, ready: performance.now() };
   document.documentElement.setAttribute('data-mapwire-ready', 'true');

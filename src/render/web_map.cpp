@@ -2,7 +2,6 @@
 #include "render/web_map.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -111,8 +110,8 @@ private:
     double tolerance_, scale_;
 };
 
-// The base layers, control areas and user layers as encoded paths, by layer. The layers are
-// simplified on two threads: land alone (one continent-sized polygon) takes as long as the rest.
+// The base layers, control areas and user layers as encoded paths, by layer. Land alone (a
+// continent-sized polygon) takes as long as the rest: it is simplified on a second thread.
 std::string layers_json(const WebScene& s) {
     using Keep = Simplifier::Keep;
     const Simplifier simplify(s.bounds, s.degrees_per_px);
@@ -137,15 +136,13 @@ std::string layers_json(const WebScene& s) {
     for (std::size_t i = 0; i < s.layers.size(); ++i)
         for (Keep k : {Keep::areas, Keep::lines, Keep::points})
             jobs.push_back({"", &s.layers[i], k});
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++)
-            jobs[i].out = simplify.paths(*jobs[i].shapes, jobs[i].keep);
-    };
     {
-        std::thread helper(work);
-        work();
-        helper.join();
+        // Land on a thread of its own: no other layer holds its geometries (highlighted and
+        // occupied units may share one, so the rest stay on this thread).
+        std::thread land([&] { jobs[0].out = simplify.paths(*jobs[0].shapes); });
+        for (std::size_t i = 1; i < jobs.size(); ++i)
+            jobs[i].out = simplify.paths(*jobs[i].shapes, jobs[i].keep);
+        land.join();
     }
     std::string out = "{\"scale\":" + std::to_string(std::llround(simplify.scale()));
     std::size_t i = 0;

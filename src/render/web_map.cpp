@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/detail/paint.hpp"
 #include "render/detail/web_assets.hpp"
 #include "render/detail/wording.hpp"
 #include "render/user_layers.hpp"
@@ -330,6 +331,15 @@ std::string fill(const std::string& page, const std::map<std::string, std::strin
     return out.append(page, at);
 }
 
+// The page in the style's colours, as the static map's bands and panels: CSS variables.
+std::string page_colors(const style::Style& st) {
+    return "--mw-page: " + css_color(detail::opaque(st.callout_fill)) +
+           "; --mw-panel: " + css_color(st.callout_fill) +
+           "; --mw-text: " + css_color(st.furniture_text) +
+           "; --mw-muted: " + css_color(st.furniture_muted) +
+           "; --mw-frame: " + css_color(st.frame);
+}
+
 std::string notes_html(const std::vector<std::string>& notes) {
     std::string out;
     for (const auto& n : notes)
@@ -353,6 +363,7 @@ void write_web_map(const WebScene& s, const style::Style& st, const std::string&
     const std::string page = fill(
         web_assets::page_html,
         {{"TITLE", html(s.title)},
+         {"COLORS", page_colors(st)},
          {"ASPECT", std::to_string(std::lround(s.design_width)) + " / " +
                         std::to_string(std::lround(s.design_height))},
          {"SUBTITLE", html(s.subtitle)},

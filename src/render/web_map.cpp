@@ -199,7 +199,6 @@ json marks_json(const WebScene& s, const style::Style& st) {
         json details = json::array();
         for (const auto& line : detail::event_details(e))
             details.push_back({line.label, line.text});
-        const std::string label = detail::event_label(e);
         marks.push_back({{"lon", micro(m.at.lon)},
                          {"lat", micro(m.at.lat)},
                          {"exact", m.mark.exact},
@@ -207,7 +206,6 @@ json marks_json(const WebScene& s, const style::Style& st) {
                          {"svg", svg},
                          {"box", {box.x, box.y, box.w, box.h}},
                          {"name", detail::event_phrase(e)},
-                         {"title", label.substr(0, label.find('\n'))},
                          {"details", details}});
     }
     return marks;

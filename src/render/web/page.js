@@ -128,7 +128,7 @@
     var div = document.createElement('div');
     div.className = 'mw-popup';
     var h = document.createElement('h2');
-    h.textContent = m.title;
+    h.textContent = m.name;
     if (titleId) h.id = titleId;
     div.appendChild(h);
     var dl = document.createElement('dl');

@@ -200,7 +200,9 @@ async function main() {
   }
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: o.chromium, args: ['--no-sandbox'] });
+    // As root in a container: no sandbox, and /dev/shm may be small.
+    browser = await chromium.launch({ executablePath: o.chromium,
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
   } catch (e) {
     console.log(`SKIPPED: Chromium cannot start (${o.chromium}): ${e.message.split('\n')[0]}`);
     return SKIP;

@@ -221,7 +221,7 @@ TEST(RenderConfig, SeriesOverControlLayers) {
                "    date: 2025-04-09\n"
                "    size: 900x600\n"
                "    dpi: 96\n"
-               "    formats: [svg]\n"
+               "    formats: [svg, html]\n"
                "    series:\n"
                "      each: control\n"
                "      values: [areas-2024-07-08.geojson, areas-2024-07-09.geojson, gone.geojson]\n";
@@ -249,6 +249,13 @@ TEST(RenderConfig, SeriesOverControlLayers) {
         EXPECT_NE(svg.find("Measured on the control layer of " + date + ": 18.25%"),
                   std::string::npos)
             << page;
+        // The web map of each page: its subtitle, legend entry and the layer's areas.
+        const std::string html = testing::read_text((dir / "out" / page / "map.html").string());
+        EXPECT_NE(html.find("Control areas as of " + date), std::string::npos) << page;
+        EXPECT_NE(html.find("Area held (control layer, as of " + date + ")"), std::string::npos)
+            << page;
+        EXPECT_NE(html.find("\"control\":[["), std::string::npos) << page << ": areas drawn";
+        EXPECT_TRUE(fs::exists(dir / "out" / page / "events.geojson")) << page;
     }
     fs::remove_all(dir);
 }

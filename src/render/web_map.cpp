@@ -8,7 +8,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -16,15 +15,13 @@
 #include "render/detail/web_assets.hpp"
 #include "render/detail/wording.hpp"
 #include "render/user_layers.hpp"
+#include "render/web_layers.hpp"
 
 namespace mapwire::render {
 namespace {
 
 using nlohmann::json;
 
-// Layers keep detail down to this share of a static map's pixel: zoomed in twice, edges still
-// look smooth; the seed article's page stays well under 3 MB.
-constexpr double kDetailPx = 0.5;
 // Marker and swatch boxes (static map px around the marker's centre, a swatch's corner): the
 // ring, the symbol and a number badge fit inside.
 const Rect kMarkerBox{-12, -18, 40, 30}, kPlainMarkerBox{-11, -11, 22, 22};
@@ -51,109 +48,6 @@ double micro(double degrees) {
 
 json box_json(const LonLatBox& b) {
     return {micro(b.min_lon), micro(b.min_lat), micro(b.max_lon), micro(b.max_lat)};
-}
-
-// Clips and simplifies geometries to web scale. Each path (a line, a ring, a point) becomes a
-// JSON array of integers: fixed-point coordinates (`scale` units a degree), the first pair
-// absolute and each next one the change from the last, lon before lat. A third of the bytes
-// of GeoJSON's nested pairs, and one Leaflet shape per layer instead of one per feature.
-class Simplifier {
-public:
-    Simplifier(const LonLatBox& bounds, double degrees_per_px)
-        : box_{bounds.min_lon, bounds.min_lat, bounds.max_lon, bounds.max_lat},
-          tolerance_(degrees_per_px * kDetailPx),
-          scale_(std::pow(
-              10.0, std::clamp(static_cast<int>(std::ceil(-std::log10(tolerance_))) + 1, 3, 6))) {}
-
-    double scale() const { return scale_; }
-
-    enum class Keep { all, areas, lines, points };
-
-    std::string paths(const std::vector<geometry::Geometry>& shapes, Keep keep = Keep::all) const {
-        std::string out = "[";
-        for (const auto& g : shapes) {
-            if (g.empty()) continue;
-            for (const auto& p : g.clipped(box_).simplified_fast(tolerance_).paths()) {
-                const bool point = p.points.size() == 1;
-                if ((keep == Keep::areas && !p.closed) || (keep == Keep::points && !point) ||
-                    (keep == Keep::lines && (p.closed || point)))
-                    continue;
-                // Rings need three corners, lines two distinct points.
-                if (p.points.empty() || (p.closed && p.points.size() < 4) ||
-                    (!p.closed && p.points.size() == 2 && same(p.points[0], p.points[1])))
-                    continue;
-                out += (out.size() > 1 ? "," : "") + encode(p.points);
-            }
-        }
-        return out + "]";
-    }
-
-private:
-    bool same(geometry::Point a, geometry::Point b) const {
-        return std::llround(a.lon * scale_) == std::llround(b.lon * scale_) &&
-               std::llround(a.lat * scale_) == std::llround(b.lat * scale_);
-    }
-    std::string encode(const std::vector<geometry::Point>& points) const {
-        std::string out = "[";
-        long long x0 = 0, y0 = 0;
-        for (std::size_t i = 0; i < points.size(); ++i) {
-            const long long x = std::llround(points[i].lon * scale_),
-                            y = std::llround(points[i].lat * scale_);
-            if (i > 0 && x == x0 && y == y0) continue;  // the same point once rounded
-            out += (i ? "," : "") + std::to_string(x - x0) + "," + std::to_string(y - y0);
-            x0 = x;
-            y0 = y;
-        }
-        return out + "]";
-    }
-
-    geometry::Box box_;
-    double tolerance_, scale_;
-};
-
-// The base layers, control areas and user layers as encoded paths, by layer. Land alone (a
-// continent-sized polygon) takes as long as the rest: it is simplified on a second thread.
-std::string layers_json(const WebScene& s) {
-    using Keep = Simplifier::Keep;
-    const Simplifier simplify(s.bounds, s.degrees_per_px);
-    static const std::vector<geometry::Geometry> none;
-    const auto& b = s.base;
-    struct Job {
-        std::string name;
-        const std::vector<geometry::Geometry>* shapes;
-        Keep keep = Keep::all;
-        std::string out;
-    };
-    std::vector<Job> jobs = {{"land", b ? &b->land : &none},
-                             {"admin1", b ? &b->admin1_lines : &none},
-                             {"borders", b ? &b->borders : &none},
-                             {"control", &s.control},
-                             {"countries", b ? &b->other_countries : &none},
-                             {"focus", b ? &b->focus_country : &none},
-                             {"highlight", b ? &b->highlight : &none},
-                             {"lakes", b ? &b->lakes : &none},
-                             {"occupied", b ? &b->occupied : &none},
-                             {"rivers", b ? &b->rivers : &none}};
-    for (std::size_t i = 0; i < s.layers.size(); ++i)
-        for (Keep k : {Keep::areas, Keep::lines, Keep::points})
-            jobs.push_back({"", &s.layers[i], k});
-    {
-        // Land on a thread of its own: no other layer holds its geometries (highlighted and
-        // occupied units may share one, so the rest stay on this thread).
-        std::thread land([&] { jobs[0].out = simplify.paths(*jobs[0].shapes); });
-        for (std::size_t i = 1; i < jobs.size(); ++i)
-            jobs[i].out = simplify.paths(*jobs[i].shapes, jobs[i].keep);
-        land.join();
-    }
-    std::string out = "{\"scale\":" + std::to_string(std::llround(simplify.scale()));
-    std::size_t i = 0;
-    for (; i < jobs.size() && !jobs[i].name.empty(); ++i)
-        out += ",\"" + jobs[i].name + "\":" + jobs[i].out;
-    out += ",\"user\":[";
-    for (std::size_t first = i; i + 2 < jobs.size(); i += 3)
-        out += std::string(i > first ? "," : "") + "{\"areas\":" + jobs[i].out +
-               ",\"lines\":" + jobs[i + 1].out + ",\"points\":" + jobs[i + 2].out + "}";
-    return out + "]}";
 }
 
 json stroke_json(const style::Stroke& s) {
@@ -357,7 +251,7 @@ std::string embed_snippet(const WebScene& s, const std::string& href) {
 void write_web_map(const WebScene& s, const style::Style& st, const std::string& library_dir,
                    const std::string& path) {
     const std::string data =
-        "{\"layers\":" + layers_json(s) + ",\"scene\":" + scene_json(s, st).dump() + "}";
+        "{\"layers\":" + web_layers_json(s) + ",\"scene\":" + scene_json(s, st).dump() + "}";
     const std::string page = fill(
         web_assets::page_html,
         {{"TITLE", html(s.title)},

@@ -160,6 +160,11 @@ async function desktop(browser, p, o) {
       scene.marks[last].name, { timeout: 3000 });
     check(true, `${p.name}: focus and Enter open the popup ("${scene.marks[last].name}")`);
   }
+  // The popup pans the map into view: the screenshot waits for the pan to end.
+  await page.evaluate(() => new Promise((done) => {
+    const map = window.mapwire.map;
+    if (map._panAnim && map._panAnim._inProgress) map.once('moveend', done); else done();
+  }));
   await page.screenshot({ path: path.join(o.out, `${p.name}-desktop.png`), fullPage: true });
   check(requests.length === 0, `${p.name}: no network request${requests.length ? ': ' + requests.join(', ') : ''}`);
   check(errors.length === 0, `${p.name}: no console error${errors.length ? ': ' + errors.join('; ') : ''}`);

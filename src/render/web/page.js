@@ -217,8 +217,16 @@
     var open = legend.classList.toggle('mw-open');
     button.setAttribute('aria-expanded', open ? 'true' : 'false');
   });
-  L.DomEvent.disableClickPropagation(legend);
-  L.DomEvent.disableScrollPropagation(legend);
+  // The legend sits over the map, popups inside it: a popup the legend would cover hides the
+  // legend until it closes.
+  function uncover() {
+    var open = popup.isOpen() && popup.getElement();
+    var p = open && popup.getElement().getBoundingClientRect(), l = legend.getBoundingClientRect();
+    var covered = open && p.left < l.right && l.left < p.right && p.top < l.bottom && l.top < p.bottom;
+    legend.classList.toggle('mw-behind', !!covered);
+  }
+  map.on('popupopen moveend', uncover);
+  map.on('popupclose', function () { legend.classList.remove('mw-behind'); });
 
   // Zoomed out (a phone's narrower map, or the reader), labels would crowd: in the static map's
   // order of priority, a label that overlaps a marker or a label before it is hidden.

@@ -9,7 +9,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "render/detail/wording.hpp"
+#include "render/web_layers.hpp"
 #include "render/web_map.hpp"
 
 namespace mapwire {
@@ -154,6 +157,39 @@ TEST_F(WebPage, AMissingLibraryIsAClearErrorAndNoFile) {
     }
     EXPECT_FALSE(fs::exists(page));
     EXPECT_FALSE(fs::exists(dir_ / "map.html.part"));
+}
+
+// The layers as the page reads them: clipped to the scene's bounds, lines that meet end to
+// end joined into one path, fixed-point deltas.
+TEST(WebLayers, ClippedJoinedAndDeltaEncoded) {
+    render::BaseLayers::Shapes base;
+    auto line = [](const char* wkt) { return geometry::Geometry::from_wkt(wkt); };
+    base.admin1_lines = {line("LINESTRING(30 45, 31 46)"), line("LINESTRING(32 45, 31 46)"),
+                         line("LINESTRING(35 50, 36 50)")};
+    base.land = {line("POLYGON((29 44, 50 44, 50 60, 29 60, 29 44))")};
+    render::WebScene scene;
+    scene.bounds = {28, 43, 40, 53};
+    scene.degrees_per_px = 0.01;  // 0.005 degrees of detail, a tenth of it a unit
+    scene.base = &base;
+    const auto layers = nlohmann::json::parse(render::web_layers_json(scene));
+    EXPECT_EQ(layers["scale"], 10000);
+    // Two pieces meeting at (31, 46) are one path of three points; the third stays apart.
+    ASSERT_EQ(layers["admin1"].size(), 2u) << layers["admin1"].dump();
+    EXPECT_EQ(layers["admin1"][0].dump(), "[300000,450000,10000,10000,10000,-10000]");
+    EXPECT_EQ(layers["admin1"][1].dump(), "[350000,500000,10000,0]");
+    // The land is cut at the bounds' top and right (40 E, 53 N).
+    long long x = 0, y = 0, max_x = 0, max_y = 0;
+    const auto& ring = layers["land"][0];
+    for (std::size_t i = 0; i + 1 < ring.size(); i += 2) {
+        x += ring[i].get<long long>();
+        y += ring[i + 1].get<long long>();
+        max_x = std::max(max_x, x);
+        max_y = std::max(max_y, y);
+    }
+    EXPECT_EQ(max_x, 400000);
+    EXPECT_EQ(max_y, 530000);
+    EXPECT_EQ(layers["user"].size(), 0u);
+    EXPECT_EQ(render::web_layers_json(scene), render::web_layers_json(scene));
 }
 
 }  // namespace

@@ -57,14 +57,26 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
     BaseLayers base;
     base.box = box;
     auto& shapes = base.shapes;
+    // Read further round than the view (the web map), a feature may lie wholly outside what
+    // the view draws: it is not projected for nothing. (Not across the antimeridian, where a
+    // box's longitudes wrap.)
+    const geometry::Box& r = view.read_box();
+    const bool plain = r.min_lon >= -180 && r.max_lon <= 180;
+    auto on_screen = [&](const geometry::Geometry& g) -> Paths {
+        const geometry::Box b = g.bounds();
+        if (plain && (b.max_lon < r.min_lon || b.min_lon > r.max_lon || b.max_lat < r.min_lat ||
+                      b.min_lat > r.max_lat))
+            return {};
+        return view.screen(g);
+    };
     for (const auto& f : read_layer(gpkg, box, "land")) {
-        append(base.land, view.screen(f.geometry()));
+        append(base.land, on_screen(f.geometry()));
         shapes.land.push_back(f.geometry());
     }
     geometry::PolygonIndex country_index;
     std::int64_t n = 0;
     for (const auto& f : read_layer(gpkg, box, "countries")) {
-        auto p = view.screen(f.geometry());
+        auto p = on_screen(f.geometry());
         if (f.text("country") == focus) {
             base.focus_country = p;
             shapes.focus_country.push_back(f.geometry());
@@ -78,34 +90,34 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
     }
     for (const auto& f : read_layer(gpkg, box, "lakes"))
         if (f.number("scalerank", 0) <= kMaxLakeRank) {
-            append(base.lakes, view.screen(f.geometry()));
+            append(base.lakes, on_screen(f.geometry()));
             shapes.lakes.push_back(f.geometry());
         }
     for (const auto& f : read_layer(gpkg, box, "rivers"))
         if (f.number("scalerank", 0) <= kMaxRiverRank) {
-            append(base.rivers, view.screen(f.geometry()));
+            append(base.rivers, on_screen(f.geometry()));
             shapes.rivers.push_back(f.geometry());
         }
     for (const auto& f : read_layer(gpkg, box, "admin1_lines")) {
-        append(base.admin1_lines, view.screen(f.geometry()));
+        append(base.admin1_lines, on_screen(f.geometry()));
         shapes.admin1_lines.push_back(f.geometry());
     }
     // Country borders from Natural Earth's boundary lines, less those that run inside one
     // country in this worldview (the Crimean isthmus line when Crimea is Ukraine's).
     for (const auto& f : read_layer(gpkg, box, "boundary_lines"))
         if (!is_internal_border(f.geometry(), country_index)) {
-            append(base.borders, view.screen(f.geometry()));
+            append(base.borders, on_screen(f.geometry()));
             shapes.borders.push_back(f.geometry());
         }
     // Units the events and places name, and units occupied since 2014 in view.
     for (const auto& f : read_layer(gpkg, box, "admin1")) {
         base.admin1_ids.push_back({f.text("id"), f.text("country")});
         if (named_units.count(f.text("id"))) {
-            append(base.highlight, view.screen(f.geometry()));
+            append(base.highlight, on_screen(f.geometry()));
             shapes.highlight.push_back(f.geometry());
         }
         if (!f.text("occupied_by").empty()) {
-            auto p = view.screen(f.geometry());
+            auto p = on_screen(f.geometry());
             if (view.shows(p)) {
                 base.disputed_in_view = true;
                 base.occupied_in_view.push_back({f.text("id"), f.text("occupied_by"),

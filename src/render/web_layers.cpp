@@ -60,8 +60,9 @@ public:
     Simplifier(const LonLatBox& bounds, double degrees_per_px)
         : box_{bounds.min_lon, bounds.min_lat, bounds.max_lon, bounds.max_lat},
           tolerance_(degrees_per_px * kDetailPx),
-          scale_(std::pow(
-              10.0, std::clamp(static_cast<int>(std::ceil(-std::log10(tolerance_))) + 1, 3, 6))) {}
+          // Units a tenth of the detail kept, 10^3 to 10^6 a degree (clamped as a double: a
+          // zero tolerance gives infinity, which no int holds).
+          scale_(std::pow(10.0, std::clamp(std::ceil(-std::log10(tolerance_)) + 1, 3.0, 6.0))) {}
 
     double scale() const { return scale_; }
 

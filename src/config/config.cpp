@@ -356,7 +356,7 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
             job.vector_formats.clear();
             for (const auto& x : f) {
                 const std::string s = x.IsScalar() ? x.as<std::string>() : "";
-                if (s == "png" || s == "svg" || s == "pdf")
+                if (s == "png" || s == "svg" || s == "pdf" || s == "html")
                     o.formats.push_back(s);
                 else if (s == "geojson")
                     job.geojson = true;
@@ -364,7 +364,7 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                     job.vector_formats.push_back(s);
                 else
                     problem(x, "unknown output format '" + s + "'",
-                            "use png, svg, pdf, geojson, gpkg, kml, fgb, shp");
+                            "use png, svg, pdf, html, geojson, gpkg, kml, fgb, shp");
             }
         }
     }

@@ -12,7 +12,6 @@ using geometry::Point;
 constexpr double kMaxLakeRank = 5, kMaxRiverRank = 6;
 // A boundary line's sides are probed this many degrees off its middle segment.
 constexpr double kSideProbeDegrees = 0.02;
-constexpr double kOccupiedHatchSpacing = 5, kOccupiedHatchAngle = -45, kOccupiedHatchWidth = 0.7;
 
 void append(Paths& to, Paths&& from) {
     to.insert(to.end(), from.begin(), from.end());
@@ -23,7 +22,12 @@ void append(Paths& to, Paths&& from) {
 std::vector<geometry::FeatureRecord> read_layer(const std::string& geopackage, const MapView& view,
                                                 const std::string& layer,
                                                 const std::string& where) {
-    const geometry::Box& b = view.read_box();
+    return read_layer(geopackage, view.read_box(), layer, where);
+}
+
+std::vector<geometry::FeatureRecord> read_layer(const std::string& geopackage,
+                                                const geometry::Box& b, const std::string& layer,
+                                                const std::string& where) {
     return geometry::read_features(
         geopackage, {.layer = layer,
                      .encoding = {},
@@ -49,46 +53,80 @@ bool is_internal_border(const geometry::Geometry& line, const geometry::PolygonI
 }
 
 BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const std::string& focus,
-                            const std::set<std::string>& named_units) {
+                            const std::set<std::string>& named_units, const geometry::Box& box) {
     BaseLayers base;
-    for (const auto& f : read_layer(gpkg, view, "land"))
-        append(base.land, view.screen(f.geometry()));
+    base.box = box;
+    auto& shapes = base.shapes;
+    // Read further round than the view (the web map), a feature may lie wholly outside what
+    // the view draws: it is neither projected nor offered for a label, so the static map is
+    // the same either way. (Not across the antimeridian, where a box's longitudes wrap.)
+    const geometry::Box& r = view.read_box();
+    const bool plain = r.min_lon >= -180 && r.max_lon <= 180;
+    auto in_view = [&](const geometry::Geometry& g) {
+        const geometry::Box b = g.bounds();
+        return !plain || !(b.max_lon < r.min_lon || b.min_lon > r.max_lon ||
+                           b.max_lat < r.min_lat || b.min_lat > r.max_lat);
+    };
+    auto on_screen = [&](const geometry::Geometry& g) {
+        return in_view(g) ? view.screen(g) : Paths{};
+    };
+    for (const auto& f : read_layer(gpkg, box, "land")) {
+        append(base.land, on_screen(f.geometry()));
+        shapes.land.push_back(f.geometry());
+    }
     geometry::PolygonIndex country_index;
     std::int64_t n = 0;
-    for (const auto& f : read_layer(gpkg, view, "countries")) {
-        auto p = view.screen(f.geometry());
-        if (f.text("country") == focus)
+    for (const auto& f : read_layer(gpkg, box, "countries")) {
+        auto p = on_screen(f.geometry());
+        if (f.text("country") == focus) {
             base.focus_country = p;
-        else
+            shapes.focus_country.push_back(f.geometry());
+        } else {
             base.other_countries.push_back(p);
+            shapes.other_countries.push_back(f.geometry());
+        }
         country_index.add(f.geometry(), n++);
+        if (!in_view(f.geometry())) continue;
         base.country_ids.push_back(f.text("id"));
         base.country_outlines.push_back(std::move(p));
     }
-    for (const auto& f : read_layer(gpkg, view, "lakes"))
-        if (f.number("scalerank", 0) <= kMaxLakeRank) append(base.lakes, view.screen(f.geometry()));
-    for (const auto& f : read_layer(gpkg, view, "rivers"))
-        if (f.number("scalerank", 0) <= kMaxRiverRank)
-            append(base.rivers, view.screen(f.geometry()));
-    for (const auto& f : read_layer(gpkg, view, "admin1_lines"))
-        append(base.admin1_lines, view.screen(f.geometry()));
+    for (const auto& f : read_layer(gpkg, box, "lakes"))
+        if (f.number("scalerank", 0) <= kMaxLakeRank) {
+            append(base.lakes, on_screen(f.geometry()));
+            shapes.lakes.push_back(f.geometry());
+        }
+    for (const auto& f : read_layer(gpkg, box, "rivers"))
+        if (f.number("scalerank", 0) <= kMaxRiverRank) {
+            append(base.rivers, on_screen(f.geometry()));
+            shapes.rivers.push_back(f.geometry());
+        }
+    for (const auto& f : read_layer(gpkg, box, "admin1_lines")) {
+        append(base.admin1_lines, on_screen(f.geometry()));
+        shapes.admin1_lines.push_back(f.geometry());
+    }
     // Country borders from Natural Earth's boundary lines, less those that run inside one
     // country in this worldview (the Crimean isthmus line when Crimea is Ukraine's).
-    for (const auto& f : read_layer(gpkg, view, "boundary_lines"))
-        if (!is_internal_border(f.geometry(), country_index))
-            append(base.borders, view.screen(f.geometry()));
+    for (const auto& f : read_layer(gpkg, box, "boundary_lines"))
+        if (!is_internal_border(f.geometry(), country_index)) {
+            append(base.borders, on_screen(f.geometry()));
+            shapes.borders.push_back(f.geometry());
+        }
     // Units the events and places name, and units occupied since 2014 in view.
-    for (const auto& f : read_layer(gpkg, view, "admin1")) {
-        base.admin1_ids.push_back({f.text("id"), f.text("country")});
-        if (named_units.count(f.text("id"))) append(base.highlight, view.screen(f.geometry()));
+    for (const auto& f : read_layer(gpkg, box, "admin1")) {
+        if (in_view(f.geometry())) base.admin1_ids.push_back({f.text("id"), f.text("country")});
+        if (named_units.count(f.text("id"))) {
+            append(base.highlight, on_screen(f.geometry()));
+            shapes.highlight.push_back(f.geometry());
+        }
         if (!f.text("occupied_by").empty()) {
-            auto p = view.screen(f.geometry());
+            auto p = on_screen(f.geometry());
             if (view.shows(p)) {
                 base.disputed_in_view = true;
                 base.occupied_in_view.push_back({f.text("id"), f.text("occupied_by"),
                                                  static_cast<int>(f.number("occupied_since", 0))});
             }
             append(base.occupied, std::move(p));
+            shapes.occupied.push_back(f.geometry());
         }
     }
     return base;
@@ -105,8 +143,8 @@ void draw_base_areas(Canvas& c, const style::Style& st, const BaseLayers& base, 
 void draw_base_overlays(Canvas& c, const style::Style& st, const BaseLayers& base) {
     if (!base.occupied.empty()) {
         c.fill(base.occupied, st.occupied_fill);
-        c.hatch(base.occupied, st.occupied_hatch, kOccupiedHatchSpacing, kOccupiedHatchAngle,
-                kOccupiedHatchWidth);
+        c.hatch(base.occupied, st.occupied_hatch, kOccupiedHatch.spacing, kOccupiedHatch.angle,
+                kOccupiedHatch.width);
     }
     c.fill(base.lakes, st.lake);
     c.stroke(base.rivers, st.river.color, st.river.width);

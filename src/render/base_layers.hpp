@@ -17,6 +17,9 @@
 
 namespace mapwire::render {
 
+// Areas occupied since 2014 on the map (the legend's swatch hatches denser).
+inline constexpr HatchSpec kOccupiedHatch{5, -45, 0.7};
+
 struct BaseLayers {
     Paths land, lakes, rivers, admin1_lines, borders, occupied, highlight;
     Paths focus_country;
@@ -32,6 +35,13 @@ struct BaseLayers {
         int since = 0;
     };
     std::vector<Occupied> occupied_in_view;
+    geometry::Box box;  // what was read
+    // The same layers in lon/lat as read (geometries are shared, not copied): the web map
+    // draws them in the browser's projection.
+    struct Shapes {
+        std::vector<geometry::Geometry> land, focus_country, other_countries, lakes, rivers,
+            admin1_lines, borders, occupied, highlight;
+    } shapes;
 };
 
 // A dataset layer's features within the view's read box, optionally filtered (OGR SQL).
@@ -39,10 +49,16 @@ std::vector<geometry::FeatureRecord> read_layer(const std::string& geopackage, c
                                                 const std::string& layer,
                                                 const std::string& where = {});
 
-// Reads the base layers; `focus` is the focus country's ISO code, `named_units` the gazetteer
-// ids of the units to highlight.
+// A dataset layer's features within a box.
+std::vector<geometry::FeatureRecord> read_layer(const std::string& geopackage,
+                                                const geometry::Box& box, const std::string& layer,
+                                                const std::string& where = {});
+
+// Reads the base layers within `box` (the view's read box, or more for the web map); `focus` is
+// the focus country's ISO code, `named_units` the gazetteer ids of the units to highlight.
 BaseLayers load_base_layers(const std::string& geopackage, const MapView& view,
-                            const std::string& focus, const std::set<std::string>& named_units);
+                            const std::string& focus, const std::set<std::string>& named_units,
+                            const geometry::Box& box);
 
 // Whether a boundary line runs inside one country (the same country on both sides of its
 // middle segment): such lines are not drawn as borders.

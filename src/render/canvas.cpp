@@ -328,8 +328,8 @@ std::string path_data(const Paths& paths) {
 // SVG 1.1 with real <text>; ids are sequential, so the same map gives the same file.
 class SvgCanvas : public Canvas {
 public:
-    SvgCanvas(double w, double h, const DocumentInfo& info)
-        : w_(w), h_(h), title_(info.title), description_(info.description) {}
+    SvgCanvas(double w, double h, const DocumentInfo& info, std::string ids = {})
+        : w_(w), h_(h), title_(info.title), description_(info.description), ids_(std::move(ids)) {}
     void fill(const Paths& paths, Color c) override {
         const std::string d = path_data(paths);
         if (!d.empty())
@@ -350,7 +350,7 @@ public:
         body_ << "/>\n";
     }
     void hatch(const Paths& paths, Color c, double spacing, double angle, double width) override {
-        const std::string id = "hatch" + std::to_string(++patterns_);
+        const std::string id = ids_ + "hatch" + std::to_string(++patterns_);
         defs_ << "<pattern id=\"" << id << "\" patternUnits=\"userSpaceOnUse\" width=\""
               << num(spacing) << "\" height=\"" << num(spacing) << "\" patternTransform=\"rotate("
               << num(angle) << ")\">"
@@ -398,7 +398,7 @@ public:
     }
     void end_group() override { body_ << "</g>\n"; }
     void clip(double x, double y, double w, double h) override {
-        const std::string id = "clip" + std::to_string(++clips_);
+        const std::string id = ids_ + "clip" + std::to_string(++clips_);
         defs_ << "<clipPath id=\"" << id << "\"><rect x=\"" << num(x) << "\" y=\"" << num(y)
               << "\" width=\"" << num(w) << "\" height=\"" << num(h) << "\"/></clipPath>\n";
         body_ << "<g clip-path=\"url(#" << id << ")\">\n";
@@ -419,9 +419,21 @@ public:
         return out.str();
     }
 
+    // The drawing as an element inside an HTML page: no prolog, the view box `box`.
+    std::string element(const Rect& box) const {
+        std::ostringstream out;
+        out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << num(box.w) << "\" height=\""
+            << num(box.h) << "\" viewBox=\"" << num(box.x) << " " << num(box.y) << " " << num(box.w)
+            << " " << num(box.h) << "\" aria-hidden=\"true\" focusable=\"false\">";
+        const std::string defs = defs_.str();
+        if (!defs.empty()) out << "<defs>" << defs << "</defs>";
+        out << body_.str() << "</svg>";
+        return out.str();
+    }
+
 private:
     double w_, h_;
-    std::string title_, description_;
+    std::string title_, description_, ids_;
     std::ostringstream defs_, body_;
     int patterns_ = 0, clips_ = 0;
 };
@@ -591,6 +603,17 @@ double CoverageMask::share(double x, double y, double w, double h) const {
     if (x1 <= x0 || y1 <= y0) return 0;
     const double sum = m.at(x1, y1) - m.at(x0, y1) - m.at(x1, y0) + m.at(x0, y0);
     return sum / (static_cast<double>(x1 - x0) * (y1 - y0));
+}
+
+std::string escape_markup(std::string text) {
+    return escape(std::move(text));
+}
+
+std::string inline_svg(const Rect& box, const std::string& ids,
+                       const std::function<void(Canvas&)>& draw) {
+    SvgCanvas canvas(box.w, box.h, DocumentInfo(std::string()), ids);
+    draw(canvas);
+    return canvas.element(box);
 }
 
 std::optional<Format> parse_format(std::string_view name) {

@@ -3,6 +3,7 @@
 // All coordinates are CSS pixels of the map's logical size.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,11 @@ struct TextBox {
 };
 TextBox measure(const std::string& text, const Font& font, double wrap_width = 0);
 
+// A hatch: parallel lines `spacing` px apart at `angle` degrees, `width` px wide.
+struct HatchSpec {
+    double spacing = 5, angle = 45, width = 0.7;
+};
+
 class Canvas {
 public:
     virtual ~Canvas() = default;
@@ -54,6 +60,15 @@ public:
     virtual void clip(double x, double y, double w, double h) = 0;
     virtual void unclip() = 0;
 };
+
+// Text for SVG and HTML: the markup's five characters escaped, what XML cannot hold replaced.
+std::string escape_markup(std::string text);
+
+// A small drawing as an <svg> element for an HTML page (the web map's markers and legend
+// swatches, drawn by the same code as the static map's): `box` is its view box; `ids` prefixes
+// its pattern and clip ids, which must be unique on the page.
+std::string inline_svg(const Rect& box, const std::string& ids,
+                       const std::function<void(Canvas&)>& draw);
 
 enum class Format { png, svg, pdf };
 // "png", "svg" or "pdf"; nothing for any other name.

@@ -79,6 +79,11 @@ struct MapOptions {
     std::vector<ExtraLayer> layers;
     std::vector<Annotation> annotations;
     std::string creation_date;  // PDF metadata (ISO 8601); from SOURCE_DATE_EPOCH by default
+    // The web map (format "html"): the folder holding leaflet.js and leaflet.css (the dataset's
+    // web/), and the href of the events GeoJSON its "Download data" link points to ("" for
+    // none).
+    std::string web_library;
+    std::string data_link;
 };
 
 struct PlacedLabel {
@@ -94,6 +99,7 @@ struct RenderReport {
     LonLatBox extent;
     double km_per_100px = 0;
     PlacedLabel frame;  // the map frame, logical px (its text empty); labels keep clear of it
+    std::string embed;  // with a web map: the <iframe> snippet that embeds it
 };
 
 // The extent of a map about one place (a page of a series): a town with about a degree
@@ -115,7 +121,7 @@ std::string control_date_of(const MapOptions& o);
 std::string default_description(const events::Extraction& extraction,
                                 const gazetteer::Gazetteer& gazetteer);
 
-// Writes map.png, map.svg, map.pdf (as requested) into out_dir.
+// Writes map.png, map.svg, map.pdf and map.html (as requested) into out_dir.
 RenderReport render_map(const events::Extraction& extraction, const gazetteer::Gazetteer& gazetteer,
                         const style::Style& style, const std::string& geopackage,
                         const MapOptions& options, const std::string& out_dir);

@@ -33,6 +33,7 @@
 #include "render/placement.hpp"
 #include "render/scale_bar.hpp"
 #include "render/user_layers.hpp"
+#include "render/web_map.hpp"
 #include "text/utf8.hpp"
 
 namespace mapwire::render {
@@ -47,6 +48,8 @@ constexpr double kFrameClearance = 3;  // px every label keeps from the map's fr
 constexpr double kCityJoinKm = 30;
 // Cities considered for labels: Natural Earth's populated places of at least this many people.
 constexpr const char* kCityFilter = "pop_max >= 150000";
+// The web map's layers reach this share of the read box's size beyond it on each side.
+constexpr double kWebMarginShare = 0.2;
 
 // Admin-1 units to highlight: those the events and the text name, and the options'.
 std::set<std::string> named_unit_ids(const events::Extraction& x, const MapOptions& o) {
@@ -121,6 +124,8 @@ public:
 
     RenderReport build();
     void draw(Canvas& c) const;
+    // What the web map shows: the same scene, placed things at their places on the ground.
+    WebScene web_scene() const;
 
 private:
     PageLayout lay_out() const;
@@ -159,6 +164,7 @@ private:
     std::optional<MapView> view_;
     BaseLayers base_;
     Paths control_;
+    std::vector<geometry::Geometry> control_shapes_;  // lon/lat, for the web map
     std::vector<UserLayer> user_layers_;
 
     std::vector<EventMark> marks_;
@@ -217,9 +223,20 @@ LegendFacts Scene::shown_legend_facts() const {
 }
 
 void Scene::load_layers() {
-    base_ = load_base_layers(gpkg_, *view_, x_.places.focus_country, named_units_);
+    // A web map is read further round: a browser window of another shape, or a reader
+    // zooming out a little, sees beyond the static frame.
+    const bool web =
+        std::find(opt_.formats.begin(), opt_.formats.end(), "html") != opt_.formats.end();
+    geometry::Box box = view_->read_box();
+    if (web) {
+        const double lon = (box.max_lon - box.min_lon) * kWebMarginShare,
+                     lat = (box.max_lat - box.min_lat) * kWebMarginShare;
+        box = {box.min_lon - lon, std::max(-85.0, box.min_lat - lat), box.max_lon + lon,
+               std::min(85.0, box.max_lat + lat)};
+    }
+    base_ = load_base_layers(gpkg_, *view_, x_.places.focus_country, named_units_, box);
     user_layers_ = load_user_layers(opt_.layers, *view_);
-    control_ = load_control_layer(opt_.control_layer, *view_);
+    control_ = load_control_layer(opt_.control_layer, *view_, &control_shapes_);
 }
 
 void Scene::place_furniture(LabelPlacer& placer) {
@@ -385,6 +402,46 @@ void Scene::draw(Canvas& c) const {
     draw_furniture(c);
 }
 
+WebScene Scene::web_scene() const {
+    const MapView& v = *view_;
+    auto ground = [&v](ScreenPoint p) {
+        const ProjectedPoint q = v.screen_to_projected(p);
+        return v.projection().inverse({q.x, q.y});  // metres in, lon/lat out
+    };
+    WebScene w;
+    const geometry::Box& e = v.extent();
+    w.extent = {e.min_lon, e.min_lat, e.max_lon, e.max_lat};
+    const geometry::Box& b = base_.box;
+    w.bounds = {b.min_lon, b.min_lat, b.max_lon, b.max_lat};
+    w.degrees_per_px = v.km_per_px() / 111.32;  // a degree of latitude is about 111 km
+    const double scale = opt_.dpi / 96.0;
+    w.design_width = opt_.width / scale;
+    w.design_height = opt_.height / scale;
+    w.base = &base_.shapes;
+    w.control = control_shapes_;
+    w.layer_specs = opt_.layers;
+    for (const auto& l : user_layers_) w.layers.push_back(l.shapes);
+    for (const auto& m : marks_) w.marks.push_back({m, ground(m.at)});
+    w.legend = &legend_;
+    w.legend_items = legend_items_;
+    for (const auto& l : labels_)
+        w.labels.push_back({l, ground({l.box.x + l.box.w / 2, l.box.y + l.box.h / 2})});
+    for (const auto& d : dots_) w.dots.push_back({d, ground(d.at)});
+    // Annotations with a leader that found room (those without are among the labels).
+    for (const auto& a : opt_.annotations)
+        if (a.leader && std::any_of(callouts_.begin(), callouts_.end(),
+                                    [&](const Callout& c) { return c.text == a.text; }))
+            w.annotations.push_back(a);
+    w.title = page_text_.title;
+    w.subtitle = page_text_.subtitle;
+    w.credits = credits_text(opt_, occupation(gaz_, base_.occupied_in_view, false));
+    w.description = opt_.description;
+    std::istringstream notes(notes_.figure);  // the figure, then "Elsewhere in ..." lines
+    for (std::string line; std::getline(notes, line);) w.notes.push_back(line);
+    w.data_link = opt_.data_link;
+    return w;
+}
+
 std::string creation_date(const MapOptions& o) {
     if (!o.creation_date.empty()) return o.creation_date;
     // Reproducible builds: SOURCE_DATE_EPOCH, else a fixed date, never the clock.
@@ -506,13 +563,20 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
                             .with_value(std::to_string(options.dpi)));
     // An unknown format is an error before anything is drawn, never another format.
     std::vector<render::Format> formats;
+    std::vector<std::string> names;
+    bool web = false;  // map.html, written from the same scene after the drawings
     for (const auto& f : options.formats) {
+        if (f == "html") {
+            web = true;
+            continue;
+        }
         const auto format = render::parse_format(f);
         if (!format)
             throw std::move(
-                RenderError("unknown map format", ExitCode::usage, "use png, svg or pdf")
+                RenderError("unknown map format", ExitCode::usage, "use png, svg, pdf or html")
                     .with_value(f));
         formats.push_back(*format);
+        names.push_back(f);
     }
     Scene scene(extraction, gazetteer, style, geopackage, options);
     RenderReport report = scene.build();
@@ -524,7 +588,7 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
     const double scale = options.dpi / 96.0;
     const std::string date = creation_date(options);
     for (std::size_t i = 0; i < formats.size(); ++i) {
-        const std::string path = out_dir + "/map." + options.formats[i];
+        const std::string path = out_dir + "/map." + names[i];
         render::Output out(formats[i], path, options.width / scale, options.height / scale, scale,
                            options.dpi, {options.title, options.description, keywords(extraction)},
                            date);
@@ -550,6 +614,12 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
             for (const char* f : {"/map.pgw", "/map.prj", "/map.png.aux.xml"})
                 report.files.push_back(out_dir + f);
         }
+    }
+    if (web) {
+        const WebScene w = scene.web_scene();
+        write_web_map(w, style, options.web_library, out_dir + "/map.html");
+        report.files.push_back(out_dir + "/map.html");
+        report.embed = embed_snippet(w, "map.html");
     }
     return report;
 }

@@ -8,7 +8,6 @@
 namespace mapwire::render {
 namespace {
 
-constexpr double kControlEdgeWidth = 1.0;  // px
 constexpr double kPointHalo = 1;
 
 }  // namespace
@@ -22,7 +21,9 @@ std::vector<UserLayer> load_user_layers(const std::vector<ExtraLayer>& specs, co
                                                                 .where = spec.where,
                                                                 .bbox = view.read_box()})) {
             if (f.geometry().empty()) continue;
-            for (auto& p : view.screen(f.geometry().made_valid())) {
+            const geometry::Geometry valid = f.geometry().made_valid();
+            layer.shapes.push_back(valid);
+            for (auto& p : view.screen(valid)) {
                 if (p.points.size() == 1)
                     layer.points.push_back(p.points[0]);
                 else
@@ -38,11 +39,14 @@ std::vector<UserLayer> load_user_layers(const std::vector<ExtraLayer>& specs, co
     return layers;
 }
 
-Paths load_control_layer(const std::string& path, const MapView& view) {
+Paths load_control_layer(const std::string& path, const MapView& view,
+                         std::vector<geometry::Geometry>* shapes) {
     Paths areas;
     if (path.empty()) return areas;
     for (const auto& f : geometry::read_features(path)) {
-        auto p = view.screen(f.geometry().made_valid());
+        const geometry::Geometry valid = f.geometry().made_valid();
+        if (shapes) shapes->push_back(valid);
+        auto p = view.screen(valid);
         areas.insert(areas.end(), p.begin(), p.end());
     }
     return areas;

@@ -101,9 +101,17 @@ TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     EXPECT_NE(r.out.find("rendered 6 of 6 maps"), std::string::npos) << r.out;
     for (const char* f :
          {"kharkiv/map.png", "kharkiv/map.svg", "kharkiv/map.pdf", "kharkiv/events.geojson",
-          "sudan/map.png", "gaza/map.png", "gaza/map.svg"})
+          "kharkiv/map.html", "sudan/map.png", "sudan/map.html", "gaza/map.png", "gaza/map.svg"})
         EXPECT_TRUE(fs::exists(dir / "maps" / f)) << f;
     EXPECT_FALSE(fs::exists(dir / "maps" / "gaza" / "map.pdf"));  // formats: [png, svg]
+    EXPECT_FALSE(fs::exists(dir / "maps" / "gaza" / "map.html"));
+    // A series' pages: a web map each; an event's page links the events of the whole series.
+    EXPECT_TRUE(fs::exists(dir / "maps" / "kharkiv-units-donetsk-oblast" / "map.html"));
+    EXPECT_NE(
+        testing::read_text((dir / "maps" / "kharkiv-events" / "event-01" / "map.html").string())
+            .find("href=\"../events.geojson\""),
+        std::string::npos);
+    EXPECT_TRUE(fs::exists(dir / "maps" / "kharkiv-events" / "events.geojson"));
     // Extra layers in order with their filters, annotations, GeoPackage and KML outputs.
     const std::string svg = testing::read_text((dir / "maps" / "kharkiv" / "map.svg").string());
     for (const char* want : {"Sample site A", "Sample site B", "Kupiansk rail junction",
@@ -227,7 +235,7 @@ TEST(RenderConfig, SeriesOverControlLayers) {
                "    date: 2025-04-09\n"
                "    size: 900x600\n"
                "    dpi: 96\n"
-               "    formats: [svg]\n"
+               "    formats: [svg, html]\n"
                "    control_date: 2020-01-01\n"  // a series' layers keep their own dates
                "    series:\n"
                "      each: control\n"
@@ -256,6 +264,13 @@ TEST(RenderConfig, SeriesOverControlLayers) {
         EXPECT_NE(svg.find("Measured on the control layer of " + date + ": 18.25%"),
                   std::string::npos)
             << page;
+        // The web map of each page: its subtitle, legend entry and the layer's areas.
+        const std::string html = testing::read_text((dir / "out" / page / "map.html").string());
+        EXPECT_NE(html.find("Control areas as of " + date), std::string::npos) << page;
+        EXPECT_NE(html.find("Area held (control layer, as of " + date + ")"), std::string::npos)
+            << page;
+        EXPECT_NE(html.find("\"control\":[["), std::string::npos) << page << ": areas drawn";
+        EXPECT_TRUE(fs::exists(dir / "out" / page / "events.geojson")) << page;
     }
     fs::remove_all(dir);
 }

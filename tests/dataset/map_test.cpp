@@ -5,6 +5,7 @@
 
 #include <cairo.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -323,6 +324,64 @@ TEST_F(MapRun, RerunIsByteIdentical) {
         EXPECT_EQ(testing::read_text((dir_ / f).string()), testing::read_text((again / f).string()))
             << f;
     fs::remove_all(again);
+}
+
+// The web map beside the static one: one page under 3 MB for the seed article, the same on
+// rerun, the static outputs unchanged by it, its data link written, its embed snippet reported.
+TEST(WebMap, SeedPageIsSmallStableAndLeavesTheStaticMapAlone) {
+    const fs::path dir = fs::temp_directory_path() / ("mapwire-web-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    const auto web = map(dir / "web", {"--control", kControl, "--formats", "png,svg,html"});
+    ASSERT_EQ(web.code, 0) << web.err;
+    const fs::path page = dir / "web" / "map.html";
+    ASSERT_TRUE(fs::exists(page));
+    EXPECT_LT(fs::file_size(page), 3'000'000u);
+    EXPECT_TRUE(fs::exists(dir / "web" / "events.geojson")) << "the page's Download data link";
+    const std::string html = testing::read_text(page.string());
+    EXPECT_NE(html.find("href=\"events.geojson\" download"), std::string::npos);
+    EXPECT_NE(html.find("Leaflet 1.9.4"), std::string::npos) << "the library is inlined";
+    EXPECT_NE(html.find("Map of Ukraine showing"), std::string::npos) << "the description";
+    EXPECT_NE(html.find("Control areas: occupied-2024-07-08.geojson, as of 2024-07-08."),
+              std::string::npos)
+        << "the credits with the control layer's date";
+    EXPECT_NE(html.find("Borders: internationally recognised"), std::string::npos);
+    EXPECT_EQ(web.report["embed"].get<std::string>().find("<iframe src=\"map.html\""), 0u);
+    const auto& files = web.report["files"];
+    EXPECT_NE(std::find(files.begin(), files.end(), page.string()), files.end());
+
+    const auto again = map(dir / "again", {"--control", kControl, "--formats", "png,svg,html"});
+    ASSERT_EQ(again.code, 0);
+    EXPECT_EQ(testing::read_text((dir / "again" / "map.html").string()), html);
+    const auto plain = map(dir / "plain", {"--control", kControl, "--formats", "png,svg"});
+    ASSERT_EQ(plain.code, 0);
+    for (const char* f : {"map.png", "map.svg"})
+        EXPECT_EQ(testing::read_text((dir / "plain" / f).string()),
+                  testing::read_text((dir / "web" / f).string()))
+            << f << " is the same with or without the web map";
+    // So are the labels it placed and dropped: the web map's wider read offers no more.
+    EXPECT_EQ(plain.report["labels"], web.report["labels"]);
+    EXPECT_EQ(plain.report["labels_dropped"], web.report["labels_dropped"]);
+    EXPECT_FALSE(plain.report.contains("embed"));
+    fs::remove_all(dir);
+}
+
+TEST(WebMap, AMissingLibraryStopsTheMapBeforeAnyFileAppears) {
+    // A dataset folder without web/: the other files linked from the real one.
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-web-nolib-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "data");
+    for (const auto& e : fs::directory_iterator(testing::dataset_dir()))
+        if (e.path().filename() != "web")
+            fs::create_symlink(fs::absolute(e.path()), dir / "data" / e.path().filename());
+    std::ostringstream o, err;
+    const int code = cli::run({"mapwire", "--data", (dir / "data").string(), "map", kSeed, "--out",
+                               (dir / "out").string(), "--formats", "png,html"},
+                              o, err);
+    EXPECT_EQ(code, static_cast<int>(ExitCode::not_found)) << err.str();
+    EXPECT_NE(err.str().find("web map library"), std::string::npos) << err.str();
+    EXPECT_FALSE(fs::exists(dir / "out" / "map.png")) << "nothing half-written";
+    fs::remove_all(dir);
 }
 
 TEST(MapOptions, StylesSizesAndErrors) {

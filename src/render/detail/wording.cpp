@@ -41,6 +41,14 @@ PlainLabel headline(const events::Event& e) {
     return plain;
 }
 
+// A count as the text gave it: a vague quantity in its words ("thousands"), never a number
+// the text did not give.
+std::string count_text(const events::Count& c) {
+    return (c.words.empty() ? std::string(c.approximate ? "~" : "") + thousands(double(c.value))
+                            : c.words) +
+           " " + c.meaning;
+}
+
 // The counts the first line does not already say, as the text gave them.
 std::vector<std::string> other_counts(const events::Event& e, const PlainLabel& said) {
     const std::string& what = said.text;
@@ -50,13 +58,26 @@ std::vector<std::string> other_counts(const events::Event& e, const PlainLabel& 
             (c.meaning == "captured" && what.starts_with("Capture")) || c.unknown ||
             (c.meaning == "deployed" && !c.words.empty() && e.trigger == "deployed"))
             continue;
-        // A vague quantity in its words ("thousands"): never a number the text did not give.
-        extras.push_back((c.words.empty()
-                              ? std::string(c.approximate ? "~" : "") + thousands(double(c.value))
-                              : c.words) +
-                         " " + c.meaning);
+        extras.push_back(count_text(c));
     }
     return extras;
+}
+
+// How precisely the text dates an event, in words.
+std::string date_precision_words(const std::string& precision) {
+    if (precision == "day" || precision == "week" || precision == "month" || precision == "year")
+        return "to the " + precision;
+    return "approximate";
+}
+
+// Where, at the precision the text gives (ACLED's geo_precision: 1 town, 2 region, 3 country).
+std::string where_words(const events::Event& e) {
+    if (!e.location) return e.location_text.empty() ? "" : e.location_text + " (not located)";
+    const std::string name(e.location->name);
+    if (e.geo_precision == 1) return name + " (the town itself)";
+    return "Somewhere in " + name +
+           (e.geo_precision == 2 ? " (the text names only the region)"
+                                 : " (the text names only the country)");
 }
 
 }  // namespace
@@ -104,6 +125,40 @@ std::string event_label(const events::Event& e) {
     if (e.reporting != events::Reporting::fact)
         second += std::string(" · ") + std::string(events::to_string(e.reporting));
     return line + "\n" + second;
+}
+
+std::vector<DetailLine> event_details(const events::Event& e) {
+    std::vector<DetailLine> lines;
+    auto add = [&](const char* label, const std::string& text) {
+        if (!text.empty()) lines.push_back({label, text});
+    };
+    // In plain words as on the map, with ACLED's codes for those who code events.
+    const std::string what = headline(e).text;
+    const std::string codes =
+        e.sub_type.empty() || e.sub_type == what ? e.type : e.type + ": " + e.sub_type;
+    add("What", what + (codes == what ? "" : " (" + codes + ")"));
+    add("Who", e.actor1.name);
+    add("Also involved", e.actor2.name);
+    std::string counts;
+    for (const auto& c : e.counts)
+        counts +=
+            (counts.empty() ? "" : ", ") + (c.unknown ? c.meaning + ": unknown" : count_text(c));
+    add("How many", counts);
+    const std::string when = month_text(e.date.date, e.date.precision);
+    // The words the date came from, or what it was taken from ("(publication date)").
+    const std::string& said = e.date.text;
+    const std::string source = said.empty() ? ""
+                               : said.starts_with("(")
+                                   ? "; from the " + said.substr(1, said.size() - 2)
+                                   : "; the text says \"" + said + "\"";
+    add("When", when.empty() ? std::string("Not given")
+                             : when + " (" + date_precision_words(e.date.precision) + source + ")");
+    add("Where", where_words(e));
+    static const char* reported[] = {"Fact", "Claim", "Allegation"};
+    add("Reported as", reported[static_cast<int>(e.reporting)]);
+    add("According to", e.attribution);
+    add("Source sentence", e.sentence);
+    return lines;
 }
 
 std::string occupation_text(const std::vector<OccupiedUnit>& units, bool names) {

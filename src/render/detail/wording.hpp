@@ -21,6 +21,13 @@ std::string month_text(const std::string& iso, const std::string& precision);
 // What happened, then where and when: "Capture of 2 Chinese nationals (6 engaged)\nDonetsk
 // Oblast · c. Apr 2025 · claim". Counts as the text gave them, never a number it did not.
 std::string event_label(const events::Event& e);
+// An event in full, a line per question a reader asks (the web map's popup): what, who, how
+// many (as the text gave them), when and where at their precision, how it was reported, on
+// whose word, and the sentence it came from. Lines with nothing to say are left out.
+struct DetailLine {
+    std::string label, text;
+};
+std::vector<DetailLine> event_details(const events::Event& e);
 // The numbered key of the located events, one line each ("1. What — where · when").
 std::vector<std::string> key_lines(const std::vector<events::Event>& events);
 // A unit held by another state, as the dataset records it (occupied_by, occupied_since).

@@ -133,21 +133,37 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
 }
 
 void draw_base_areas(Canvas& c, const style::Style& st, const BaseLayers& base, const Rect& frame) {
-    c.fill(rect_path(frame.x, frame.y, frame.w, frame.h), st.ocean);
-    c.fill(base.land, st.land_outside);
-    for (const auto& p : base.other_countries) c.fill(p, st.land_outside);
-    c.fill(base.focus_country, st.land_focus);
+    {
+        const MapLayer layer(c, "sea", "Sea", &frame);
+        c.fill(rect_path(frame.x, frame.y, frame.w, frame.h), st.ocean);
+    }
+    {
+        const MapLayer layer(c, "land", "Land", &frame);
+        c.fill(base.land, st.land_outside);
+        for (const auto& p : base.other_countries) c.fill(p, st.land_outside);
+        c.fill(base.focus_country, st.land_focus);
+    }
+    const MapLayer layer(c, "highlighted-units", "Units named in the report", &frame);
     c.fill(base.highlight, st.highlight_fill);
 }
 
-void draw_base_overlays(Canvas& c, const style::Style& st, const BaseLayers& base) {
+void draw_base_overlays(Canvas& c, const style::Style& st, const BaseLayers& base,
+                        const Rect& frame) {
     if (!base.occupied.empty()) {
+        const MapLayer layer(c, "occupied-areas", "Occupied areas", &frame);
         c.fill(base.occupied, st.occupied_fill);
         c.hatch(base.occupied, st.occupied_hatch, kOccupiedHatch.spacing, kOccupiedHatch.angle,
                 kOccupiedHatch.width);
     }
-    c.fill(base.lakes, st.lake);
-    c.stroke(base.rivers, st.river.color, st.river.width);
+    {
+        const MapLayer layer(c, "lakes", "Lakes", &frame);
+        c.fill(base.lakes, st.lake);
+    }
+    {
+        const MapLayer layer(c, "rivers", "Rivers", &frame);
+        c.stroke(base.rivers, st.river.color, st.river.width);
+    }
+    const MapLayer layer(c, "borders", "Coast and borders", &frame);
     c.stroke(base.land, st.coast.color, st.coast.width);
     c.stroke(base.admin1_lines, st.admin1_border.color, st.admin1_border.width);
     c.stroke(base.highlight, st.highlight_border.color, st.highlight_border.width);

@@ -67,6 +67,7 @@ bool is_internal_border(const geometry::Geometry& line, const geometry::PolygonI
 // The base map is drawn in two parts, the control areas between them: areas (sea, land,
 // countries, highlighted units), then overlays (occupied areas, water, lines).
 void draw_base_areas(Canvas& c, const style::Style& st, const BaseLayers& base, const Rect& frame);
-void draw_base_overlays(Canvas& c, const style::Style& st, const BaseLayers& base);
+void draw_base_overlays(Canvas& c, const style::Style& st, const BaseLayers& base,
+                        const Rect& frame);
 
 }  // namespace mapwire::render

@@ -393,8 +393,11 @@ public:
         } while (pango_layout_iter_next_line(it));
         body_ << "</text>\n";
     }
-    void begin_group(const std::string& id) override {
-        body_ << "<g id=\"" << escape(id) << "\">\n";
+    void begin_group(const std::string& id, const std::string& label) override {
+        body_ << "<g id=\"" << escape(id) << "\"";
+        if (!label.empty())
+            body_ << " inkscape:groupmode=\"layer\" inkscape:label=\"" << escape(label) << "\"";
+        body_ << ">\n";
     }
     void end_group() override { body_ << "</g>\n"; }
     void clip(double x, double y, double w, double h) override {
@@ -408,9 +411,11 @@ public:
     std::string document() const {
         std::ostringstream out;
         out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            << "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" << num(w_)
-            << "\" height=\"" << num(h_) << "\" viewBox=\"0 0 " << num(w_) << " " << num(h_)
-            << "\">\n"
+            << "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+               "xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" version=\"1.1\" "
+               "width=\""
+            << num(w_) << "\" height=\"" << num(h_) << "\" viewBox=\"0 0 " << num(w_) << " "
+            << num(h_) << "\">\n"
             << "<title>" << escape(title_) << "</title>\n"
             << (description_.empty() ? "" : "<desc>" + escape(description_) + "</desc>\n")
             << "<defs>\n"

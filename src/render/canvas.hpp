@@ -55,10 +55,36 @@ public:
     virtual void text(double x, double y, const std::string& text, const Font& font, Color color,
                       std::optional<Color> halo = std::nullopt, double halo_width = 3,
                       double wrap_width = 0) = 0;
-    virtual void begin_group(const std::string& id) { (void)id; }
+    // A named group; with a label, a layer as design tools show it (SVG: an Inkscape and
+    // Illustrator layer); bitmap and PDF canvases draw its content as it comes.
+    virtual void begin_group(const std::string& id, const std::string& label = {}) {
+        (void)id;
+        (void)label;
+    }
     virtual void end_group() {}
     virtual void clip(double x, double y, double w, double h) = 0;
     virtual void unclip() = 0;
+};
+
+// One layer of the map for its scope: a labelled group, clipped to `clip` when given (the map
+// frame), so that each layer stands alone in a design tool.
+class MapLayer {
+public:
+    MapLayer(Canvas& c, const std::string& id, const std::string& label, const Rect* clip = nullptr)
+        : c_(c), clipped_(clip != nullptr) {
+        c_.begin_group(id, label);
+        if (clip) c_.clip(clip->x, clip->y, clip->w, clip->h);
+    }
+    ~MapLayer() {
+        if (clipped_) c_.unclip();
+        c_.end_group();
+    }
+    MapLayer(const MapLayer&) = delete;
+    MapLayer& operator=(const MapLayer&) = delete;
+
+private:
+    Canvas& c_;
+    bool clipped_;
 };
 
 // Text for SVG and HTML: the markup's five characters escaped, what XML cannot hold replaced.

@@ -355,46 +355,67 @@ RenderReport Scene::build() {
 }
 
 void Scene::draw_map(Canvas& c) const {
-    // The clip opens inside the "map" group and closes after the labels: everything on the
-    // map stays inside the frame.
+    // One layer per kind of thing drawn, each clipped to the frame, in drawing order: a
+    // designer can hide, lock or restyle each (SVG: Inkscape and Illustrator layers).
     const Rect& frame = page_.frame;
-    c.begin_group("map");
-    c.clip(frame.x, frame.y, frame.w, frame.h);
     draw_base_areas(c, st_, base_, frame);
-    draw_control_areas(c, st_, control_);
-    draw_base_overlays(c, st_, base_);
-    draw_user_layers(c, st_, opt_.layers, user_layers_);
-    c.end_group();
-    c.begin_group("places");
-    draw_place_dots(c, st_, dots_);
-    c.end_group();
-    c.begin_group("callouts");
-    draw_callouts(c, st_, callouts_, page_.callout_wrap);
-    c.end_group();
-    c.begin_group("events");
-    draw_event_marks(c, st_, marks_);
-    c.end_group();
-    c.begin_group("labels");
+    if (!control_.empty()) {
+        const MapLayer layer(c, "control-areas", "Control areas", &frame);
+        draw_control_areas(c, st_, control_);
+    }
+    draw_base_overlays(c, st_, base_, frame);
+    if (!opt_.layers.empty()) {
+        const MapLayer layer(c, "user-layers", "Added layers", &frame);
+        draw_user_layers(c, st_, opt_.layers, user_layers_);
+    }
+    {
+        const MapLayer layer(c, "places", "Town dots", &frame);
+        draw_place_dots(c, st_, dots_);
+    }
+    {
+        const MapLayer layer(c, "callouts", "Callouts", &frame);
+        draw_callouts(c, st_, callouts_, page_.callout_wrap);
+    }
+    {
+        const MapLayer layer(c, "events", "Events", &frame);
+        draw_event_marks(c, st_, marks_);
+    }
+    const MapLayer layer(c, "labels", "Labels", &frame);
     draw_labels(c, st_, labels_);
-    c.end_group();
-    c.unclip();
 }
 
 void Scene::draw_furniture(Canvas& c) const {
-    c.begin_group("furniture");
-    draw_header_footer(c, st_, page_, page_text_,
-                       credits_text(opt_, occupation(gaz_, base_.occupied_in_view, false)));
-    if (page_.compact)
+    // Each item of furniture its own layer, as each map layer is.
+    {
+        const MapLayer layer(c, "title-and-credits", "Title and credits");
+        draw_header_footer(c, st_, page_, page_text_,
+                           credits_text(opt_, occupation(gaz_, base_.occupied_in_view, false)));
+    }
+    if (page_.compact) {
+        const MapLayer layer(c, "notes", "Notes and key");
         draw_notes(c, st_, page_, legend_, notes_, legend_items_, page_text_.transparent);
-    if (show_figure_box_) draw_figure_box(c, st_, figure_box_, notes_.figure);
-    if (page_.legend_strip())
-        legend_.draw_strip(c, legend_box_, legend_items_);
-    else if (!page_.legend_below)
-        legend_.draw_box(c, legend_box_, legend_items_);
-    draw_scale_bar(c, st_, scale_bar_, view_->km_per_px());
-    if (show_inset_) draw_inset(c, st_, inset_);
+    }
+    if (show_figure_box_) {
+        const MapLayer layer(c, "figure-box", "Figure box");
+        draw_figure_box(c, st_, figure_box_, notes_.figure);
+    }
+    if (page_.legend_strip() || !page_.legend_below) {
+        const MapLayer layer(c, "legend", "Legend");
+        if (page_.legend_strip())
+            legend_.draw_strip(c, legend_box_, legend_items_);
+        else
+            legend_.draw_box(c, legend_box_, legend_items_);
+    }
+    {
+        const MapLayer layer(c, "scale-bar", "Scale bar");
+        draw_scale_bar(c, st_, scale_bar_, view_->km_per_px());
+    }
+    if (show_inset_) {
+        const MapLayer layer(c, "inset", "Locator inset");
+        draw_inset(c, st_, inset_);
+    }
+    const MapLayer layer(c, "frame", "Frame");
     draw_frame(c, st_, page_);
-    c.end_group();
 }
 
 void Scene::draw(Canvas& c) const {

@@ -96,6 +96,45 @@ TEST_F(MapRun, SvgHasRealTextAndOpensInRsvg) {
     EXPECT_EQ(out.find("(exit"), std::string::npos) << out;
 }
 
+// A layer per map layer and per furniture item, as Inkscape and Illustrator read layers
+// (inkscape:groupmode="layer", a label, an id), top-level and in drawing order.
+TEST_F(MapRun, SvgLayersForDesignTools) {
+    ASSERT_EQ(run_->code, 0);
+    const std::string svg = testing::read_text((dir_ / "map.svg").string());
+    EXPECT_NE(svg.find("xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\""),
+              std::string::npos);
+    std::size_t at = 0;
+    for (const char* label :
+         {"Sea", "Land", "Units named in the report", "Occupied areas", "Lakes", "Rivers",
+          "Coast and borders", "Town dots", "Callouts", "Events", "Labels", "Title and credits",
+          "Legend", "Scale bar", "Locator inset", "Frame"}) {
+        const std::string attr =
+            std::string("inkscape:groupmode=\"layer\" inkscape:label=\"") + label + "\"";
+        const std::size_t found = svg.find(attr, at);
+        ASSERT_NE(found, std::string::npos) << label << " missing or out of order";
+        at = found;
+    }
+    // Top level: no layer inside another (the clip to the frame is inside each layer).
+    int depth = 0;
+    std::size_t pos = 0;
+    while (true) {
+        const std::size_t open = svg.find("<g", pos), shut = svg.find("</g>", pos);
+        if (open == std::string::npos && shut == std::string::npos) break;
+        if (open != std::string::npos && (shut == std::string::npos || open < shut)) {
+            const std::size_t end = svg.find('>', open);
+            if (svg.substr(open, end - open).find("groupmode=\"layer\"") != std::string::npos) {
+                EXPECT_EQ(depth, 0) << svg.substr(open, end - open);
+            }
+            ++depth;
+            pos = end;
+        } else {
+            --depth;
+            pos = shut + 4;
+        }
+    }
+    EXPECT_EQ(depth, 0);
+}
+
 TEST_F(MapRun, PdfIsVectorWithEmbeddedFonts) {
     ASSERT_EQ(run_->code, 0);
     const std::string pdf = testing::read_text((dir_ / "map.pdf").string());

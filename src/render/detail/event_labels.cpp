@@ -102,16 +102,26 @@ std::optional<PlainLabel> fill(const events::Event& e, std::string_view label) {
 
 }  // namespace
 
-PlainLabel plain_label(const events::Event& e, std::string_view table) {
-    for (const Row& r : rows_of(table)) {
+namespace {
+
+PlainLabel first_fitting(const events::Event& e, const std::vector<Row>& rows) {
+    for (const Row& r : rows) {
         if (r.sub_type != e.sub_type || (!r.trigger.empty() && r.trigger != e.trigger)) continue;
         if (auto label = fill(e, r.label)) return *label;
     }
     return {};
 }
 
+}  // namespace
+
+PlainLabel plain_label(const events::Event& e, std::string_view table) {
+    return first_fitting(e, rows_of(table));
+}
+
 PlainLabel plain_label(const events::Event& e) {
-    return plain_label(e, kLabelTable);
+    // Read once: a feed's map labels tens of thousands of events.
+    static const std::vector<Row> rows = rows_of(kLabelTable);
+    return first_fitting(e, rows);
 }
 
 }  // namespace mapwire::render::detail

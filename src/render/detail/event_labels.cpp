@@ -52,9 +52,8 @@ std::optional<std::string> count_text(const events::Event& e, std::string_view m
                                       bool words_only) {
     for (const auto& c : e.counts) {
         if (c.meaning != meaning || c.unknown) continue;
-        if (!c.words.empty()) return c.words;
-        if (words_only || c.value <= 0) return std::nullopt;
-        return std::string(c.approximate ? "~" : "") + thousands(double(c.value));
+        if (c.words.empty() && (words_only || c.value <= 0)) return std::nullopt;
+        return count_value(c);
     }
     return std::nullopt;
 }

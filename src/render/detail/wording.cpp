@@ -41,12 +41,9 @@ PlainLabel headline(const events::Event& e) {
     return plain;
 }
 
-// A count as the text gave it: a vague quantity in its words ("thousands"), never a number
-// the text did not give.
+// A count as the text gave it, with its meaning ("~40 killed", "thousands deployed").
 std::string count_text(const events::Count& c) {
-    return (c.words.empty() ? std::string(c.approximate ? "~" : "") + thousands(double(c.value))
-                            : c.words) +
-           " " + c.meaning;
+    return count_value(c) + " " + c.meaning;
 }
 
 // The counts the first line does not already say, as the text gave them.
@@ -81,6 +78,11 @@ std::string where_words(const events::Event& e) {
 }
 
 }  // namespace
+
+std::string count_value(const events::Count& c) {
+    return c.words.empty() ? std::string(c.approximate ? "~" : "") + thousands(double(c.value))
+                           : c.words;
+}
 
 std::string thousands(double v) {
     std::string s = std::to_string(static_cast<long long>(std::llround(v)));

@@ -13,6 +13,9 @@ namespace mapwire::render::detail {
 
 // 119819.4 -> "119,819": rounded, with a comma every three digits.
 std::string thousands(double v);
+// A count's quantity as the text gave it: its words for a vague one ("thousands"), else the
+// number, "~" before a hedged one ("~40"); never a number the text did not give.
+std::string count_value(const events::Count& c);
 // ASCII upper case (country names on the map); other bytes unchanged.
 std::string upper(std::string s);
 // An ISO day at its precision: "9 Apr 2025" (day), "Apr 2025" (month), "2025" (year), else

@@ -58,7 +58,10 @@ DatasetPtr open_for_update(const std::string& datasource) {
     if (!is_connection_string(datasource) && !std::filesystem::exists(datasource))
         return create_file(datasource);
     std::string why = CPLGetLastErrorMsg();
-    std::replace(why.begin(), why.end(), '\n', ' ');
+    // libpq's message spans lines and tabs: one line for the error, no trailing blanks.
+    std::replace_if(
+        why.begin(), why.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+    while (!why.empty() && why.back() == ' ') why.pop_back();
     throw datasource_error(
         "cannot open the datasource for writing" + (why.empty() ? std::string() : ": " + why),
         datasource, kConnectionHint);

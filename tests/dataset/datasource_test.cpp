@@ -23,14 +23,14 @@ using testing::run_tool;
 
 const std::string kExamples = MAPWIRE_SOURCE_DIR "/examples";
 
-struct Run {
+struct DatasourceRun {
     int code;
     std::string out, err;
 };
 
 // `mapwire map` of an example article into OUT (SVG only: the layers are what is tested).
-Run map_into(const std::string& article, const std::string& date, const fs::path& out,
-             const std::string& datasource) {
+DatasourceRun map_into(const std::string& article, const std::string& date, const fs::path& out,
+                       const std::string& datasource) {
     std::vector<std::string> args = {"mapwire",
                                      "--data",
                                      testing::dataset_dir(),
@@ -78,9 +78,9 @@ protected:
     // Two articles, then the first again: each document's rows once, as many as its layer.
     void two_articles_and_a_rerun(const std::string& ds) {
         ASSERT_EQ(map_into("article-kharkiv.txt", "2025-03-03", dir_ / "a", ds).code, 0);
-        const Run sudan = map_into("article-sudan.txt", "2025-05-06", dir_ / "b", ds);
+        const DatasourceRun sudan = map_into("article-sudan.txt", "2025-05-06", dir_ / "b", ds);
         ASSERT_EQ(sudan.code, 0) << sudan.err;
-        const Run again = map_into("article-kharkiv.txt", "2025-03-03", dir_ / "c", ds);
+        const DatasourceRun again = map_into("article-kharkiv.txt", "2025-03-03", dir_ / "c", ds);
         ASSERT_EQ(again.code, 0) << again.err;
         EXPECT_EQ(nlohmann::json::parse(again.out)["datasource"]["doc_id"], "article-kharkiv");
         for (const char* layer : {"events", "places", "areas", "figures"}) {
@@ -102,7 +102,7 @@ TEST_F(DatasourceRuns, GeoPackageRerunReplacesTheDocumentsRows) {
 TEST_F(DatasourceRuns, RefusedConnectionIsNamedWithoutItsPasswordAndNothingIsWritten) {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
     const std::string ds = "PG:dbname=news host=127.0.0.1 port=1 user=u password=hunter2";
-    const Run r = map_into("article-sudan.txt", "2025-05-06", dir_ / "m", ds);
+    const DatasourceRun r = map_into("article-sudan.txt", "2025-05-06", dir_ / "m", ds);
     EXPECT_EQ(r.code, 6);
     EXPECT_NE(r.err.find("PG:dbname=news host=127.0.0.1 port=1 user=u password=***"),
               std::string::npos)
@@ -113,7 +113,7 @@ TEST_F(DatasourceRuns, RefusedConnectionIsNamedWithoutItsPasswordAndNothingIsWri
 }
 
 TEST_F(DatasourceRuns, NoNewDatasourceOfAFormatWithoutTransactions) {
-    const Run r =
+    const DatasourceRun r =
         map_into("article-sudan.txt", "2025-05-06", dir_ / "m", (dir_ / "all.shp").string());
     EXPECT_EQ(r.code, 6);
     EXPECT_NE(r.err.find("no such datasource"), std::string::npos) << r.err;

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -118,6 +119,28 @@ TEST_F(DatasourceRuns, NoNewDatasourceOfAFormatWithoutTransactions) {
     EXPECT_EQ(r.code, 6);
     EXPECT_NE(r.err.find("no such datasource"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir_ / "m"));
+}
+
+// A configuration's `datasource` (in defaults) and `doc_id`: two maps of one article as two
+// documents, then a rerun of the whole configuration changes no count.
+TEST_F(DatasourceRuns, ConfigurationWritesEachMapAsItsDocument) {
+    fs::copy_file(kExamples + "/article-sudan.txt", dir_ / "article-sudan.txt");
+    std::ofstream(dir_ / "maps.yaml")
+        << "output_dir: out\n"
+           "defaults: {formats: [svg, geojson], datasource: all.gpkg}\n"
+           "maps:\n"
+           "  - {name: a, article: article-sudan.txt, date: 2025-05-06}\n"
+           "  - {name: b, article: article-sudan.txt, date: 2025-05-06, doc_id: sudan-copy}\n";
+    const std::vector<std::string> args = {
+        "mapwire", "--data", testing::dataset_dir(), "render", (dir_ / "maps.yaml").string(),
+        "--jobs",  "2"};
+    for (int run = 0; run < 2; ++run) {
+        std::ostringstream o, e;
+        ASSERT_EQ(cli::run(args, o, e), 0) << e.str();
+    }
+    const std::string n = std::to_string(features(dir_ / "out" / "a" / "events.geojson"));
+    EXPECT_EQ(counts((dir_ / "all.gpkg").string(), "events"),
+              "article-sudan=" + n + "\nsudan-copy=" + n + "\n");
 }
 
 // A real PostgreSQL with PostGIS: scripts/test.sh starts one on loopback and exports its

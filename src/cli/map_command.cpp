@@ -14,7 +14,9 @@
 #include "cli/detail/gis_plugin.hpp"
 #include "cli/detail/map_pipeline.hpp"
 #include "cli/detail/staging.hpp"
+#include "export/datasource.hpp"
 #include "export/geojson.hpp"
+#include "geometry/datasource.hpp"
 #include "geometry/vector_io.hpp"
 
 namespace mapwire::cli::detail {
@@ -44,7 +46,8 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
                        render::MapOptions options, const std::string& final_dir, bool geojson,
-                       const std::vector<std::string>& vector_formats, bool per_event) {
+                       const std::vector<std::string>& vector_formats, bool per_event,
+                       const std::optional<exporter::DatasourceTarget>& datasource) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
     options.web_library = dataset + "/web";
     // The web map's "Download data" link points to the events layer: written with it.
@@ -110,9 +113,9 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
         for (const char* layer : exporter::kLayers)
             result.report.files.push_back(out_dir + "/" + layer + ".geojson");
     }
-    if (!vector_formats.empty()) {
-        // GeoPackage and KML through GDAL from the GeoJSON layers (one layer each), written
-        // to a scratch folder first when GeoJSON itself was not asked for.
+    if (!vector_formats.empty() || datasource) {
+        // GeoPackage, KML and a datasource through GDAL from the GeoJSON layers (one layer
+        // each), written to a scratch folder first when GeoJSON itself was not asked for.
         const std::string layers_dir =
             geojson ? out_dir : out_dir + "/.layers-" + std::to_string(::getpid());
         if (!geojson) exporter::write_geojson_layers(x, gaz, gpkg, layers_dir);
@@ -126,6 +129,9 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
             for (auto& file : exporter::write_layers(layers_dir, out_dir, *format, colours))
                 result.report.files.push_back(std::move(file));
         }
+        // Last, before the files are moved in: a datasource that refuses leaves no map behind,
+        // and the files' failure no rows.
+        if (datasource) exporter::write_datasource(layers_dir, *datasource);
         if (!geojson) std::filesystem::remove_all(layers_dir);
     }
     staging.commit(result.report.files);
@@ -182,8 +188,15 @@ void run_map(const MapArgs& args, Context& ctx) {
     const auto style = style::load_style(args.style, styles_dir());
     const auto gaz = open_gazetteer(ctx);
     geoparse::Geoparser parser(gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
+    std::optional<exporter::DatasourceTarget> datasource;
+    if (!args.datasource.empty())
+        datasource = exporter::DatasourceTarget{
+            args.datasource, exporter::document_id(args.input, args.doc_id, "--doc-id")};
+    else if (!args.doc_id.empty())
+        throw Error("--doc-id names the rows in a --datasource, and there is none", ExitCode::usage,
+                    "add --datasource, or drop --doc-id");
     const auto result = map_article(gaz, parser, dataset_dir(ctx), args.input, args.date, style, mo,
-                                    args.out, true);
+                                    args.out, true, {}, false, datasource);
     const auto& report = result.report;
     nlohmann::ordered_json j;
     j["files"] = report.files;
@@ -201,6 +214,9 @@ void run_map(const MapArgs& args, Context& ctx) {
         boxes.push_back({{"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});
     j["labels"] = boxes;
     j["labels_dropped"] = report.dropped;
+    if (datasource)
+        j["datasource"] = {{"name", geometry::redacted(datasource->datasource)},
+                           {"doc_id", datasource->doc.value}};
     j["warnings"] = result.extraction.warnings;
     ctx.out << j.dump(2) << "\n";
 }

@@ -59,7 +59,7 @@ void run_render(const RenderArgs& args, Context& ctx) {
             std::string failure;
             try {
                 map_article(gaz, parser, dataset_dir(ctx), m.article, m.date, styles[i], m.options,
-                            m.output_dir, m.geojson, m.vector_formats, m.per_event);
+                            m.output_dir, m.geojson, m.vector_formats, m.per_event, m.datasource);
             } catch (const Error& e) {
                 failure = e.describe();
             } catch (const std::exception& e) {

@@ -1,12 +1,14 @@
 // The map pipeline shared by `map` and `render` (in the GIS plugin): extract, draw, write
 // GeoJSON, and the same layers in each of `vector_formats` ("gpkg", "kml", "fgb", "shp": see
-// exporter::write_layers).
+// exporter::write_layers), and upserted into a datasource (exporter::write_datasource).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "events/extractor.hpp"
+#include "export/datasource.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geoparse/geoparser.hpp"
 #include "render/map.hpp"
@@ -23,7 +25,8 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
                        render::MapOptions options, const std::string& out_dir, bool geojson,
-                       const std::vector<std::string>& vector_formats = {}, bool per_event = false);
+                       const std::vector<std::string>& vector_formats = {}, bool per_event = false,
+                       const std::optional<exporter::DatasourceTarget>& datasource = {});
 std::string styles_dir();
 
 }  // namespace mapwire::cli::detail

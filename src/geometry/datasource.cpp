@@ -2,9 +2,9 @@
 #include "geometry/datasource.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <mutex>
-#include <regex>
 
 #include "geometry/detail/ogr.hpp"
 
@@ -193,8 +193,32 @@ bool is_connection_string(const std::string& datasource) {
 }
 
 std::string redacted(const std::string& datasource) {
-    static const std::regex password(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
-    return std::regex_replace(datasource, password, "$1***");
+    // libpq's keyword=value form: "password = 'a b'" or "password=secret", any case.
+    std::string lower = datasource;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t at = lower.find("password"); at != std::string::npos;
+         at = lower.find("password", at + 1)) {
+        std::size_t v = at + 8;
+        while (v < lower.size() && std::isspace(static_cast<unsigned char>(lower[v]))) ++v;
+        if (v >= lower.size() || lower[v] != '=') continue;
+        ++v;
+        while (v < lower.size() && std::isspace(static_cast<unsigned char>(lower[v]))) ++v;
+        std::size_t end = v;
+        if (end < lower.size() && lower[end] == '\'') {
+            end = lower.find('\'', end + 1);
+            end = end == std::string::npos ? lower.size() : end + 1;
+        } else {
+            while (end < lower.size() && !std::isspace(static_cast<unsigned char>(lower[end])))
+                ++end;
+        }
+        if (end == v) continue;
+        out += datasource.substr(from, v - from) + "***";
+        from = end;
+        at = end - 1;
+    }
+    return out + datasource.substr(from);
 }
 
 void upsert_layers(const std::string& datasource, const std::vector<UpsertLayer>& layers,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: set-up (packages, sources, build, dataset), then the unit and dataset tests
 # in the release build and again in an AddressSanitizer + UndefinedBehaviorSanitizer build; the
-# web map's browser test (label browser) in the release build only.
+# web map's browser test (label browser) and the Dask test (label dask) in the release build only.
 # Usage: scripts/test.sh [--no-sanitizers]
 set -euo pipefail
 
@@ -20,6 +20,15 @@ command -v chromium >/dev/null || {
   $SUDO apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 }
+# The archive test on a local Dask cluster (label dask): Debian's python3-distributed; where it
+# cannot be installed the test reports itself skipped.
+if ! /usr/bin/python3 -c "import distributed" 2>/dev/null; then
+  log "installing python3-distributed (Dask test of archive geocoding)"
+  { $SUDO apt-get update -qq &&
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      python3-distributed >/dev/null; } ||
+    log "python3-distributed could not be installed: the dask test will be skipped"
+fi
 PLAYWRIGHT_VERSION=1.65.1
 if [ "$(node -p "require('$BUILD/tools/node_modules/playwright-core/package.json').version" 2>/dev/null)" != "$PLAYWRIGHT_VERSION" ]; then
   log "installing playwright-core $PLAYWRIGHT_VERSION (npm)"

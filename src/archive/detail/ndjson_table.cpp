@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archive/detail/json_scan.hpp"
 #include "archive/detail/readers.hpp"
+#include "text/utf8.hpp"
 
 namespace mapwire::archive::detail {
 namespace {
@@ -257,7 +259,12 @@ struct ParsedLine {
 void parse_line(const std::string& path, const gazetteer::Gazetteer& gaz, ParsedLine& out) {
     const Where where{path, out.line, {}};
     RecordReader reader(where, gaz);
-    json::sax_parse(out.text, &reader);
+    if (const auto bad = text::find_invalid_utf8(out.text))
+        reader.error =
+            bad_field(where, "", "holds invalid UTF-8 at byte " + std::to_string(*bad + 1),
+                      "the table must be UTF-8, as `mapwire extract --ndjson` writes it");
+    else
+        scan_json(out.text, reader);
     reader.finish();
     if (reader.error)
         out.error = std::make_exception_ptr(*reader.error);

@@ -486,7 +486,8 @@ std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
         return pages;
     }
     if (each != "unit" && each != "control") {
-        problem(node["each"] ? node["each"] : node, "'each' must be unit, control, event or month");
+        problem(node["each"] ? node["each"] : node,
+                "'each' must be unit, control or event, or month for an event table");
         return pages;
     }
     if (!values || !values.IsSequence() || values.size() == 0) {

@@ -56,9 +56,10 @@ constexpr double kWebMarginShare = 0.2;
 std::set<std::string> named_unit_ids(const events::Extraction& x, const MapOptions& o) {
     std::set<std::string> named;
     // A table's events name units by the hundred: the map highlights only those asked for.
-    for (const auto& e : o.table ? std::vector<events::Event>{} : x.events)
-        if (e.location && e.location->type == PlaceType::admin1)
-            named.insert(std::string(e.location->id));
+    if (!o.table)
+        for (const auto& e : x.events)
+            if (e.location && e.location->type == PlaceType::admin1)
+                named.insert(std::string(e.location->id));
     for (const auto& m : x.places.mentions)
         if (m.place && m.role == geoparse::Role::location && m.place->type == PlaceType::admin1)
             named.insert(std::string(m.place->id));

@@ -27,6 +27,104 @@ constexpr unsigned kParseThreads = 4;
 // A value as the SAX parser hands it over.
 using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
 
+constexpr const char* kRecordHint = "each line must be one record of `mapwire extract --ndjson`";
+
+// One value of an event's field, converted to the field's type, or the reason it cannot be
+// kept as the record reader's error (the parser wants false returned, not an exception).
+struct FieldValue {
+    Value& v;
+    const Where& where;
+    std::string field;  // "events[3].actor1.name"
+    std::optional<TableError>& error;
+    const gazetteer::Gazetteer& gaz;
+
+    bool null() const { return std::holds_alternative<std::monostate>(v); }
+    bool fail(const std::string& what) {
+        if (!error) error = bad_field(where, field, what, kRecordHint);
+        return false;
+    }
+    bool text(std::string& to) {
+        if (auto* s = std::get_if<std::string>(&v)) return to = std::move(*s), true;
+        return null() || fail("must be a text or null");
+    }
+    template <class Int>
+    bool whole(Int& to) {
+        if (auto* n = std::get_if<std::int64_t>(&v)) return to = static_cast<Int>(*n), true;
+        return null() || fail("must be a whole number");
+    }
+    bool flag(bool& to) {
+        if (auto* b = std::get_if<bool>(&v)) return to = *b, true;
+        return null() || fail("must be true or false");
+    }
+    // A text through one of the shared checks, which throw.
+    template <class Check>
+    bool checked(Check&& check) {
+        std::string got;
+        if (!text(got)) return false;
+        try {
+            check(got);
+            return true;
+        } catch (const TableError& bad) {
+            if (!error) error = bad;
+            return false;
+        }
+    }
+    bool place(std::optional<gazetteer::Place>& to) {
+        if (null()) return true;
+        if (const auto* s = std::get_if<std::string>(&v); s && s->empty())
+            return fail("must be the place's gazetteer id");
+        return checked([&](const std::string& id) { to = table_place(gaz, id, where, field); });
+    }
+};
+
+bool read_own(FieldValue& f, events::Event& e, std::string_view key) {
+    if (key == "id") return f.text(e.id);
+    if (key == "type") return f.text(e.type);
+    if (key == "sub_type") return f.text(e.sub_type);
+    if (key == "trigger") return f.text(e.trigger);
+    if (key == "background") return f.flag(e.background);
+    if (key == "location_text") return f.text(e.location_text);
+    if (key == "geo_precision") return f.whole(e.geo_precision);
+    if (key == "attribution") return f.text(e.attribution);
+    if (key == "reporting")
+        return f.checked(
+            [&](const std::string& r) { e.reporting = table_reporting(r, f.where, f.field); });
+    return true;
+}
+
+bool read_actor(FieldValue& f, events::Actor& actor, std::string_view key) {
+    if (key == "name") return f.text(actor.name);
+    if (key == "country") return f.text(actor.country);
+    if (key == "side") return f.text(actor.side);
+    if (key == "acled") return f.text(actor.acled);
+    return true;
+}
+
+bool read_count(FieldValue& f, events::Count& c, std::string_view key) {
+    if (key == "value") return f.whole(c.value);
+    if (key == "meaning") return f.text(c.meaning);
+    if (key == "approximate") return f.flag(c.approximate);
+    if (key == "unknown") return f.flag(c.unknown);
+    if (key == "words") return f.text(c.words);
+    return true;
+}
+
+bool read_date(FieldValue& f, events::EventDate& d, std::string_view key) {
+    if (key == "date")
+        return f.checked(
+            [&](const std::string& day) { d.date = table_date(day, f.where, f.field); });
+    if (key == "precision") return f.text(d.precision);
+    if (key == "text") return f.text(d.text);
+    return true;
+}
+
+bool read_sentence(FieldValue& f, events::Event& e, std::string_view key) {
+    if (key == "text") return f.text(e.sentence);
+    if (key == "start") return f.whole(e.start);
+    if (key == "end") return f.whole(e.end);
+    return true;
+}
+
 // Builds the events of one record straight from the parser's events, without a document:
 // reading a table is mostly JSON parsing, and a DOM of std::maps per line took twice as long.
 // Fields are known by their path inside an event ("actor1.name", "counts.value"); what lies
@@ -63,8 +161,6 @@ public:
     void finish();
 
 private:
-    static constexpr const char* kRecordHint =
-        "each line must be one record of `mapwire extract --ndjson`";
     struct Frame {
         bool array = false;
         std::string key;  // the key this object or list is the value of
@@ -148,81 +244,16 @@ bool RecordReader::value(Value v) {
 
 bool RecordReader::event_field(std::string_view group, std::string_view key, Value& v) {
     events::Event& e = events.back();
-    const auto field = [&] { return field_path(group, key); };
-    const bool null = std::holds_alternative<std::monostate>(v);
-    auto text = [&](std::string& to) {
-        if (auto* s = std::get_if<std::string>(&v)) return to = std::move(*s), true;
-        return null || fail(field(), "must be a text or null", kRecordHint);
-    };
-    auto whole = [&](auto& to) {
-        if (auto* n = std::get_if<std::int64_t>(&v))
-            return to = static_cast<std::remove_reference_t<decltype(to)>>(*n), true;
-        return null || fail(field(), "must be a whole number", kRecordHint);
-    };
-    auto flag = [&](bool& to) {
-        if (auto* b = std::get_if<bool>(&v)) return to = *b, true;
-        return null || fail(field(), "must be true or false", kRecordHint);
-    };
-    // The shared checks throw; the parser wants the error kept and false returned.
-    auto checked = [&](auto&& read) {
-        try {
-            read();
-            return true;
-        } catch (const TableError& bad) {
-            if (!error) error = bad;
-            return false;
-        }
-    };
-    std::string got;
-    if (group.empty()) {
-        if (key == "id") return text(e.id);
-        if (key == "type") return text(e.type);
-        if (key == "sub_type") return text(e.sub_type);
-        if (key == "trigger") return text(e.trigger);
-        if (key == "background") return flag(e.background);
-        if (key == "location_text") return text(e.location_text);
-        if (key == "geo_precision") return whole(e.geo_precision);
-        if (key == "attribution") return text(e.attribution);
-        if (key == "reporting")
-            return text(got) &&
-                   checked([&] { e.reporting = table_reporting(got, where_, field()); });
-        return true;
-    }
-    if (group == "actor1" || group == "actor2") {
-        events::Actor& actor = group == "actor1" ? e.actor1 : e.actor2;
-        if (key == "name") return text(actor.name);
-        if (key == "country") return text(actor.country);
-        if (key == "side") return text(actor.side);
-        if (key == "acled") return text(actor.acled);
-        return true;
-    }
-    if (group == "counts") {
-        if (e.counts.empty()) return fail(field(), "must be inside a count object", kRecordHint);
-        auto& c = e.counts.back();
-        if (key == "value") return whole(c.value);
-        if (key == "meaning") return text(c.meaning);
-        if (key == "approximate") return flag(c.approximate);
-        if (key == "unknown") return flag(c.unknown);
-        if (key == "words") return text(c.words);
-        return true;
-    }
-    if (group == "date") {
-        if (key == "date")
-            return text(got) && checked([&] { e.date.date = table_date(got, where_, field()); });
-        if (key == "precision") return text(e.date.precision);
-        if (key == "text") return text(e.date.text);
-        return true;
-    }
-    if (group == "location" && key == "id") {
-        if (!text(got)) return false;
-        if (got.empty()) return fail(field(), "must be the place's gazetteer id", kRecordHint);
-        return checked([&] { e.location = table_place(gaz_, got, where_, field()); });
-    }
-    if (group == "sentence") {
-        if (key == "text") return text(e.sentence);
-        if (key == "start") return whole(e.start);
-        if (key == "end") return whole(e.end);
-    }
+    FieldValue f{v, where_, field_path(group, key), error, gaz_};
+    if (group.empty()) return read_own(f, e, key);
+    if (group == "actor1") return read_actor(f, e.actor1, key);
+    if (group == "actor2") return read_actor(f, e.actor2, key);
+    if (group == "counts")
+        return e.counts.empty() ? f.fail("must be inside a count object")
+                                : read_count(f, e.counts.back(), key);
+    if (group == "date") return read_date(f, e.date, key);
+    if (group == "location" && key == "id") return f.place(e.location);
+    if (group == "sentence") return read_sentence(f, e, key);
     return true;  // fields the map does not use (location.name, date.time_precision ...)
 }
 

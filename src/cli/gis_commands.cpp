@@ -94,6 +94,11 @@ Command add_map_command(CLI::App& app, Context& ctx) {
                     "min_lon,min_lat,max_lon,max_lat (default: from the events)");
     cmd->add_option("--formats", a->formats, "Comma-separated: png, svg, pdf, html");
     cmd->add_flag("--no-inset", a->no_inset, "Leave out the locator inset");
+    cmd->add_option("--datasource", a->datasource,
+                    "Also upsert the layers into this GDAL datasource: \"PG:dbname=NAME host=H "
+                    "port=P\" (PostGIS) or a .gpkg; rows keyed by --doc-id");
+    cmd->add_option("--doc-id", a->doc_id,
+                    "The document's id in the datasource (default: the article's file name)");
     return {cmd, [a, &ctx] { gis_commands().map(*a, ctx); }};
 }
 

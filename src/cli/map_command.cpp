@@ -14,7 +14,9 @@
 #include "cli/detail/gis_plugin.hpp"
 #include "cli/detail/map_pipeline.hpp"
 #include "cli/detail/staging.hpp"
+#include "export/datasource.hpp"
 #include "export/geojson.hpp"
+#include "geometry/datasource.hpp"
 #include "geometry/vector_io.hpp"
 
 namespace mapwire::cli::detail {
@@ -44,15 +46,16 @@ void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& 
                        const std::string& gpkg, const style::Style& style,
                        const std::string& out_dir, bool geojson,
                        const std::vector<std::string>& vector_formats,
-                       std::vector<std::string>& files) {
+                       std::vector<std::string>& files,
+                       const std::optional<exporter::DatasourceTarget>& datasource) {
     if (geojson) {
         exporter::write_geojson_layers(x, gaz, gpkg, out_dir);
         for (const char* layer : exporter::kLayers)
             files.push_back(out_dir + "/" + layer + ".geojson");
     }
-    if (!vector_formats.empty()) {
-        // GeoPackage and KML through GDAL from the GeoJSON layers (one layer each), written
-        // to a scratch folder first when GeoJSON itself was not asked for.
+    if (!vector_formats.empty() || datasource) {
+        // GeoPackage, KML and a datasource through GDAL from the GeoJSON layers (one layer
+        // each), written to a scratch folder first when GeoJSON itself was not asked for.
         const std::string layers_dir =
             geojson ? out_dir : out_dir + "/.layers-" + std::to_string(::getpid());
         if (!geojson) exporter::write_geojson_layers(x, gaz, gpkg, layers_dir);
@@ -66,6 +69,9 @@ void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& 
             for (auto& file : exporter::write_layers(layers_dir, out_dir, *format, colours))
                 files.push_back(std::move(file));
         }
+        // Last, before the files are moved in: a datasource that refuses leaves no map behind,
+        // and the files' failure no rows.
+        if (datasource) exporter::write_datasource(layers_dir, *datasource);
         if (!geojson) std::filesystem::remove_all(layers_dir);
     }
 }
@@ -74,7 +80,8 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
                        render::MapOptions options, const std::string& final_dir, bool geojson,
-                       const std::vector<std::string>& vector_formats, bool per_event) {
+                       const std::vector<std::string>& vector_formats, bool per_event,
+                       const std::optional<exporter::DatasourceTarget>& datasource) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
     options.web_library = dataset + "/web";
     // The web map's "Download data" link points to the events layer: written with it.
@@ -135,7 +142,8 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
     } else if (!options.formats.empty()) {
         result.report = render::render_map(x, gaz, style, gpkg, options, out_dir);
     }
-    write_layer_files(x, gaz, gpkg, style, out_dir, geojson, vector_formats, result.report.files);
+    write_layer_files(x, gaz, gpkg, style, out_dir, geojson, vector_formats, result.report.files,
+                      datasource);
     staging.commit(result.report.files);
     return result;
 }
@@ -190,8 +198,15 @@ void run_map(const MapArgs& args, Context& ctx) {
     const auto style = style::load_style(args.style, styles_dir());
     const auto gaz = open_gazetteer(ctx);
     geoparse::Geoparser parser(gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
+    std::optional<exporter::DatasourceTarget> datasource;
+    if (!args.datasource.empty())
+        datasource = exporter::DatasourceTarget{
+            args.datasource, exporter::document_id(args.input, args.doc_id, "--doc-id")};
+    else if (!args.doc_id.empty())
+        throw Error("--doc-id names the rows in a --datasource, and there is none", ExitCode::usage,
+                    "add --datasource, or drop --doc-id");
     const auto result = map_article(gaz, parser, dataset_dir(ctx), args.input, args.date, style, mo,
-                                    args.out, true);
+                                    args.out, true, {}, false, datasource);
     const auto& report = result.report;
     nlohmann::ordered_json j;
     j["files"] = report.files;
@@ -209,6 +224,9 @@ void run_map(const MapArgs& args, Context& ctx) {
         boxes.push_back({{"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});
     j["labels"] = boxes;
     j["labels_dropped"] = report.dropped;
+    if (datasource)
+        j["datasource"] = {{"name", geometry::redacted(datasource->datasource)},
+                           {"doc_id", datasource->doc.value}};
     j["warnings"] = result.extraction.warnings;
     ctx.out << j.dump(2) << "\n";
 }

@@ -62,11 +62,13 @@ void run_render(const RenderArgs& args, Context& ctx) {
             try {
                 if (!m.events_table.empty())
                     notes[i] = map_table(gaz, dataset_dir(ctx), m.events_table, m.range, styles[i],
-                                         m.options, m.output_dir, m.geojson, m.vector_formats)
+                                         m.options, m.output_dir, m.geojson, m.vector_formats,
+                                         m.datasource)
                                    .notes;
                 else
                     map_article(gaz, parser, dataset_dir(ctx), m.article, m.date, styles[i],
-                                m.options, m.output_dir, m.geojson, m.vector_formats, m.per_event);
+                                m.options, m.output_dir, m.geojson, m.vector_formats, m.per_event,
+                                m.datasource);
             } catch (const Error& e) {
                 failure = e.describe();
             } catch (const std::exception& e) {

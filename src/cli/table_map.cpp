@@ -52,7 +52,8 @@ ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset
                      const std::string& table_path, const archive::DateRange& range,
                      const style::Style& style, render::MapOptions options,
                      const std::string& final_dir, bool geojson,
-                     const std::vector<std::string>& vector_formats) {
+                     const std::vector<std::string>& vector_formats,
+                     const std::optional<exporter::DatasourceTarget>& datasource) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
     options.web_library = dataset + "/web";
     const bool web =
@@ -105,7 +106,8 @@ ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset
         exporter::write_aggregate_geojson(*result.report.aggregate, out_dir + "/aggregate.geojson");
         result.report.files.push_back(out_dir + "/aggregate.geojson");
     }
-    write_layer_files(x, gaz, gpkg, style, out_dir, geojson, vector_formats, result.report.files);
+    write_layer_files(x, gaz, gpkg, style, out_dir, geojson, vector_formats, result.report.files,
+                      datasource);
     staging.commit(result.report.files);
     return result;
 }

@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 #include "config/detail/table_keys.hpp"
+#include "geometry/datasource.hpp"
 #include "geometry/projection.hpp"
 #include "geometry/vector_io.hpp"
 #include "style/style.hpp"
@@ -107,6 +108,11 @@ private:
 
     // Whether GDAL opens the layer (a control file): a problem at `at` if not.
     bool readable_layer(const YAML::Node& at, const std::string& file);
+    // The datasource the layers are upserted into (`datasource`): a connection string as
+    // given, a file relative to the configuration and inside its folder.
+    void datasource(const YAML::Node& node, MapJob& job);
+    // The document a map's rows belong to (`doc_id`, else the article's file name).
+    void document(const YAML::Node& map, MapJob& job);
     // Whether `p` (links resolved) lies inside the configuration's folder, or may anyway.
     bool confined(const fs::path& p) const;
 
@@ -121,12 +127,11 @@ private:
 
 const std::vector<std::string> kTopKeys = {"output_dir", "defaults", "maps"};
 const std::vector<std::string> kMapKeys = {
-    "name",       "article",   "date",         "control",        "style",
-    "size",       "dpi",       "formats",      "extent",         "projection",
-    "inset",      "title",     "subtitle",     "source",         "description",
-    "background", "highlight", "layers",       "annotations",    "style_overrides",
-    "series",     "credits",   "control_date", "control_source", "events",
-    "from",       "to",        "aggregate"};
+    "name",        "article",         "date",        "control",    "style",        "size",
+    "dpi",         "formats",         "extent",      "projection", "inset",        "title",
+    "subtitle",    "source",          "description", "background", "highlight",    "layers",
+    "annotations", "style_overrides", "series",      "credits",    "control_date", "control_source",
+    "datasource",  "doc_id",          "events",      "from",       "to",           "aggregate"};
 const std::vector<std::string> kLayerKeys = {"file",  "layer",  "where", "fill",  "stroke",
                                              "width", "radius", "label", "legend"};
 const std::vector<std::string> kAnnotationKeys = {"text", "at", "leader"};
@@ -236,6 +241,44 @@ std::string Loader::input_file(const YAML::Node& n, const std::string& key) {
     return fs::weakly_canonical(p).string();
 }
 
+void Loader::datasource(const YAML::Node& node, MapJob& job) {
+    const auto v = text(node, "datasource");
+    if (!v) return;
+    if (v->empty() || v->find("://") != std::string::npos || v->rfind("/vsi", 0) == 0) {
+        problem(node["datasource"], "'datasource' must be a connection string or a local file",
+                "e.g. \"PG:dbname=news host=127.0.0.1 port=5432\" or all.gpkg");
+        return;
+    }
+    if (geometry::is_connection_string(*v)) {
+        job.datasource = exporter::DatasourceTarget{*v, {}};
+        return;
+    }
+    const fs::path p = fs::path(*v).is_absolute() ? fs::path(*v) : base_ / *v;
+    if (!confined(p)) {
+        problem(node["datasource"], "'datasource' is outside the configuration's folder: " + *v,
+                kOutsideHint);
+        return;
+    }
+    job.datasource = exporter::DatasourceTarget{fs::weakly_canonical(p).string(), {}};
+}
+
+void Loader::document(const YAML::Node& map, MapJob& job) {
+    const auto given = text(map, "doc_id");
+    if (given && !job.datasource) {
+        problem(map["doc_id"], "'doc_id' names the map's rows in a datasource, and there is none",
+                "add 'datasource', or drop 'doc_id'");
+        return;
+    }
+    // A map of an event table is the document of its table's file name, as an article's is.
+    const std::string& source = job.article.empty() ? job.events_table : job.article;
+    if (!job.datasource || source.empty()) return;
+    try {
+        job.datasource->doc = exporter::document_id(source, given.value_or(""), "doc_id");
+    } catch (const Error& e) {
+        problem(given ? map["doc_id"] : map, e.message(), e.hint());
+    }
+}
+
 std::optional<std::string> Loader::iso_date(const YAML::Node& node, const std::string& key) {
     const auto v = text(node, key);
     if (!v) return std::nullopt;
@@ -251,6 +294,7 @@ std::optional<std::string> Loader::iso_date(const YAML::Node& node, const std::s
 }
 
 void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
+    datasource(node, job);
     auto& o = job.options;
     if (!defaults) {
         if (auto v = input_file(node, "article"); !v.empty()) job.article = v;
@@ -788,10 +832,11 @@ Config Loader::checked(Config cfg, const YAML::Node& root) {
         if (!d.IsMap())
             problem(d, "'defaults' must be a mapping");
         else {
-            check_keys(d,
-                       {"style", "style_overrides", "size", "dpi", "formats", "extent",
-                        "projection", "inset", "source", "credits", "highlight", "aggregate"},
-                       "defaults");
+            check_keys(
+                d,
+                {"style", "style_overrides", "size", "dpi", "formats", "extent", "projection",
+                 "inset", "source", "credits", "highlight", "datasource", "aggregate"},
+                "defaults");
             map_settings(d, defaults, true);
         }
     }
@@ -826,6 +871,7 @@ Config Loader::checked(Config cfg, const YAML::Node& root) {
             if (m["article"] && m["events"])
                 problem(m["events"], "a map takes 'article' or 'events', not both");
             map_settings(m, job, false);
+            document(m, job);
             job.output_dir = (fs::path(cfg.output_dir) / job.name).string();
             // A map's folder planted as a link to a folder elsewhere is not written through.
             if (!job.name.empty() && fs::is_symlink(job.output_dir) &&

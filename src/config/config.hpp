@@ -2,11 +2,13 @@
 // validated completely before anything is rendered. The format is documented in docs/config.md.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "archive/event_table.hpp"
 #include "base/error.hpp"
+#include "export/datasource.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "render/map.hpp"
 
@@ -45,6 +47,9 @@ struct MapJob {
     bool geojson = true;
     // "gpkg", "kml", "fgb", "shp": the layers as map.gpkg, map.kml, events.fgb ..., map.shp.zip
     std::vector<std::string> vector_formats;
+    // The layers also upserted into this GDAL datasource (key `datasource`), as the document
+    // `doc_id` (default: the article's file name): see docs/layers.md.
+    std::optional<exporter::DatasourceTarget> datasource;
     // series: each event located in the article gets its own map, in output_dir/event-NN
     // (series over units and control layers are expanded into separate jobs when loading).
     bool per_event = false;

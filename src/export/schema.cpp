@@ -51,6 +51,11 @@ const std::map<std::string, std::string>& shapefile_names() {
     return kShortNames;
 }
 
+geometry::LayerGeometry layer_geometry(const std::string& layer) {
+    return layer == "events" || layer == "places" ? geometry::LayerGeometry::point
+                                                  : geometry::LayerGeometry::multipolygon;
+}
+
 const geometry::LayerSchemas& layer_schemas() {
     using geometry::FieldType;
     constexpr auto text = FieldType::text, integer = FieldType::integer, real = FieldType::real,

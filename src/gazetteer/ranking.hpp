@@ -84,6 +84,14 @@ struct RankingWeights {
     // A name found only by a spelling variant counts from this length (bytes as written) on:
     // a short word meets some short name by accident.
     std::size_t loose_match_min_bytes = 6;
+
+    // Confidence (reported, not ranked on). A town below `strong_town_population` that nothing
+    // else in the text supports (no container, no resolved place within `nearby_km`, not in a
+    // unit the text names) may well be a homonym the gazetteer lacks: cities500 holds only
+    // places of 500 people or more, and a village name recurs across a country
+    // ("Novoyehorivka" alone is the Mykolaiv village, whatever the story meant). It claims at
+    // most this, however few its homonyms.
+    double unsupported_town_confidence = 0.7;
 };
 
 inline constexpr RankingWeights kRanking{};

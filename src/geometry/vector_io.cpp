@@ -1,8 +1,8 @@
 // GDAL/OGR behind FeatureRecord and GeoPackageWriter; the only place mapwire touches OGR.
 #include "geometry/vector_io.hpp"
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
+#include "geometry/datasource.hpp"
+#include "geometry/detail/ogr.hpp"
 
 #include <unistd.h>
 #include <algorithm>
@@ -13,29 +13,15 @@
 #include <mutex>
 
 namespace mapwire::geometry {
+using detail::check;
+using detail::create_field;
+using detail::DatasetPtr;
+using detail::FeaturePtr;
+using detail::open_vector;
+using detail::register_drivers;
+using detail::wgs84_lonlat;
+
 namespace {
-
-void register_drivers() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        GDALAllRegister();
-        CPLSetErrorHandler(CPLQuietErrorHandler);  // errors reach the user through exceptions
-        // Once for the process, before any dataset: no file a layer points to is fetched over
-        // the network (belt and braces beside kReadDrivers and remote_or_virtual()).
-        CPLSetConfigOption("GDAL_HTTP_MAX_RETRY", "0");
-        CPLSetConfigOption("GML_DOWNLOAD_SCHEMA", "NO");
-    });
-}
-
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-struct FeatureDeleter {
-    void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
-};
-using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
 
 // A `where:` filter, compiled and evaluated by OGR's own SQL engine whatever the driver. A
 // layer's SetAttributeFilter would hand the text to the driver, and SQLite-based ones
@@ -96,11 +82,12 @@ void check_coordinates(const OGRGeometry& g, const std::string& path, GIntBig fi
 // GDAL sees it.
 bool remote_or_virtual(const std::string& path) {
     if (path.find("://") != std::string::npos || path.rfind("/vsi", 0) == 0) return true;
-    // "PG:dbname=...", "WFS:http...": a prefix and a colon, unless a local file has that name.
-    const auto colon = path.find(':');
-    return colon != std::string::npos && colon > 1 && path.find('/') > colon &&
-           !std::filesystem::exists(path);
+    return is_connection_string(path);  // "PG:dbname=...", "WFS:http..."
 }
+
+}  // namespace
+
+namespace detail {
 
 DatasetPtr open_vector(const std::string& path, const ReadOptions& options) {
     register_drivers();
@@ -126,6 +113,10 @@ DatasetPtr open_vector(const std::string& path, const ReadOptions& options) {
     return ds;
 }
 
+}  // namespace detail
+
+namespace {
+
 OGRLayer* pick_layer(GDALDataset& ds, const std::string& path, const std::string& name) {
     OGRLayer* layer = name.empty() ? ds.GetLayer(0) : ds.GetLayerByName(name.c_str());
     if (!layer)
@@ -133,20 +124,6 @@ OGRLayer* pick_layer(GDALDataset& ds, const std::string& path, const std::string
             IoError("no layer " + (name.empty() ? std::string("at all") : "'" + name + "'"))
                 .in_file(path));
     return layer;
-}
-
-void check(OGRErr err, const std::string& what, const std::string& path) {
-    if (err != OGRERR_NONE)
-        throw std::move(
-            IoError(what + " failed: " + std::string(CPLGetLastErrorMsg())).in_file(path));
-}
-
-// WGS 84 longitude/latitude, in that axis order.
-OGRSpatialReference wgs84_lonlat() {
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return wgs84;
 }
 
 // Output files are written under a temporary name beside the destination and renamed into
@@ -163,8 +140,6 @@ std::string temp_path(const std::string& destination) {
     if (!p.has_extension()) return destination + pid;
     return (p.parent_path() / (p.stem().string() + pid + p.extension().string())).string();
 }
-
-constexpr int kDbaseTextBytes = 254;
 
 bool is_kml(const GDALDataset& out) {
     return std::string_view(const_cast<GDALDataset&>(out).GetDriverName()) == "LIBKML";
@@ -315,25 +290,6 @@ struct FixedDate {
 }  // namespace
 
 namespace {
-
-// A declared field on a new layer: Integer64, Real, Date, boolean (Integer of subtype
-// Boolean, as GeoPackage stores it) or String.
-void create_field(OGRLayer& layer, const FieldSpec& f, bool short_name, const std::string& path,
-                  bool date_as_text = false) {
-    const OGRFieldType type = f.type == FieldType::integer   ? OFTInteger64
-                              : f.type == FieldType::real    ? OFTReal
-                              : f.type == FieldType::date    ? (date_as_text ? OFTString : OFTDate)
-                              : f.type == FieldType::boolean ? OFTInteger
-                                                             : OFTString;
-    const std::string& name = short_name && !f.short_name.empty() ? f.short_name : f.name;
-    assert((!short_name || name.size() <= 10) && "a Shapefile field name over ten characters");
-    OGRFieldDefn defn(name.c_str(), type);
-    if (f.type == FieldType::boolean) defn.SetSubType(OFSTBoolean);
-    // dBase text holds at most 254 bytes (GDAL's default is 80): a sentence is cut there, and
-    // docs/layers.md says so.
-    if (short_name && type == OFTString) defn.SetWidth(kDbaseTextBytes);
-    check(layer.CreateField(&defn), "create field " + f.name, path);
-}
 
 // A copy of `layer` with the declared fields: values converted by GDAL from the source's,
 // nulls kept null; a source field the schema lacks is our bug.

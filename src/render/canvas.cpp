@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <variant>
@@ -328,8 +329,17 @@ std::string path_data(const Paths& paths) {
 // SVG 1.1 with real <text>; ids are sequential, so the same map gives the same file.
 class SvgCanvas : public Canvas {
 public:
-    SvgCanvas(double w, double h, const DocumentInfo& info, std::string ids = {})
-        : w_(w), h_(h), title_(info.title), description_(info.description), ids_(std::move(ids)) {}
+    // `symbols`: marks drawn alike as <symbol> and <use> (a document), or drawn where they go
+    // (a marker of the web map, one small SVG each, where a symbol would serve one use).
+    enum class Symbols { as_use, drawn };
+    SvgCanvas(double w, double h, const DocumentInfo& info, std::string ids = {},
+              Symbols symbols = Symbols::as_use)
+        : w_(w),
+          h_(h),
+          title_(info.title),
+          description_(info.description),
+          ids_(std::move(ids)),
+          symbols_as_use_(symbols == Symbols::as_use) {}
     void fill(const Paths& paths, Color c) override {
         const std::string d = path_data(paths);
         if (!d.empty())
@@ -400,6 +410,22 @@ public:
         body_ << ">\n";
     }
     void end_group() override { body_ << "</g>\n"; }
+    void place_symbol(const std::string& id, ScreenPoint at, const SymbolDrawing& draw) override {
+        if (!symbols_as_use_) return draw(*this, at);
+        const std::string full = ids_ + id;
+        if (symbols_.insert(full).second) {
+            SvgCanvas shape(w_, h_, DocumentInfo(std::string()), ids_ + id + "-");
+            draw(shape, {0, 0});
+            // Drawn about its origin, so visible beyond the symbol's own viewport (which SVG
+            // would clip at 0, 0 by default).
+            defs_ << shape.defs_.str() << "<symbol id=\"" << escape(full)
+                  << "\" overflow=\"visible\">\n"
+                  << shape.body_.str() << "</symbol>\n";
+        }
+        // href for SVG 2 readers, xlink:href for SVG 1.1 ones (Illustrator, older Inkscape).
+        body_ << "<use href=\"#" << escape(full) << "\" xlink:href=\"#" << escape(full) << "\" x=\""
+              << num(at.x) << "\" y=\"" << num(at.y) << "\"/>\n";
+    }
     void clip(double x, double y, double w, double h) override {
         const std::string id = ids_ + "clip" + std::to_string(++clips_);
         defs_ << "<clipPath id=\"" << id << "\"><rect x=\"" << num(x) << "\" y=\"" << num(y)
@@ -412,6 +438,7 @@ public:
         std::ostringstream out;
         out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             << "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+               "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
                "xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" version=\"1.1\" "
                "width=\""
             << num(w_) << "\" height=\"" << num(h_) << "\" viewBox=\"0 0 " << num(w_) << " "
@@ -441,6 +468,8 @@ private:
     std::string title_, description_, ids_;
     std::ostringstream defs_, body_;
     int patterns_ = 0, clips_ = 0;
+    bool symbols_as_use_;
+    std::set<std::string> symbols_;  // the <symbol>s defined so far
 };
 
 // PNG encoding with libpng rather than cairo_surface_write_to_png: Cairo asks libpng for its
@@ -616,7 +645,7 @@ std::string escape_markup(std::string text) {
 
 std::string inline_svg(const Rect& box, const std::string& ids,
                        const std::function<void(Canvas&)>& draw) {
-    SvgCanvas canvas(box.w, box.h, DocumentInfo(std::string()), ids);
+    SvgCanvas canvas(box.w, box.h, DocumentInfo(std::string()), ids, SvgCanvas::Symbols::drawn);
     draw(canvas);
     return canvas.element(box);
 }

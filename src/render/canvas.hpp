@@ -62,6 +62,15 @@ public:
         (void)label;
     }
     virtual void end_group() {}
+    // A mark drawn alike many times (an event type's marker): `draw(canvas, origin)` paints it
+    // about `origin`. The SVG canvas draws it once about (0, 0) as a <symbol> with this id and
+    // places a <use> of it, so that a designer restyles every mark of the kind at once; the
+    // other canvases draw it where it goes, as they would without a symbol.
+    using SymbolDrawing = std::function<void(Canvas&, ScreenPoint origin)>;
+    virtual void place_symbol(const std::string& id, ScreenPoint at, const SymbolDrawing& draw) {
+        (void)id;
+        draw(*this, at);
+    }
     virtual void clip(double x, double y, double w, double h) = 0;
     virtual void unclip() = 0;
 };

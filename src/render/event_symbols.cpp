@@ -2,6 +2,7 @@
 #include "render/event_symbols.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "render/detail/paint.hpp"
@@ -110,20 +111,42 @@ void draw_badge(Canvas& c, const style::Style& st, const EventMark& m) {
     c.text(bx + (bw - box.width) / 2, by + (kBadgeHeight - box.height) / 2, n, font, st.halo);
 }
 
+// "event-battles", "event-explosions-remote-violence-somewhere": the SVG symbol of a type's
+// marker, at a town or somewhere in an area.
+std::string symbol_id(const std::string& type, bool exact) {
+    std::string id = "event-";
+    for (char ch : type) {
+        const bool word = std::isalnum(static_cast<unsigned char>(ch)) != 0;
+        if (word)
+            id += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        else if (id.back() != '-')
+            id += '-';
+    }
+    if (id.back() == '-') id.pop_back();
+    return exact ? id : id + "-somewhere";
+}
+
+void draw_marker(Canvas& c, const style::Style& st, const std::string& type, bool exact,
+                 ScreenPoint at) {
+    const Color color = event_color(st, type);
+    const double x = at.x, y = at.y;
+    if (exact) {
+        c.fill(symbol(type, x, y, kExactRadius), color);
+        c.stroke(symbol(type, x, y, kExactRadius), st.halo, kExactHalo);
+    } else {
+        c.fill(circle_path(x, y, kRingRadius), detail::with_alpha(st.halo, kRingFillAlpha));
+        c.stroke(circle_path(x, y, kRingRadius), color, kRingWidth, kRingDash);
+        c.stroke(symbol(type, x, y, kHollowRadius), color, kHollowWidth);
+    }
+}
+
 }  // namespace
 
 void draw_event_marks(Canvas& c, const style::Style& st, const std::vector<EventMark>& marks) {
     for (const auto& m : marks) {
-        const Color color = event_color(st, m.event->type);
-        const double x = m.at.x, y = m.at.y;
-        if (m.exact) {
-            c.fill(symbol(m.event->type, x, y, kExactRadius), color);
-            c.stroke(symbol(m.event->type, x, y, kExactRadius), st.halo, kExactHalo);
-        } else {
-            c.fill(circle_path(x, y, kRingRadius), detail::with_alpha(st.halo, kRingFillAlpha));
-            c.stroke(circle_path(x, y, kRingRadius), color, kRingWidth, kRingDash);
-            c.stroke(symbol(m.event->type, x, y, kHollowRadius), color, kHollowWidth);
-        }
+        const std::string& type = m.event->type;
+        c.place_symbol(symbol_id(type, m.exact), m.at,
+                       [&](Canvas& on, ScreenPoint at) { draw_marker(on, st, type, m.exact, at); });
         if (m.number) draw_badge(c, st, m);
     }
 }

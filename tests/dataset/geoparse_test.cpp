@@ -133,6 +133,14 @@ TEST_F(GeoparseData, CaseFile) {
                 EXPECT_EQ(to_string(m->resolution), e["resolution"].get<std::string>())
                     << want << " in: " << text;
             }
+            if (e.contains("max_confidence")) {
+                EXPECT_LE(m->confidence, e["max_confidence"].get<double>())
+                    << want << " resolved to " << m->place->id << " in: " << text;
+            }
+            if (e.contains("min_confidence")) {
+                EXPECT_GE(m->confidence, e["min_confidence"].get<double>())
+                    << want << " resolved to " << m->place->id << " in: " << text;
+            }
             if (e.contains("id")) {
                 EXPECT_EQ(m->place->id, e["id"].get<std::string>()) << want << " in: " << text;
             }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "geometry/datasource.hpp"
 #include "geometry/geometry.hpp"
 #include "geometry/vector_io.hpp"
 
@@ -130,3 +131,12 @@ TEST(VectorIo, BadAttributeFilterNamesTheClause) {
 }
 
 }  // namespace mapwire::geometry
+
+TEST(Datasource, ErrorsHideThePasswordOnly) {
+    using mapwire::geometry::redacted;
+    EXPECT_EQ(redacted("PG:dbname=news user=u password=hunter2 host=db"),
+              "PG:dbname=news user=u password=*** host=db");
+    EXPECT_EQ(redacted("PG:PASSWORD = 'two words' dbname=news"), "PG:PASSWORD = *** dbname=news");
+    EXPECT_EQ(redacted("PG:dbname=password_log"), "PG:dbname=password_log");
+    EXPECT_EQ(redacted("out/archive.gpkg"), "out/archive.gpkg");
+}

@@ -25,8 +25,8 @@ namespace mapwire::cli::detail {
 
 // Bump when any struct in this header changes.
 // 2: RenderArgs::output_dir, allow_outside; 3: MapArgs::control_date, control_source,
-// ExtractArgs::ndjson, jobs.
-inline constexpr int kGisInterface = 3;
+// ExtractArgs::ndjson, jobs; 4: MapArgs::datasource, doc_id.
+inline constexpr int kGisInterface = 4;
 
 struct GeodataArgs {
     std::vector<std::string> ne_dirs, geonames, first_names;
@@ -50,6 +50,7 @@ struct MapArgs {
     std::string input, date, control, control_date, control_source,
         style = "light", size = "2400x1600", out = "out", title, subtitle, description,
         background = "page", source, projection, extent, formats = "png,svg,pdf";
+    std::string datasource, doc_id;  // the layers upserted there, as this document
     double dpi = 192;
     bool no_inset = false;
 };

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "geometry/datasource.hpp"
 #include "geometry/vector_io.hpp"
 
 namespace mapwire::exporter::detail {
@@ -13,6 +14,10 @@ namespace mapwire::exporter::detail {
 // events, places, areas and figures; each field longer than ten characters with its
 // Shapefile name.
 const geometry::LayerSchemas& layer_schemas();
+
+// The one geometry type of each layer's table: points for events and places, multipolygons
+// for areas and figures.
+geometry::LayerGeometry layer_geometry(const std::string& layer);
 
 // The Shapefile names of the long fields (field name -> short name).
 const std::map<std::string, std::string>& shapefile_names();

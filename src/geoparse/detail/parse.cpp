@@ -118,14 +118,36 @@ void Parse::report_unresolved(GeoparseResult& out) const {
     }
 }
 
+double Parse::confidence(std::size_t mi, const detail::Anchors& resolved) const {
+    const Match& m = matches_[mi];
+    const auto& best = m.candidates[0];
+    const double margin = m.candidates.size() > 1 ? best.score - m.candidates[1].score : 1.0;
+    double c = 0.55 + 0.45 * std::min(1.0, margin / 0.4);
+    if (best.quality == gazetteer::MatchQuality::loose) c *= 0.8;
+    const Place& p = best.place;
+    const bool small_town = p.type == PlaceType::place && p.feature_code != "PPLC" &&
+                            p.population < gazetteer::kRanking.strong_town_population;
+    if (small_town && !container_of(mi) && !resolved.near(p))
+        c = std::min(c, gazetteer::kRanking.unsupported_town_confidence);
+    return std::round(std::min(0.99, c) * 100) / 100;
+}
+
 GeoparseResult Parse::run() {
     mark_headlines();
     for (const auto& [first, last] : runs()) match_run(first, last);
     resolve();
 
+    // Every place the text resolved, for the support a town's confidence asks of its context.
+    std::vector<Place> places;
+    for (const Match& m : matches_)
+        if (!m.demonym && !m.fallback && !m.candidates.empty())
+            places.push_back(m.candidates[0].place);
+    const detail::Anchors support(std::move(places));
+
     GeoparseResult out;
     out.focus_country = focus_;
-    for (const Match& m : matches_) {
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        const Match& m = matches_[mi];
         Mention x;
         x.text = std::string(span_text(m.first, m.last));
         x.start = tokens_[m.first].cp_begin;
@@ -147,11 +169,7 @@ GeoparseResult Parse::run() {
         } else {
             x.place = m.candidates[0].place;
             x.candidates = m.candidates.size();
-            const double margin =
-                m.candidates.size() > 1 ? m.candidates[0].score - m.candidates[1].score : 1.0;
-            double c = 0.55 + 0.45 * std::min(1.0, margin / 0.4);
-            if (m.candidates[0].quality == gazetteer::MatchQuality::loose) c *= 0.8;
-            x.confidence = std::round(std::min(0.99, c) * 100) / 100;
+            x.confidence = confidence(mi, support);
         }
         x.role = role_of(m, *x.place);
         out.mentions.push_back(std::move(x));

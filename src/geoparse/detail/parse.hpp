@@ -106,6 +106,9 @@ private:
     Role role_of(const Match& m, const Place& p) const;
     std::optional<std::size_t> container_match_after(std::size_t first_token_after) const;
     std::optional<Container> container_of(std::size_t match_index) const;
+    // How sure the reading of a resolved match is: its lead over the next candidate, capped
+    // for a small town that nothing among the `resolved` places supports (ranking.hpp).
+    double confidence(std::size_t match_index, const detail::Anchors& resolved) const;
     std::optional<Container> container_after_or_owner(std::size_t match_index) const;
     void compute_focus();
     void place_in_containers();

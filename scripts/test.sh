@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: set-up (packages, sources, build, dataset), then the unit and dataset tests
 # in the release build and again in an AddressSanitizer + UndefinedBehaviorSanitizer build; the
-# web map's browser test (label browser) in the release build only. A PostgreSQL + PostGIS
+# web map's browser test (label browser) and the Dask test (label dask) in the release build
+# only. A PostgreSQL + PostGIS
 # server runs on loopback for the datasource test (MAPWIRE_TEST_PG), stopped at the end.
 # Usage: scripts/test.sh [--no-sanitizers]
 set -euo pipefail
@@ -22,6 +23,15 @@ command -v chromium >/dev/null || {
   $SUDO apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 }
+# The archive test on a local Dask cluster (label dask): Debian's python3-distributed; where it
+# cannot be installed the test reports itself skipped.
+if ! /usr/bin/python3 -c "import distributed" 2>/dev/null; then
+  log "installing python3-distributed (Dask test of archive geocoding)"
+  { $SUDO apt-get update -qq &&
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      python3-distributed >/dev/null; } ||
+    log "python3-distributed could not be installed: the dask test will be skipped"
+fi
 # The datasource test's PostgreSQL + PostGIS server, and Inkscape for the SVG layers test
 # (measured on the project's machine: PostGIS 9 s, Inkscape 28 s with --no-install-recommends).
 # No default cluster: the test makes its own, on loopback, and removes it.

@@ -42,6 +42,40 @@ std::string styles_dir() {
     return env && *env ? env : MAPWIRE_SOURCE_DIR "/styles";
 }
 
+void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
+                       const std::string& gpkg, const style::Style& style,
+                       const std::string& out_dir, bool geojson,
+                       const std::vector<std::string>& vector_formats,
+                       std::vector<std::string>& files,
+                       const std::optional<exporter::DatasourceTarget>& datasource) {
+    if (geojson) {
+        exporter::write_geojson_layers(x, gaz, gpkg, out_dir);
+        for (const char* layer : exporter::kLayers)
+            files.push_back(out_dir + "/" + layer + ".geojson");
+    }
+    if (!vector_formats.empty() || datasource) {
+        // GeoPackage, KML and a datasource through GDAL from the GeoJSON layers (one layer
+        // each), written to a scratch folder first when GeoJSON itself was not asked for.
+        const std::string layers_dir =
+            geojson ? out_dir : out_dir + "/.layers-" + std::to_string(::getpid());
+        if (!geojson) exporter::write_geojson_layers(x, gaz, gpkg, layers_dir);
+        for (const auto& f : vector_formats) {
+            const auto format = exporter::vector_format(f);
+            assert(format && "the configuration loader admits known formats only");
+            exporter::LayerColours colours;  // the map's own, for KML placemarks
+            for (const auto& [type, colour] : style.event_colors)
+                colours.events[type] = style::hex(colour);
+            colours.areas = style::hex(style.highlight_border.color);
+            for (auto& file : exporter::write_layers(layers_dir, out_dir, *format, colours))
+                files.push_back(std::move(file));
+        }
+        // Last, before the files are moved in: a datasource that refuses leaves no map behind,
+        // and the files' failure no rows.
+        if (datasource) exporter::write_datasource(layers_dir, *datasource);
+        if (!geojson) std::filesystem::remove_all(layers_dir);
+    }
+}
+
 ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
@@ -108,32 +142,8 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
     } else if (!options.formats.empty()) {
         result.report = render::render_map(x, gaz, style, gpkg, options, out_dir);
     }
-    if (geojson) {
-        exporter::write_geojson_layers(x, gaz, gpkg, out_dir);
-        for (const char* layer : exporter::kLayers)
-            result.report.files.push_back(out_dir + "/" + layer + ".geojson");
-    }
-    if (!vector_formats.empty() || datasource) {
-        // GeoPackage, KML and a datasource through GDAL from the GeoJSON layers (one layer
-        // each), written to a scratch folder first when GeoJSON itself was not asked for.
-        const std::string layers_dir =
-            geojson ? out_dir : out_dir + "/.layers-" + std::to_string(::getpid());
-        if (!geojson) exporter::write_geojson_layers(x, gaz, gpkg, layers_dir);
-        for (const auto& f : vector_formats) {
-            const auto format = exporter::vector_format(f);
-            assert(format && "the configuration loader admits known formats only");
-            exporter::LayerColours colours;  // the map's own, for KML placemarks
-            for (const auto& [type, colour] : style.event_colors)
-                colours.events[type] = style::hex(colour);
-            colours.areas = style::hex(style.highlight_border.color);
-            for (auto& file : exporter::write_layers(layers_dir, out_dir, *format, colours))
-                result.report.files.push_back(std::move(file));
-        }
-        // Last, before the files are moved in: a datasource that refuses leaves no map behind,
-        // and the files' failure no rows.
-        if (datasource) exporter::write_datasource(layers_dir, *datasource);
-        if (!geojson) std::filesystem::remove_all(layers_dir);
-    }
+    write_layer_files(x, gaz, gpkg, style, out_dir, geojson, vector_formats, result.report.files,
+                      datasource);
     staging.commit(result.report.files);
     return result;
 }

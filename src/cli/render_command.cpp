@@ -52,14 +52,23 @@ void run_render(const RenderArgs& args, Context& ctx) {
     std::mutex lock;
     std::atomic<std::size_t> next{0}, done{0};
     std::vector<std::string> failures(cfg.maps.size());
+    // What each map of an event table left out, said in the summary: nothing in silence.
+    std::vector<std::vector<std::string>> notes(cfg.maps.size());
     auto worker = [&] {
         for (std::size_t i = next++; i < cfg.maps.size(); i = next++) {
             const auto& m = cfg.maps[i];
             const auto t0 = std::chrono::steady_clock::now();
             std::string failure;
             try {
-                map_article(gaz, parser, dataset_dir(ctx), m.article, m.date, styles[i], m.options,
-                            m.output_dir, m.geojson, m.vector_formats, m.per_event, m.datasource);
+                if (!m.events_table.empty())
+                    notes[i] = map_table(gaz, dataset_dir(ctx), m.events_table, m.range, styles[i],
+                                         m.options, m.output_dir, m.geojson, m.vector_formats,
+                                         m.datasource)
+                                   .notes;
+                else
+                    map_article(gaz, parser, dataset_dir(ctx), m.article, m.date, styles[i],
+                                m.options, m.output_dir, m.geojson, m.vector_formats, m.per_event,
+                                m.datasource);
             } catch (const Error& e) {
                 failure = e.describe();
             } catch (const std::exception& e) {
@@ -97,6 +106,8 @@ void run_render(const RenderArgs& args, Context& ctx) {
         if (!failures[i].empty()) ++failed;
     ctx.out << "rendered " << cfg.maps.size() - failed << " of " << cfg.maps.size() << " maps into "
             << cfg.output_dir << "\n";
+    for (std::size_t i = 0; i < cfg.maps.size(); ++i)
+        for (const auto& note : notes[i]) ctx.out << cfg.maps[i].name << ": " << note << "\n";
     for (std::size_t i = 0; i < cfg.maps.size(); ++i)
         if (!failures[i].empty())
             ctx.out << "failed: " << cfg.maps[i].name << ": " << failures[i] << "\n";

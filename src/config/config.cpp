@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include "config/detail/table_keys.hpp"
 #include "geometry/datasource.hpp"
 #include "geometry/projection.hpp"
 #include "geometry/vector_io.hpp"
@@ -81,6 +82,9 @@ private:
     std::optional<std::string> iso_date(const YAML::Node& node, const std::string& key);
     void layers(const YAML::Node& node, render::MapOptions& o);
     void annotations(const YAML::Node& node, render::MapOptions& o);
+    // `events`, `from`, `to` of a map of an event table; `aggregate` (maps and defaults).
+    void table_settings(const YAML::Node& node, MapJob& job);
+    void aggregate(const YAML::Node& node, render::MapOptions& o);
     std::optional<style::Color> color(const YAML::Node& n, const std::string& key);
     // The gazetteer's best match for a place name, or a problem with a suggestion.
     std::optional<gazetteer::Place> place(const YAML::Node& name);
@@ -98,6 +102,9 @@ private:
     // marked to make one map per event.
     std::vector<MapJob> series(const YAML::Node& node, const MapJob& job,
                                std::set<std::string>& names);
+    // A map per calendar month of an event table's `from` to `to`.
+    std::vector<MapJob> month_series(const YAML::Node& node, const MapJob& job,
+                                     std::set<std::string>& names);
 
     // Whether GDAL opens the layer (a control file): a problem at `at` if not.
     bool readable_layer(const YAML::Node& at, const std::string& file);
@@ -124,7 +131,7 @@ const std::vector<std::string> kMapKeys = {
     "dpi",         "formats",         "extent",      "projection", "inset",        "title",
     "subtitle",    "source",          "description", "background", "highlight",    "layers",
     "annotations", "style_overrides", "series",      "credits",    "control_date", "control_source",
-    "datasource",  "doc_id"};
+    "datasource",  "doc_id",          "events",      "from",       "to",           "aggregate"};
 const std::vector<std::string> kLayerKeys = {"file",  "layer",  "where", "fill",  "stroke",
                                              "width", "radius", "label", "legend"};
 const std::vector<std::string> kAnnotationKeys = {"text", "at", "leader"};
@@ -262,9 +269,11 @@ void Loader::document(const YAML::Node& map, MapJob& job) {
                 "add 'datasource', or drop 'doc_id'");
         return;
     }
-    if (!job.datasource || job.article.empty()) return;
+    // A map of an event table is the document of its table's file name, as an article's is.
+    const std::string& source = job.article.empty() ? job.events_table : job.article;
+    if (!job.datasource || source.empty()) return;
     try {
-        job.datasource->doc = exporter::document_id(job.article, given.value_or(""), "doc_id");
+        job.datasource->doc = exporter::document_id(source, given.value_or(""), "doc_id");
     } catch (const Error& e) {
         problem(given ? map["doc_id"] : map, e.message(), e.hint());
     }
@@ -297,6 +306,7 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
         if (auto v = text(node, "title")) o.title = *v;
         if (const YAML::Node l = node["layers"]) layers(l, o);
         if (const YAML::Node a = node["annotations"]) annotations(a, o);
+        table_settings(node, job);
         if (auto v = text(node, "subtitle")) o.subtitle = *v;
         if (auto v = text(node, "description")) o.description = *v;
         if (const YAML::Node b = node["background"]) {
@@ -310,6 +320,7 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
     }
     if (auto v = text(node, "source")) o.source = *v;
     if (auto v = text(node, "credits")) o.credits = *v;
+    if (const YAML::Node a = node["aggregate"]) aggregate(a, o);
     if (auto v = text(node, "style")) {
         const bool is_path =
             v->find('/') != std::string::npos || v->ends_with(".yaml") || v->ends_with(".yml");
@@ -496,13 +507,20 @@ std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
                                    std::set<std::string>& names) {
     std::vector<MapJob> pages;
     if (!node.IsMap()) {
-        problem(node, "'series' must be a mapping: {each: unit|control|event, values: [...]}");
+        problem(node,
+                "'series' must be a mapping: {each: unit|control|event|month, values: [...]}");
         return pages;
     }
     check_keys(node, {"each", "values"}, "series");
     const std::string each = text(node, "each").value_or("");
     const YAML::Node values = node["values"];
+    if (each == "month") return month_series(node, job, names);
     if (each == "event") {
+        if (!job.events_table.empty()) {
+            problem(node["each"], "a series over events maps one article's events",
+                    "for an event table, use {each: month} or an aggregate");
+            return pages;
+        }
         if (values)
             problem(values, "a series over events takes no 'values'",
                     "each event located in the article gets a map");
@@ -512,7 +530,8 @@ std::vector<MapJob> Loader::series(const YAML::Node& node, const MapJob& job,
         return pages;
     }
     if (each != "unit" && each != "control") {
-        problem(node["each"] ? node["each"] : node, "'each' must be unit, control or event");
+        problem(node["each"] ? node["each"] : node,
+                "'each' must be unit, control or event, or month for an event table");
         return pages;
     }
     if (!values || !values.IsSequence() || values.size() == 0) {
@@ -678,6 +697,90 @@ void Loader::annotations(const YAML::Node& node, render::MapOptions& o) {
     }
 }
 
+void Loader::table_settings(const YAML::Node& node, MapJob& job) {
+    const auto from = iso_date(node, "from"), to = iso_date(node, "to");
+    if (from) job.range.from = *from;
+    if (to) job.range.to = *to;
+    if (from && to && *from > *to) problem(node["to"], "'to' is before 'from'");
+    if (!node["events"]) {
+        for (const char* key : {"from", "to", "aggregate"})
+            if (node[key])
+                problem(node[key], std::string("'") + key + "' is for a map of an event table",
+                        "give 'events': the NDJSON of `mapwire extract --ndjson`, or a .gpkg or "
+                        ".fgb events layer");
+        return;
+    }
+    const std::string file = input_file(node, "events");
+    if (file.empty()) return;
+    const auto format = archive::table_format(file);
+    if (!format)
+        problem(node["events"], "'events' must be an event table: " + file,
+                "the NDJSON of `mapwire extract --ndjson` (.ndjson, .jsonl), or mapwire's "
+                "events layer as .gpkg or .fgb");
+    else if (*format != archive::TableFormat::ndjson && !readable_layer(node["events"], file))
+        return;
+    else
+        job.events_table = file;
+}
+
+void Loader::aggregate(const YAML::Node& node, render::MapOptions& o) {
+    if (!node.IsMap()) {
+        problem(node, "'aggregate' must be a mapping, e.g. {by: hexagon, size_km: 25}");
+        return;
+    }
+    check_keys(node, {"by", "size_km", "classes"}, "aggregate");
+    archive::AggregateSpec spec;
+    const std::string by = text(node, "by").value_or("hexagon");
+    if (by == "admin1")
+        spec.by = archive::AggregateSpec::By::admin1;
+    else if (by != "hexagon")
+        problem(node["by"], "'by' must be hexagon or admin1");
+    if (auto v = number(node, "size_km", archive::kMinHexKm, archive::kMaxHexKm)) {
+        if (spec.by == archive::AggregateSpec::By::admin1)
+            problem(node["size_km"], "'size_km' is the size of hexagons",
+                    "leave it out with admin1");
+        spec.size_km = *v;
+    }
+    if (auto v = number(node, "classes", archive::kMinClasses, archive::kMaxClasses))
+        spec.classes = static_cast<int>(*v);
+    o.aggregate = spec;
+}
+
+std::vector<MapJob> Loader::month_series(const YAML::Node& node, const MapJob& job,
+                                         std::set<std::string>& names) {
+    std::vector<MapJob> pages;
+    if (node["values"])
+        problem(node["values"], "a series over months takes no 'values'",
+                "it runs from the map's 'from' to its 'to'");
+    if (job.events_table.empty() || job.range.from.empty() || job.range.to.empty()) {
+        problem(node["each"], "a series over months needs 'events', 'from' and 'to'",
+                "e.g. events: events.ndjson, from: 2025-01-01, to: 2025-12-31");
+        return pages;
+    }
+    const auto months = detail::months_between(job.range.from, job.range.to);
+    if (months.size() > detail::kMaxSeriesMonths) {
+        problem(node["each"],
+                "a series over months makes at most " + std::to_string(detail::kMaxSeriesMonths) +
+                    " maps",
+                "narrow 'from' and 'to'");
+        return pages;
+    }
+    for (const auto& m : months) {
+        MapJob page = job;
+        page.range = {m.from, m.to};
+        page.name = job.name + "-" + m.label;
+        page.series = job.name;
+        if (!names.insert(page.name).second) {
+            problem(node, "two maps are named '" + page.name + "'");
+            continue;
+        }
+        page.output_dir = (fs::path(job.output_dir).parent_path() / page.name).string();
+        if (page.options.subtitle.empty()) page.options.subtitle = m.title;
+        pages.push_back(std::move(page));
+    }
+    return pages;
+}
+
 Config Loader::run() {
     Config cfg;
     cfg.path = path_;
@@ -729,10 +832,11 @@ Config Loader::checked(Config cfg, const YAML::Node& root) {
         if (!d.IsMap())
             problem(d, "'defaults' must be a mapping");
         else {
-            check_keys(d,
-                       {"style", "style_overrides", "size", "dpi", "formats", "extent",
-                        "projection", "inset", "source", "credits", "highlight", "datasource"},
-                       "defaults");
+            check_keys(
+                d,
+                {"style", "style_overrides", "size", "dpi", "formats", "extent", "projection",
+                 "inset", "source", "credits", "highlight", "datasource", "aggregate"},
+                "defaults");
             map_settings(d, defaults, true);
         }
     }
@@ -761,7 +865,11 @@ Config Loader::checked(Config cfg, const YAML::Node& root) {
             } else {
                 job.name = *name;
             }
-            if (!m["article"]) problem(m, "map '" + name.value_or("?") + "' has no 'article'");
+            if (!m["article"] && !m["events"])
+                problem(m, "map '" + name.value_or("?") + "' has no 'article'",
+                        "or 'events': a table of extracted events");
+            if (m["article"] && m["events"])
+                problem(m["events"], "a map takes 'article' or 'events', not both");
             map_settings(m, job, false);
             document(m, job);
             job.output_dir = (fs::path(cfg.output_dir) / job.name).string();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/event_table.hpp"
 #include "base/error.hpp"
 #include "export/datasource.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -34,7 +35,11 @@ private:
 
 struct MapJob {
     std::string name;     // also the output subfolder
-    std::string article;  // absolute path
+    std::string article;  // absolute path; "" for a map of an event table
+    // A map of an event table instead of an article (`events:`): its absolute path, and the
+    // days of the events drawn (`from:`, `to:`, inclusive).
+    std::string events_table;
+    archive::DateRange range;
     std::string date;
     std::string style;                         // name or absolute path
     std::vector<std::string> style_overrides;  // YAML mappings applied on the style, in order

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/detail/collection.hpp"
 #include "export/detail/schema.hpp"
 #include "geometry/geometry.hpp"
 #include "geometry/vector_io.hpp"
@@ -20,6 +21,8 @@ namespace mapwire::exporter {
 namespace {
 
 namespace fs = std::filesystem;
+using detail::Collection;
+using detail::write_atomically;
 using gazetteer::Place;
 using gazetteer::PlaceType;
 using nlohmann::ordered_json;
@@ -31,37 +34,6 @@ constexpr const char* kCountFields[] = {"killed",   "injured",  "captured",    "
 ordered_json or_null(const std::string& s) {
     return s.empty() ? ordered_json(nullptr) : ordered_json(s);
 }
-
-void write_atomically(const fs::path& path, const std::string& content) {
-    const fs::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::move(IoError("cannot write").in_file(temp.string()));
-        out << content;
-        if (!out.flush())
-            throw std::move(IoError("write failed (disk full?)").in_file(temp.string()));
-    }
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec)
-        throw std::move(IoError("cannot move the finished file into place: " + ec.message())
-                            .in_file(path.string()));
-}
-
-class Collection {
-public:
-    void add(const std::string& geometry, const ordered_json& properties) {
-        body_ += body_.empty() ? "\n" : ",\n";
-        body_ += R"({"type":"Feature","geometry":)" + geometry + R"(,"properties":)" +
-                 properties.dump() + "}";
-    }
-    std::string text() const {
-        return R"({"type":"FeatureCollection","features":[)" + body_ + "\n]}\n";
-    }
-
-private:
-    std::string body_;
-};
 
 // Area geometry from the GeoPackage, cached by place id.
 class AreaSource {
@@ -372,5 +344,25 @@ void write_geojson_layers(const events::Extraction& x, const gazetteer::Gazettee
     write_atomically(fs::path(dir) / "areas.geojson", places.areas);
     write_atomically(fs::path(dir) / "figures.geojson", figures);
 }
+
+namespace detail {
+
+void write_atomically(const std::filesystem::path& path, const std::string& content) {
+    const std::filesystem::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::move(IoError("cannot write").in_file(temp.string()));
+        out << content;
+        if (!out.flush())
+            throw std::move(IoError("write failed (disk full?)").in_file(temp.string()));
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec)
+        throw std::move(IoError("cannot move the finished file into place: " + ec.message())
+                            .in_file(path.string()));
+}
+
+}  // namespace detail
 
 }  // namespace mapwire::exporter

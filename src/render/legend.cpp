@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "render/aggregate_layer.hpp"
 #include "render/detail/paint.hpp"
 #include "render/event_symbols.hpp"
 
@@ -42,6 +43,8 @@ std::vector<LegendItem> legend_items(const LegendFacts& f) {
     if (!f.occupied.empty()) items.push_back({Kind::occupied, {}, 0, f.occupied});
     for (const auto& t : f.event_types) items.push_back({Kind::event, t});
     if (f.vague) items.push_back({Kind::vague});
+    for (std::size_t k = 0; k < f.count_classes.size(); ++k)
+        items.push_back({Kind::count_class, {}, k, f.count_classes[k], f.count_classes.size()});
     for (std::size_t i : f.layers) items.push_back({Kind::layer, {}, i});
     items.push_back({Kind::city});
     return items;
@@ -107,6 +110,12 @@ std::string Legend::entry(Canvas* c, const LegendItem& item, double sx, double s
             if (c) c->stroke(swatch, stroke, std::min(spec.width, 2.0));
             return spec.legend;
         }
+        case Kind::count_class:
+            if (c) {
+                c->fill(swatch, aggregate_colour(item.layer, item.classes));
+                c->stroke(swatch, st_.admin1_border.color, 0.6);
+            }
+            return item.text;
         case Kind::city:
             break;
     }

@@ -17,11 +17,13 @@
 namespace mapwire::render {
 
 struct LegendItem {
-    enum class Kind { focus, highlight, control, occupied, event, vague, layer, city };
+    enum class Kind { focus, highlight, control, occupied, event, vague, layer, count_class, city };
     Kind kind = Kind::city;
     std::string event_type;  // Kind::event: the ACLED event type
-    std::size_t layer = 0;   // Kind::layer: its index in MapOptions::layers
-    std::string text;        // Kind::occupied: by whom, since when; Kind::control: its date
+    std::size_t layer = 0;   // Kind::layer: its index in MapOptions::layers; count_class: the class
+    // Kind::occupied: by whom, since when; Kind::control: its date; Kind::count_class: its words
+    std::string text;
+    std::size_t classes = 0;  // Kind::count_class: how many classes the aggregate has
 
     bool operator==(const LegendItem&) const = default;
 };
@@ -36,6 +38,8 @@ struct LegendFacts {
     std::set<std::string> event_types;
     bool vague = false;               // an event marked "somewhere in" an area
     std::vector<std::size_t> layers;  // user layers with a legend entry
+    // An aggregate map's classes in words ("Events per 25 km hexagon: 1-5", "6-10" ...).
+    std::vector<std::string> count_classes;
 };
 
 // The entries in their fixed order: focus, areas, event types (by name), vague, layers, city.

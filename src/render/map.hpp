@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/aggregate.hpp"
 #include "base/error.hpp"
 #include "events/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -84,6 +85,13 @@ struct MapOptions {
     // none).
     std::string web_library;
     std::string data_link;
+    // A map of an event table (`events:` in a configuration) rather than of one article: too
+    // many events for callouts, a key or "Elsewhere in ..." lines, so none; `table_notes` go
+    // in the notes instead (what the map leaves out, counted). With `aggregate`, the events
+    // are counted per cell (aggregate_layer.hpp) instead of marked one by one.
+    bool table = false;
+    std::vector<std::string> table_notes;
+    std::optional<archive::AggregateSpec> aggregate;
 };
 
 struct PlacedLabel {
@@ -100,6 +108,7 @@ struct RenderReport {
     double km_per_100px = 0;
     PlacedLabel frame;  // the map frame, logical px (its text empty); labels keep clear of it
     std::string embed;  // with a web map: the <iframe> snippet that embeds it
+    std::optional<archive::Aggregate> aggregate;  // an aggregate map's cells and classes
 };
 
 // The extent of a map about one place (a page of a series): a town with about a degree

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "base/great_circle.hpp"
+#include "render/aggregate_layer.hpp"
 #include "render/base_layers.hpp"
 #include "render/callouts.hpp"
 #include "render/canvas.hpp"
@@ -54,9 +55,11 @@ constexpr double kWebMarginShare = 0.2;
 // Admin-1 units to highlight: those the events and the text name, and the options'.
 std::set<std::string> named_unit_ids(const events::Extraction& x, const MapOptions& o) {
     std::set<std::string> named;
-    for (const auto& e : x.events)
-        if (e.location && e.location->type == PlaceType::admin1)
-            named.insert(std::string(e.location->id));
+    // A table's events name units by the hundred: the map highlights only those asked for.
+    if (!o.table)
+        for (const auto& e : x.events)
+            if (e.location && e.location->type == PlaceType::admin1)
+                named.insert(std::string(e.location->id));
     for (const auto& m : x.places.mentions)
         if (m.place && m.role == geoparse::Role::location && m.place->type == PlaceType::admin1)
             named.insert(std::string(m.place->id));
@@ -115,8 +118,8 @@ public:
                                     return code.empty() ? std::string("?") : country_name(g, code);
                                 },
                                 control_date_of(o)),
-                            detail::elsewhere_lines(x.events)),
-                 detail::key_lines(x.events)},
+                            o.table ? o.table_notes : detail::elsewhere_lines(x.events)),
+                 o.table ? std::vector<std::string>{} : detail::key_lines(x.events)},
           possible_occupation_(occupation(g, occupied_units(g), false)),
           page_text_{o.title, o.subtitle, credits_text(o, possible_occupation_),
                      o.background == MapOptions::Background::none},
@@ -175,6 +178,8 @@ private:
     std::vector<Callout> callouts_;
     std::vector<Label> labels_;
     std::vector<PlaceDot> dots_;
+    std::optional<archive::Aggregate> aggregate_;
+    AggregatePaths aggregate_paths_;
 };
 
 PageLayout Scene::lay_out() const {
@@ -197,6 +202,13 @@ LegendFacts Scene::possible_legend_facts() const {
         f.control_date = date.empty() ? "" : "as of " + date;
     }
     f.occupied = possible_occupation_;
+    if (opt_.aggregate) {
+        // Room for the classes before they are known: labels as wide as the widest can be.
+        for (int k = 0; k < opt_.aggregate->classes; ++k)
+            f.count_classes.push_back(k == 0 ? "Events per 0000 km hexagon: 00000–00000"
+                                             : "00000–00000");
+        return f;
+    }
     for (const auto& e : x_.events) {
         if (!e.location || detail::country_only(e)) continue;
         f.event_types.insert(e.type);
@@ -219,6 +231,12 @@ LegendFacts Scene::shown_legend_facts() const {
         f.event_types.insert(m.event->type);
         f.vague = f.vague || !m.exact;
     }
+    f.count_classes.clear();
+    if (aggregate_)
+        for (std::size_t k = 0; k < aggregate_->breaks.size(); ++k)
+            f.count_classes.push_back(
+                (k == 0 ? aggregate_heading(*aggregate_) + ": " : std::string()) +
+                class_label(aggregate_->breaks, k));
     return f;
 }
 
@@ -237,6 +255,10 @@ void Scene::load_layers() {
     base_ = load_base_layers(gpkg_, *view_, x_.places.focus_country, named_units_, box);
     user_layers_ = load_user_layers(opt_.layers, *view_);
     control_ = load_control_layer(opt_.control_layer, *view_, &control_shapes_);
+    if (opt_.aggregate) {
+        aggregate_ = build_aggregate(x_.events, *opt_.aggregate, *view_, gaz_, gpkg_);
+        aggregate_paths_ = aggregate_paths(*aggregate_, *view_);
+    }
 }
 
 void Scene::place_furniture(LabelPlacer& placer) {
@@ -310,7 +332,8 @@ void Scene::place(RenderReport& report) {
                          kLabelMargin);
     LabelPlacer placer(index);
     // Markers first: labels, callouts and furniture must keep clear of them.
-    marks_ = locate_event_marks(x_.events, *view_, page_.compact);
+    // An aggregate map counts its events in cells: no marker of its own for any.
+    if (!aggregate_) marks_ = locate_event_marks(x_.events, *view_, page_.compact);
     spread_crowded_marks(marks_);
     block_event_marks(placer, marks_);
     place_furniture(placer);
@@ -322,7 +345,7 @@ void Scene::place(RenderReport& report) {
     areas.add(control_);
     Labeler labeler(placer, report);
     CalloutPlacer callouts(labeler, areas, detail::font(st_, st_.callout_size), page_.callout_wrap);
-    if (!page_.compact) place_event_callouts(callouts, st_, marks_);
+    if (!page_.compact && !opt_.table) place_event_callouts(callouts, st_, marks_);
     place_annotations(callouts, labeler, st_, *view_, opt_.annotations);
     place_labels(labeler);
     if (show_inset_) inset_ = build_inset(gpkg_, view_->extent(), inset_.box);
@@ -351,6 +374,7 @@ RenderReport Scene::build() {
     report.extent = {e.min_lon, e.min_lat, e.max_lon, e.max_lat};
     report.km_per_100px = view_->km_per_px() * 100;
     report.frame = {"", page_.frame.x, page_.frame.y, page_.frame.w, page_.frame.h};
+    report.aggregate = aggregate_;
     return report;
 }
 
@@ -362,6 +386,10 @@ void Scene::draw_map(Canvas& c) const {
     if (!control_.empty()) {
         const MapLayer layer(c, "control-areas", "Control areas", &frame);
         draw_control_areas(c, st_, control_);
+    }
+    if (aggregate_) {
+        const MapLayer layer(c, "aggregate", "Events counted per cell", &frame);
+        draw_aggregate(c, st_, aggregate_paths_, aggregate_->breaks.size());
     }
     draw_base_overlays(c, st_, base_, frame);
     if (!opt_.layers.empty()) {

@@ -1,4 +1,5 @@
-// The map pipeline shared by `map` and `render` (in the GIS plugin): extract, draw, write
+// The map pipeline shared by `map` and `render` (in the GIS plugin): extract (or read an event
+// table), draw, write
 // GeoJSON, and the same layers in each of `vector_formats` ("gpkg", "kml", "fgb", "shp": see
 // exporter::write_layers), and upserted into a datasource (exporter::write_datasource).
 #pragma once
@@ -7,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/event_table.hpp"
 #include "events/extractor.hpp"
 #include "export/datasource.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -19,7 +21,8 @@ namespace mapwire::cli::detail {
 struct ArticleMap {
     events::Extraction extraction;
     render::RenderReport report;
-    std::string description;  // the map's alt text, as written into its files
+    std::string description;         // the map's alt text, as written into its files
+    std::vector<std::string> notes;  // what a map of a table left out, counted, for the summary
 };
 ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
                        const std::string& dataset, const std::string& article,
@@ -27,6 +30,27 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        render::MapOptions options, const std::string& out_dir, bool geojson,
                        const std::vector<std::string>& vector_formats = {}, bool per_event = false,
                        const std::optional<exporter::DatasourceTarget>& datasource = {});
+// A map of an event table (NDJSON, GeoPackage or FlatGeobuf, see archive/event_table.hpp):
+// the events within `range` drawn as the map of an article's are, or counted per cell with
+// options.aggregate (then also aggregate.geojson). Throws when no event of the range has a
+// location.
+ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset,
+                     const std::string& table, const archive::DateRange& range,
+                     const style::Style& style, render::MapOptions options,
+                     const std::string& out_dir, bool geojson,
+                     const std::vector<std::string>& vector_formats = {},
+                     const std::optional<exporter::DatasourceTarget>& datasource = {});
+
+// The GeoJSON layers of an extraction (when `geojson`) and the same layers in each of
+// `vector_formats`, written into out_dir, and into the datasource when one is given; the files
+// are added to `files`.
+void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
+                       const std::string& gpkg, const style::Style& style,
+                       const std::string& out_dir, bool geojson,
+                       const std::vector<std::string>& vector_formats,
+                       std::vector<std::string>& files,
+                       const std::optional<exporter::DatasourceTarget>& datasource = {});
+
 std::string styles_dir();
 
 }  // namespace mapwire::cli::detail

@@ -23,7 +23,8 @@ void run_geodata(const GeodataArgs& args, Context& ctx) {
             << report.admin1_with_iso << " with ISO 3166-2 codes)\ncounties: " << report.counties
             << "\nregions: " << report.regions << "\nplaces: " << report.places << " (from "
             << report.geonames_records << " GeoNames records; " << report.geonames_codes_mapped
-            << " GeoNames admin-1 codes mapped)\n";
+            << " GeoNames admin-1 codes mapped)\nlocal names: " << report.local_names
+            << " countries and units\n";
     for (const auto& n : report.notes) ctx.out << "note: " << n << "\n";
     ctx.out << "written: " << opts.out_dir << "/mapwire.gpkg, " << opts.out_dir
             << "/gazetteer.idx\n";

@@ -75,6 +75,8 @@ Command add_map_command(CLI::App& app, Context& ctx) {
                     "The control layer's date (YYYY-MM-DD; default: a date in its file name)");
     cmd->add_option("--control-source", a->control_source,
                     "Who made the control layer, for the credits (default: its file name)");
+    cmd->add_option("--names", a->names,
+                    "Place names: english (Kyiv), local (Київ) or both (Kyiv / Київ)");
     cmd->add_option("--style", a->style, "Style name (light, dark, print-grey) or YAML file");
     cmd->add_option("--size", a->size, "Output size in pixels, WIDTHxHEIGHT");
     cmd->add_option("--dpi", a->dpi, "Pixels per inch (96: one CSS pixel per pixel)");

@@ -76,6 +76,23 @@ void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& 
     }
 }
 
+std::shared_ptr<const gazetteer::PlaceNaming> apply_naming(events::Extraction& x,
+                                                           const std::string& dataset,
+                                                           render::MapOptions& options) {
+    if (options.names.style == gazetteer::NameStyle::english && options.names.overrides.empty())
+        return nullptr;
+    auto naming = std::make_shared<const gazetteer::PlaceNaming>(
+        gazetteer::PlaceNaming::load(dataset, options.names));
+    const auto rename = [&](std::optional<gazetteer::Place>& p) {
+        if (p) p->name = naming->name(*p);
+    };
+    for (auto& m : x.places.mentions) rename(m.place);
+    for (auto& e : x.events) rename(e.location);
+    for (auto& f : x.figures) rename(f.territory);
+    options.naming = naming.get();
+    return naming;
+}
+
 ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
@@ -97,6 +114,7 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
     result.extraction = extractor.extract(text, article, {date, options.control_layer});
     // Past events the article recalls (background) stay in the extraction, off the map.
     std::erase_if(result.extraction.events, [](const events::Event& e) { return e.background; });
+    result.naming = apply_naming(result.extraction, dataset, options);
     const auto& x = result.extraction;
     options.date = x.date;
     if (options.title.empty()) options.title = headline(text);
@@ -189,6 +207,12 @@ void run_map(const MapArgs& args, Context& ctx) {
                             .with_value(args.control_date));
     mo.control_date = args.control_date;
     mo.control_source = args.control_source;
+    if (const auto style = gazetteer::parse_name_style(args.names))
+        mo.names.style = *style;
+    else
+        throw std::move(Error("--names must be english, local or both", ExitCode::usage)
+                            .with_key("--names")
+                            .with_value(args.names));
     mo.inset = !args.no_inset;
     mo.source = args.source;
     mo.title = args.title;

@@ -76,6 +76,7 @@ ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset
     x.date = range.to.empty() ? table.last_date : range.to;
     x.places.focus_country = table.focus_country;
     x.events = std::move(table.events);
+    result.naming = apply_naming(x, dataset, options);
     options.date = x.date;
     options.table = true;
     options.table_notes = result.notes;

@@ -78,6 +78,7 @@ private:
     std::optional<bool> flag(const YAML::Node& n, const std::string& key);
     std::string input_file(const YAML::Node& n, const std::string& key);
     void map_settings(const YAML::Node& node, MapJob& job, bool defaults);
+    void naming(const YAML::Node& node, render::MapOptions& o);
     // The value of `key` when it is a real day written YYYY-MM-DD; else a problem and nullopt.
     std::optional<std::string> iso_date(const YAML::Node& node, const std::string& key);
     void layers(const YAML::Node& node, render::MapOptions& o);
@@ -131,7 +132,8 @@ const std::vector<std::string> kMapKeys = {
     "dpi",         "formats",         "extent",      "projection", "inset",        "title",
     "subtitle",    "source",          "description", "background", "highlight",    "layers",
     "annotations", "style_overrides", "series",      "credits",    "control_date", "control_source",
-    "datasource",  "doc_id",          "events",      "from",       "to",           "aggregate"};
+    "datasource",  "doc_id",          "events",      "from",       "to",           "aggregate",
+    "names",       "name_overrides"};
 const std::vector<std::string> kLayerKeys = {"file",  "layer",  "where", "fill",  "stroke",
                                              "width", "radius", "label", "legend"};
 const std::vector<std::string> kAnnotationKeys = {"text", "at", "leader"};
@@ -293,6 +295,32 @@ std::optional<std::string> Loader::iso_date(const YAML::Node& node, const std::s
     return std::nullopt;
 }
 
+void Loader::naming(const YAML::Node& node, render::MapOptions& o) {
+    if (const YAML::Node n = node["names"]) {
+        const auto v = text(node, "names");
+        if (v && gazetteer::parse_name_style(*v))
+            o.names.style = *gazetteer::parse_name_style(*v);
+        else if (v)
+            problem(n, "'names' must be english, local or both: " + *v,
+                    "english: Kyiv; local: Київ; both: Kyiv / Київ (docs/styles.md)");
+    }
+    const YAML::Node ov = node["name_overrides"];
+    if (!ov) return;
+    if (!ov.IsMap()) {
+        problem(ov, "'name_overrides' must be a mapping of place names (or ids) to names",
+                "e.g. {Kyiv: Kiev, \"geonames:698740\": Odessa}");
+        return;
+    }
+    o.names.overrides.clear();  // a map's list replaces the defaults' list
+    for (const auto& item : ov) {
+        if (!item.first.IsScalar() || !item.second.IsScalar() || item.second.Scalar().empty()) {
+            problem(item.first, "a name override is `name: new name`, both texts");
+            continue;
+        }
+        o.names.overrides.emplace_back(item.first.Scalar(), item.second.Scalar());
+    }
+}
+
 void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
     datasource(node, job);
     auto& o = job.options;
@@ -320,6 +348,7 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
     }
     if (auto v = text(node, "source")) o.source = *v;
     if (auto v = text(node, "credits")) o.credits = *v;
+    naming(node, o);
     if (const YAML::Node a = node["aggregate"]) aggregate(a, o);
     if (auto v = text(node, "style")) {
         const bool is_path =

@@ -17,7 +17,9 @@
 #include <nlohmann/json.hpp>
 
 #include "gazetteer/index_writer.hpp"
+#include "gazetteer/naming.hpp"
 #include "geodata/detail/geonames.hpp"
+#include "geodata/detail/local_names.hpp"
 #include "geodata/detail/pipeline.hpp"
 #include "geodata/detail/place_names.hpp"
 #include "geodata/detail/points.hpp"
@@ -714,6 +716,15 @@ void Pipeline::write_outputs() {
             opt_.first_names, (fs::path(opt_.out_dir) / "first_names.txt").string(),
             "run scripts/setup.sh, which fetches the name lists, or pass --first-names");
     }
+
+    step("local names");
+    const auto local = write_local_names(
+        index_.entries(), iso_countries_, iso_subdivisions_,
+        opt_.curated_dir + "/local_languages.tsv", opt_.locale_dir,
+        (fs::path(opt_.out_dir) / std::string(gazetteer::kLocalNamesFile)).string());
+    report_.local_names = local.named;
+    for (const auto& m : local.missing_catalogs)
+        report_.notes.push_back("local names: iso-codes has no catalog " + m);
 
     step("gazetteer index");
     index_.write((fs::path(opt_.out_dir) / "gazetteer.idx").string(), meta.dump());

@@ -39,6 +39,8 @@ struct BuildOptions {
     // the same geonameid.
     std::vector<std::string> geonames;
     std::string iso_codes_dir = "/usr/share/iso-codes/json";
+    // iso-codes' translations (LANG/LC_MESSAGES/iso_3166-*.mo): the local names.
+    std::string locale_dir = "/usr/share/locale";
     std::string words = "/usr/share/dict/american-english";  // English word list (wamerican)
     std::vector<std::string> first_names;  // first-name lists, one name a line (optional)
     std::string curated_dir;               // the repository's geodata/ folder (TSV tables)
@@ -52,6 +54,7 @@ struct BuildReport {
     std::size_t counties = 0;  // US counties (admin2)
     std::size_t geonames_records = 0, geonames_codes_mapped = 0;
     std::size_t geonames_areas = 0;  // GeoNames area and terrain features kept as regions
+    std::size_t local_names = 0;     // countries and units with a local name (names: local)
     std::vector<std::string> notes;  // what could not be matched, by name
 };
 

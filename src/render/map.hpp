@@ -12,6 +12,7 @@
 #include "base/error.hpp"
 #include "events/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "gazetteer/naming.hpp"
 #include "style/style.hpp"
 
 namespace mapwire::render {
@@ -75,6 +76,11 @@ struct MapOptions {
     // the file by its name.
     std::string control_date, control_source;
     bool inset = true;
+    // The naming policy (`names:`, `name_overrides:`); the pipeline turns it into `naming`,
+    // which names the background: countries, units and cities the text does not name (the
+    // text's own places arrive named). Null: the gazetteer's English names.
+    gazetteer::NamingPolicy names;
+    const gazetteer::PlaceNaming* naming = nullptr;
     std::vector<std::string> highlight;  // gazetteer ids of units or regions to highlight as well
     std::vector<std::string> formats = {"png", "svg", "pdf"};
     std::vector<ExtraLayer> layers;

@@ -74,9 +74,21 @@ std::string notes_text(std::string figure, const std::vector<std::string>& elsew
 }
 
 // A country's name from its ISO code; the code itself when the gazetteer lacks it.
-std::string country_name(const gazetteer::Gazetteer& g, const std::string& code) {
+std::string country_name(const gazetteer::Gazetteer& g, const gazetteer::PlaceNaming& names,
+                         const std::string& code) {
     const auto p = g.find_id("country:" + code);
-    return p ? std::string(p->name) : code;
+    return p ? std::string(names.name(*p)) : code;
+}
+
+// The gazetteer's own names, where no policy is given.
+const gazetteer::PlaceNaming& english_names() {
+    static const gazetteer::PlaceNaming english;
+    return english;
+}
+
+// The policy's names for what the renderer reads from the gazetteer itself.
+const gazetteer::PlaceNaming& naming_of(const MapOptions& o) {
+    return o.naming ? *o.naming : english_names();
 }
 
 // The dataset's occupied units (admin-1 units with an occupying state), in index order.
@@ -91,12 +103,13 @@ std::vector<BaseLayers::Occupied> occupied_units(const gazetteer::Gazetteer& g) 
 }
 
 // What the legend and credits say of these units: their names and holders from the gazetteer.
-std::string occupation(const gazetteer::Gazetteer& g,
+std::string occupation(const gazetteer::Gazetteer& g, const gazetteer::PlaceNaming& naming,
                        const std::vector<BaseLayers::Occupied>& units, bool names = true) {
     std::vector<detail::OccupiedUnit> named;
     for (const auto& u : units) {
         const auto p = g.find_id(u.id);
-        named.push_back({p ? std::string(p->name) : u.id, country_name(g, u.holder), u.since});
+        named.push_back(
+            {p ? std::string(naming.name(*p)) : u.id, country_name(g, naming, u.holder), u.since});
     }
     return detail::occupation_text(named, names);
 }
@@ -111,16 +124,17 @@ public:
           gpkg_(gpkg),
           opt_(o),
           named_units_(named_unit_ids(x, o)),
-          legend_(s, country_name(g, x.places.focus_country), o.layers),
+          legend_(s, country_name(g, naming_of(o), x.places.focus_country), o.layers),
           notes_{notes_text(figure_text(
                                 x.figures,
-                                [&g](const std::string& code) {
-                                    return code.empty() ? std::string("?") : country_name(g, code);
+                                [&g, &o](const std::string& code) {
+                                    return code.empty() ? std::string("?")
+                                                        : country_name(g, naming_of(o), code);
                                 },
                                 control_date_of(o)),
                             o.table ? o.table_notes : detail::elsewhere_lines(x.events)),
                  o.table ? std::vector<std::string>{} : detail::key_lines(x.events)},
-          possible_occupation_(occupation(g, occupied_units(g), false)),
+          possible_occupation_(occupation(g, naming_of(o), occupied_units(g), false)),
           page_text_{o.title, o.subtitle, credits_text(o, possible_occupation_),
                      o.background == MapOptions::Background::none},
           page_(lay_out()) {}
@@ -224,7 +238,7 @@ LegendFacts Scene::shown_legend_facts() const {
     LegendFacts f = possible_legend_facts();
     f.highlight = view_->shows(base_.highlight);
     f.control = view_->shows(control_);
-    f.occupied = occupation(gaz_, base_.occupied_in_view, false);
+    f.occupied = occupation(gaz_, naming_of(opt_), base_.occupied_in_view, false);
     f.event_types.clear();
     f.vague = false;
     for (const auto& m : marks_) {
@@ -295,7 +309,7 @@ void Scene::place_furniture(LabelPlacer& placer) {
 
 void Scene::place_labels(Labeler& labeler) {
     // Places of the events and of the text, then countries and units, then other cities.
-    const LabelContext ctx{st_, *view_};
+    const LabelContext ctx{st_, *view_, naming_of(opt_)};
     std::set<std::string> labelled;
     label_event_places(labeler, ctx, marks_, labelled);
     label_mentioned_places(labeler, ctx, x_.places.mentions, labelled);
@@ -305,10 +319,11 @@ void Scene::place_labels(Labeler& labeler) {
     label_countries(labeler, ctx, gaz_, base_.country_ids, base_.country_outlines,
                     x_.places.focus_country);
     label_units(labeler, ctx, gaz_, base_.admin1_ids, x_.places.focus_country, named_units_);
-    const GeonamesName geonames_name = [this](const CityRef& c) -> std::optional<std::string> {
+    const GeonamesName geonames_name = [this,
+                                        &ctx](const CityRef& c) -> std::optional<std::string> {
         if (c.geonameid > 0)
             if (const auto p = gaz_.find_id("geonames:" + std::to_string(c.geonameid)))
-                return std::string(p->name);
+                return std::string(ctx.names.name(*p));
         // Natural Earth lacks the id for a few cities (Iasi): the GeoNames town of its name
         // in its country, where one lies within kCityJoinKm.
         const auto found =
@@ -317,7 +332,7 @@ void Scene::place_labels(Labeler& labeler) {
             if (candidate.place.id.starts_with("geonames:") &&
                 great_circle_km(c.lat, c.lon, candidate.place.lat, candidate.place.lon) <=
                     kCityJoinKm)
-                return std::string(candidate.place.name);
+                return std::string(ctx.names.name(candidate.place));
         return std::nullopt;
     };
     label_cities(labeler, ctx, geonames_name,
@@ -416,8 +431,9 @@ void Scene::draw_furniture(Canvas& c) const {
     // Each item of furniture its own layer, as each map layer is.
     {
         const MapLayer layer(c, "title-and-credits", "Title and credits");
-        draw_header_footer(c, st_, page_, page_text_,
-                           credits_text(opt_, occupation(gaz_, base_.occupied_in_view, false)));
+        draw_header_footer(
+            c, st_, page_, page_text_,
+            credits_text(opt_, occupation(gaz_, naming_of(opt_), base_.occupied_in_view, false)));
     }
     if (page_.compact) {
         const MapLayer layer(c, "notes", "Notes and key");
@@ -483,7 +499,8 @@ WebScene Scene::web_scene() const {
             w.annotations.push_back(a);
     w.title = page_text_.title;
     w.subtitle = page_text_.subtitle;
-    w.credits = credits_text(opt_, occupation(gaz_, base_.occupied_in_view, false));
+    w.credits =
+        credits_text(opt_, occupation(gaz_, naming_of(opt_), base_.occupied_in_view, false));
     w.description = opt_.description;
     std::istringstream notes(notes_.figure);  // the figure, then "Elsewhere in ..." lines
     for (std::string line; std::getline(notes, line);) w.notes.push_back(line);
@@ -538,8 +555,9 @@ std::string control_layer_date(const std::string& path) {
 
 std::string default_description(const events::Extraction& x, const gazetteer::Gazetteer& g) {
     constexpr std::size_t kDescribed = 5;  // events named; the others are counted
-    const std::string where =
-        x.places.focus_country.empty() ? "the area" : country_name(g, x.places.focus_country);
+    const std::string where = x.places.focus_country.empty()
+                                  ? "the area"
+                                  : country_name(g, english_names(), x.places.focus_country);
     const std::size_t n = x.events.size();
     std::string text = "Map of " + where + " showing " + std::to_string(n) +
                        (n == 1 ? " reported event" : " reported events");

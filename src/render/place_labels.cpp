@@ -115,7 +115,7 @@ void label_named_units(Labeler& l, const LabelContext& ctx, const gazetteer::Gaz
     for (const auto& id : named_units)
         if (const auto p = g.find_id(id))
             if (const auto at = area_anchor(ctx, *p))
-                l.take_at(std::string(p->name), font, ctx.st.highlight_border.color, *at,
+                l.take_at(std::string(ctx.names.name(*p)), font, ctx.st.highlight_border.color, *at,
                           area_name_spec());
 }
 
@@ -130,7 +130,7 @@ void label_country(Labeler& l, const LabelContext& ctx, const gazetteer::Gazette
     if (!p) return;
     const Font font =
         detail::font(ctx.st, ctx.st.country_label_size, true, false, kCountryLetterSpacing);
-    const std::string text = detail::upper(std::string(p->name));
+    const std::string text = detail::upper(std::string(ctx.names.name(*p)));
     const auto box = measure(text, font);
     const Rect& frame = ctx.view.frame();
     CoverageMask mask(frame.x, frame.y, frame.w, frame.h);
@@ -184,7 +184,7 @@ void label_units(Labeler& l, const LabelContext& ctx, const gazetteer::Gazetteer
         if (!at) continue;
         // Only where the unit is large enough on this map for its name, and only at its label
         // point: a nudged unit name ends up naming its neighbour.
-        const std::string name(p->name);
+        const std::string name(ctx.names.name(*p));
         const auto box = measure(name, font);
         if (p->area_km2 / (km_per_px * km_per_px) < kUnitRoom * box.width * box.height) continue;
         l.take(name, font, ctx.st.text_muted, {Rect::centred(*at, box.width, box.height)});

@@ -71,6 +71,7 @@ private:
 struct LabelContext {
     const style::Style& st;
     const MapView& view;
+    const gazetteer::PlaceNaming& names;  // for the places read from the gazetteer
 };
 
 // Where an area's name may go: at its label point, else nudged a little within the area.

@@ -295,6 +295,29 @@ TEST(MapText, ControlCharactersNeverReachTheSvg) {
     fs::remove_all(dir);
 }
 
+// The naming policy: `--names both` prints "English / local" for the units and countries the
+// dataset has iso-codes' local names of, on the map and in the layers alike; a town without a
+// known endonym keeps its English name, never a guess.
+TEST(MapText, NamesBothGivesEnglishAndLocalNames) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-map-names-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path article = dir / "article.txt";
+    std::ofstream(article) << "Russian forces shelled Kupiansk in the Kharkiv region on Monday.\n";
+    const std::vector<std::string> args = {
+        "mapwire", "--data",    testing::dataset_dir(), "map",   article.string(),      "--names",
+        "both",    "--formats", "svg",          "--out", (dir / "out").string()};
+    std::ostringstream o, e;
+    ASSERT_EQ(cli::run(args, o, e), 0) << e.str();
+    const std::string places = testing::read_text((dir / "out" / "places.geojson").string());
+    EXPECT_NE(places.find("\"Kharkiv Oblast / Харківська область\""), std::string::npos) << places;
+    EXPECT_NE(places.find("\"Kupiansk\""), std::string::npos) << places;
+    const std::string svg = testing::read_text((dir / "out" / "map.svg").string());
+    EXPECT_NE(svg.find("Україна"), std::string::npos);
+    fs::remove_all(dir);
+}
+
 TEST(MapLayout, SmallLandscapeMapsListEventsBesideTheMap) {
     // 1200x800 px at 192 dpi: 600x400 CSS px. The key goes in a column right of the map.
     const fs::path dir =

@@ -6,6 +6,7 @@
 
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/index_writer.hpp"
+#include "gazetteer/naming.hpp"
 
 namespace mapwire::gazetteer {
 namespace {
@@ -136,3 +137,36 @@ TEST(Gazetteer, DamagedIndexIsAMissingDataError) {
 
 }  // namespace
 }  // namespace mapwire::gazetteer
+
+namespace mapwire {
+
+TEST(PlaceNaming, StylesAndOverrides) {
+    using gazetteer::NameStyle;
+    gazetteer::Place kyiv;
+    kyiv.id = "geonames:703448";
+    kyiv.name = "Kyiv";
+    gazetteer::Place odesa;
+    odesa.id = "geonames:698740";
+    odesa.name = "Odesa";  // no local name known: stays English in every style
+    const std::unordered_map<std::string, std::string> local = {{"geonames:703448", "Київ"}};
+    const gazetteer::PlaceNaming english;
+    EXPECT_TRUE(english.plain());
+    EXPECT_EQ(english.name(kyiv), "Kyiv");
+    const gazetteer::PlaceNaming local_names({NameStyle::local, {}}, local);
+    EXPECT_EQ(local_names.name(kyiv), "Київ");
+    EXPECT_EQ(local_names.name(odesa), "Odesa");
+    const gazetteer::PlaceNaming both({NameStyle::both, {}}, local);
+    EXPECT_EQ(both.name(kyiv), "Kyiv / Київ");
+    EXPECT_EQ(both.name(kyiv).data(), both.name(kyiv).data());  // one string, kept
+    EXPECT_EQ(both.name(odesa), "Odesa");
+    // An override by English name or by id wins over the style; the first of two wins.
+    const gazetteer::PlaceNaming house(
+        {NameStyle::both, {{"Odesa", "Odessa"}, {"geonames:703448", "Kiev"}, {"Odesa", "X"}}},
+        local);
+    EXPECT_EQ(house.name(odesa), "Odessa");
+    EXPECT_EQ(house.name(kyiv), "Kiev");
+    EXPECT_EQ(gazetteer::parse_name_style("both"), NameStyle::both);
+    EXPECT_FALSE(gazetteer::parse_name_style("Both"));
+}
+
+}  // namespace mapwire

@@ -22,7 +22,8 @@ struct Fixture {
     render::LabelPlacer placer{index};
     render::RenderReport report;
     render::Labeler labeler{placer, report};
-    render::LabelContext ctx{st, view};
+    gazetteer::PlaceNaming names;
+    render::LabelContext ctx{st, view, names};
 };
 
 gazetteer::Place town(const char* id, const char* name, double lon, double lat) {

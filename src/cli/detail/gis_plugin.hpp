@@ -25,8 +25,8 @@ namespace mapwire::cli::detail {
 
 // Bump when any struct in this header changes.
 // 2: RenderArgs::output_dir, allow_outside; 3: MapArgs::control_date, control_source,
-// ExtractArgs::ndjson, jobs; 4: MapArgs::datasource, doc_id.
-inline constexpr int kGisInterface = 4;
+// ExtractArgs::ndjson, jobs; 4: MapArgs::datasource, doc_id; 5: MapArgs::names.
+inline constexpr int kGisInterface = 5;
 
 struct GeodataArgs {
     std::vector<std::string> ne_dirs, geonames, first_names;
@@ -51,6 +51,7 @@ struct MapArgs {
         style = "light", size = "2400x1600", out = "out", title, subtitle, description,
         background = "page", source, projection, extent, formats = "png,svg,pdf";
     std::string datasource, doc_id;  // the layers upserted there, as this document
+    std::string names = "english";   // the naming policy: english, local or both
     double dpi = 192;
     bool no_inset = false;
 };

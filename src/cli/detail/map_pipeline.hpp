@@ -4,6 +4,7 @@
 // exporter::write_layers), and upserted into a datasource (exporter::write_datasource).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@
 namespace mapwire::cli::detail {
 
 struct ArticleMap {
+    // The naming policy's names, which the extraction's places view: kept with it.
+    std::shared_ptr<const gazetteer::PlaceNaming> naming;
     events::Extraction extraction;
     render::RenderReport report;
     std::string description;         // the map's alt text, as written into its files
@@ -50,6 +53,13 @@ void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& 
                        const std::vector<std::string>& vector_formats,
                        std::vector<std::string>& files,
                        const std::optional<exporter::DatasourceTarget>& datasource = {});
+
+// Names every place of `x` by options.names (the dataset's local names when the style needs
+// them) and points options.naming at the policy for the renderer's own labels. Nothing to do
+// for English names without overrides (null).
+std::shared_ptr<const gazetteer::PlaceNaming> apply_naming(events::Extraction& x,
+                                                           const std::string& dataset,
+                                                           render::MapOptions& options);
 
 std::string styles_dir();
 

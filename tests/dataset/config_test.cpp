@@ -78,6 +78,24 @@ TEST(RenderConfig, BrokenYamlNamesTheLine) {
     fs::remove(bad);
 }
 
+// A naming policy the program does not know, and an override that is no text, are named at
+// their lines, with what to write instead.
+TEST(RenderConfig, BadNamingPolicyIsNamedAtItsLine) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("mapwire-names-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "a.txt") << "Shelling hit Kharkiv on Monday.\n";
+    const fs::path config = dir / "maps.yaml";
+    std::ofstream(config) << "maps:\n  - name: a\n    article: a.txt\n    names: klingon\n"
+                             "    name_overrides: {Kyiv: [Kiev]}\n";
+    const auto r = render({config.string(), "--check"});
+    EXPECT_EQ(r.code, static_cast<int>(ExitCode::bad_input));
+    EXPECT_NE(r.err.find("maps.yaml:4:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("'names' must be english, local or both"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("maps.yaml:5:"), std::string::npos) << r.err;
+    fs::remove_all(dir);
+}
+
 TEST(RenderConfig, ExampleRendersEveryMapInParallel) {
     const std::string config = std::string(MAPWIRE_TEST_DATA) + "/../../examples/maps.yaml";
     const auto check = render({config, "--check"});

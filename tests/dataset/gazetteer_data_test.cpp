@@ -11,6 +11,7 @@
 #include "cli/cli.hpp"
 #include "dataset.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "gazetteer/naming.hpp"
 #include "geometry/vector_io.hpp"
 
 namespace mapwire::gazetteer {
@@ -385,6 +386,18 @@ TEST(GazetteerPointsSetting, AnUnknownValueStopsTheBuildAtItsLine) {
     EXPECT_NE(e.str().find("centroid"), std::string::npos) << e.str();
     EXPECT_FALSE(fs::exists(dir / "out" / "gazetteer.idx"));
     fs::remove_all(dir);
+}
+
+// The dataset's local names: iso-codes' translations in each country's language.
+TEST(LocalNames, CountriesAndUnitsFromIsoCodes) {
+    const auto naming =
+        gazetteer::PlaceNaming::load(testing::dataset_dir(), {gazetteer::NameStyle::local, {}});
+    const auto gaz = gazetteer::Gazetteer::open(testing::dataset_dir() + "/gazetteer.idx");
+    const auto name = [&](const char* id) { return std::string(naming.name(*gaz.find_id(id))); };
+    EXPECT_EQ(name("country:UA"), "Україна");
+    EXPECT_EQ(name("admin1:UA-63"), "Харківська область");
+    EXPECT_EQ(name("country:PL"), "Polska");
+    EXPECT_EQ(name("geonames:703448"), "Kyiv");  // towns keep the English name
 }
 
 }  // namespace

@@ -205,4 +205,24 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ma
     return prev[b.size()];
 }
 
+std::string upper_case(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const auto n = static_cast<utf8proc_ssize_t>(text.size());
+    for (utf8proc_ssize_t i = 0; i < n;) {
+        utf8proc_int32_t cp = 0;
+        const auto k = utf8proc_iterate(p + i, n - i, &cp);
+        if (k <= 0) {
+            out.push_back(text[static_cast<std::size_t>(i++)]);
+            continue;
+        }
+        utf8proc_uint8_t buf[4];
+        const auto m = utf8proc_encode_char(utf8proc_toupper(cp), buf);
+        out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(m));
+        i += k;
+    }
+    return out;
+}
+
 }  // namespace mapwire::text

@@ -26,4 +26,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ma
 // ASCII letters to lower case, everything else as it is: for matching English cue words.
 std::string ascii_lower(std::string_view word);
 
+// Every letter in upper case, in any script (Unicode simple case mapping: "Côte d'Ivoire" ->
+// "CÔTE D'IVOIRE", "Україна" -> "УКРАЇНА"); invalid bytes are kept as they are.
+std::string upper_case(std::string_view text);
+
 }  // namespace mapwire::text

@@ -130,4 +130,11 @@ TEST(Tokenize, DecodesBeyondAscii) {
     EXPECT_EQ(t[4].byte_end, s.size());
 }
 
+TEST(UpperCase, EveryScript) {
+    EXPECT_EQ(text::upper_case("Côte d'Ivoire"), "CÔTE D'IVOIRE");
+    EXPECT_EQ(text::upper_case("Ukraine / Україна"), "UKRAINE / УКРАЇНА");
+    EXPECT_EQ(text::upper_case("Łódź"), "ŁÓDŹ");
+    EXPECT_EQ(text::upper_case(std::string("a\xff")), std::string("A\xff"));
+}
+
 }  // namespace mapwire::text

@@ -1,5 +1,6 @@
 // Map wording: numbers, dates and event labels.
 #include "render/detail/wording.hpp"
+#include "text/normalize.hpp"
 
 #include "render/detail/event_labels.hpp"
 
@@ -92,9 +93,7 @@ std::string thousands(double v) {
 }
 
 std::string upper(std::string s) {
-    for (char& c : s)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return s;
+    return text::upper_case(s);
 }
 
 std::string month_text(const std::string& iso, const std::string& precision) {

@@ -76,6 +76,15 @@ void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& 
     }
 }
 
+bool prepare_web_map(render::MapOptions& options, const std::string& dataset,
+                     const std::string& data_link) {
+    options.web_library = dataset + "/web";
+    const bool web =
+        std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
+    if (web) options.data_link = data_link;
+    return web;
+}
+
 std::shared_ptr<const gazetteer::PlaceNaming> apply_naming(events::Extraction& x,
                                                            const std::string& dataset,
                                                            render::MapOptions& options) {
@@ -100,12 +109,9 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        const std::vector<std::string>& vector_formats, bool per_event,
                        const std::optional<exporter::DatasourceTarget>& datasource) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
-    options.web_library = dataset + "/web";
-    // The web map's "Download data" link points to the events layer: written with it.
-    const bool web =
-        std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
-    geojson = geojson || web;
-    if (web) options.data_link = per_event ? "../events.geojson" : "events.geojson";
+    geojson =
+        prepare_web_map(options, dataset, per_event ? "../events.geojson" : "events.geojson") ||
+        geojson;
     events::Extractor extractor(gaz, parser, gpkg);
     const std::string text = read_input(article);
     Staging staging(final_dir);

@@ -55,11 +55,7 @@ ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset
                      const std::vector<std::string>& vector_formats,
                      const std::optional<exporter::DatasourceTarget>& datasource) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
-    options.web_library = dataset + "/web";
-    const bool web =
-        std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
-    geojson = geojson || web;
-    if (web) options.data_link = "events.geojson";
+    geojson = prepare_web_map(options, dataset, "events.geojson") || geojson;
     auto table = archive::read_event_table(table_path, gaz, range);
     const std::size_t located = table.events.size() - table.counts.unlocated;
     if (located == 0)

@@ -54,6 +54,11 @@ void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& 
                        std::vector<std::string>& files,
                        const std::optional<exporter::DatasourceTarget>& datasource = {});
 
+// The web map's library (the dataset's web/) and its "Download data" link to the events
+// layer, which is then written with it: true when options ask for the web map.
+bool prepare_web_map(render::MapOptions& options, const std::string& dataset,
+                     const std::string& data_link);
+
 // Names every place of `x` by options.names (the dataset's local names when the style needs
 // them) and points options.naming at the policy for the renderer's own labels. Nothing to do
 // for English names without overrides (null).

@@ -59,13 +59,13 @@ void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& 
         const std::string layers_dir =
             geojson ? out_dir : out_dir + "/.layers-" + std::to_string(::getpid());
         if (!geojson) exporter::write_geojson_layers(x, gaz, gpkg, layers_dir);
+        exporter::LayerColours colours;  // the map's own, for KML placemarks
+        for (const auto& [type, colour] : style.event_colors)
+            colours.events[type] = style::hex(colour);
+        colours.areas = style::hex(style.highlight_border.color);
         for (const auto& f : vector_formats) {
             const auto format = exporter::vector_format(f);
             assert(format && "the configuration loader admits known formats only");
-            exporter::LayerColours colours;  // the map's own, for KML placemarks
-            for (const auto& [type, colour] : style.event_colors)
-                colours.events[type] = style::hex(colour);
-            colours.areas = style::hex(style.highlight_border.color);
             for (auto& file : exporter::write_layers(layers_dir, out_dir, *format, colours))
                 files.push_back(std::move(file));
         }
@@ -88,10 +88,10 @@ bool prepare_web_map(render::MapOptions& options, const std::string& dataset,
 std::shared_ptr<const gazetteer::PlaceNaming> apply_naming(events::Extraction& x,
                                                            const std::string& dataset,
                                                            render::MapOptions& options) {
-    if (options.names.style == gazetteer::NameStyle::english && options.names.overrides.empty())
-        return nullptr;
+    // English names read no file: loading costs nothing when the policy changes no name.
     auto naming = std::make_shared<const gazetteer::PlaceNaming>(
         gazetteer::PlaceNaming::load(dataset, options.names));
+    if (naming->plain()) return nullptr;
     const auto rename = [&](std::optional<gazetteer::Place>& p) {
         if (p) p->name = naming->name(*p);
     };

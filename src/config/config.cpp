@@ -298,8 +298,9 @@ std::optional<std::string> Loader::iso_date(const YAML::Node& node, const std::s
 void Loader::naming(const YAML::Node& node, render::MapOptions& o) {
     if (const YAML::Node n = node["names"]) {
         const auto v = text(node, "names");
-        if (v && gazetteer::parse_name_style(*v))
-            o.names.style = *gazetteer::parse_name_style(*v);
+        const auto style = v ? gazetteer::parse_name_style(*v) : std::nullopt;
+        if (style)
+            o.names.style = *style;
         else if (v)
             problem(n, "'names' must be english, local or both: " + *v,
                     "english: Kyiv; local: Київ; both: Kyiv / Київ (docs/styles.md)");

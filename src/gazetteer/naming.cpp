@@ -64,21 +64,21 @@ PlaceNaming PlaceNaming::load(const std::string& dataset_dir, NamingPolicy polic
 }
 
 std::string_view PlaceNaming::name(const Place& p) const {
+    const std::string id(p.id);
     if (!overrides_.empty()) {
-        if (auto it = overrides_.find(std::string(p.id)); it != overrides_.end()) return it->second;
+        if (auto it = overrides_.find(id); it != overrides_.end()) return it->second;
         if (auto it = overrides_.find(std::string(p.name)); it != overrides_.end())
             return it->second;
     }
     if (style_ == NameStyle::english) return p.name;
-    const auto it = local_.find(std::string(p.id));
+    const auto it = local_.find(id);
     // No local name known (a town whose endonym the dataset cannot tell apart from other
     // languages' spellings): the English name, never a guess.
     if (it == local_.end() || it->second == p.name) return p.name;
     if (style_ == NameStyle::local) return it->second;
-    const std::string key(p.id);
-    if (auto b = both_.find(key); b != both_.end()) return b->second;
+    if (auto b = both_.find(id); b != both_.end()) return b->second;
     made_.push_back(std::string(p.name) + " / " + it->second);
-    return both_.emplace(key, made_.back()).first->second;
+    return both_.emplace(id, made_.back()).first->second;
 }
 
 }  // namespace mapwire::gazetteer

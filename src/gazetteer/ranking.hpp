@@ -75,6 +75,9 @@ struct RankingWeights {
     // "X, Y" with no candidate of X inside Y: below this population X's candidates are
     // homonyms and X is somewhere in Y; a larger city means the comma joins a list.
     long strong_town_population = 100000;
+    // An English word that is also a town ("Paisley") is the town after a locative
+    // ("in Paisley") from this population.
+    long placed_common_word_town_population = 20000;
     // A town abroad below this, in a country no other name of the text lies in, is not placed
     // without a container ("Piccadilly" in a London story).
     long lone_village_population = 10000;
@@ -92,6 +95,8 @@ struct RankingWeights {
     // ("Novoyehorivka" alone is the Mykolaiv village, whatever the story meant). It claims at
     // most this, however few its homonyms.
     double unsupported_town_confidence = 0.7;
+    // A name the gazetteer lacks, placed somewhere in the unit the text puts it in.
+    double container_fallback_confidence = 0.5;
 };
 
 inline constexpr RankingWeights kRanking{};

@@ -108,6 +108,12 @@ std::vector<Token> tokenize(std::string_view text) {
         if (word) {
             const Char first = r.at(from);
             t.capitalized = (first.classes & kUpper) != 0;
+            // An elided article before a name is part of it: "Côte d'Ivoire", "l'Artibonite".
+            if ((first.cp == 'd' || first.cp == 'l') && to - from >= 3) {
+                const Char apostrophe = r.at(from + 1);
+                t.capitalized = is_apostrophe(apostrophe.cp) &&
+                                (r.at(from + 1 + apostrophe.size).classes & kUpper) != 0;
+            }
             t.number = (first.classes & kDigit) != 0;
             std::size_t letters = 0;
             bool lower_seen = false;  // a letter that is not upper case

@@ -50,6 +50,7 @@ CueSet cues_of(std::string_view word) {
             {Cue::connector, "connectors.txt"},
             {Cue::direction, "directions.txt"},
             {Cue::generic_name, "generic_names.txt"},
+            {Cue::settlement_noun, "settlement_nouns.txt"},
         };
         WordTable<std::uint32_t> t;
         for (const auto& [cue, file] : files)

@@ -31,11 +31,14 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));  // "Dnipro River"
             continue;
         }
-        // "Kakhovka dam", "Reston ebolavirus", "Kenya Red Cross Society", and "Voice of
-        // America": an organisation's head word before "of" and the place.
+        // "Reston ebolavirus", "Kenya Red Cross Society", and "Voice of America": an
+        // organisation's head word before "of" and the place. A facility stays where its
+        // place is: "died in a Buenos Aires hospital" happened in Buenos Aires.
         const bool head_of = x.first >= first + 2 && lower_[x.first - 1] == "of" &&
                              written_cue(x.first - 2, detail::Cue::organisation_word);
-        if (!x.demonym && (next(detail::Cue::facility) || next(detail::Cue::named_after) ||
+        // A facility's own name ("Royal Alexandria Hospital") is no place at all.
+        const bool named_facility = next(detail::Cue::facility) && tokens_[x.last].capitalized;
+        if (!x.demonym && (next(detail::Cue::named_after) || named_facility ||
                            (organisation && x.last < last) || head_of))
             x.other = true;
         ++m;
@@ -66,7 +69,11 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
                       written_cue(k, detail::Cue::organisation_word);
     }
     const bool first_named =
+        // A title is no first name ("Mayor" is both), nor is a name before "of" ("Mayor of
+        // Boston").
         last - first >= 2 && !named_thing && lex_.first_name(tokens_[first].text) &&
+        !written_cue(first, detail::Cue::title) &&
+        (name_word(first + 1) || written_cue(first + 1, detail::Cue::connector)) &&
         !(covered[0] && covered[1] &&
           token_match_of(first, match_begin) == token_match_of(first + 1, match_begin));
     auto unknown = [&](std::size_t k) {  // "Moscow October 7": a month is no surname
@@ -80,7 +87,9 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
         const bool town = !x.demonym && !x.candidates.empty() && type == PlaceType::place;
         const bool state_like = x.demonym || type != PlaceType::place;
         const bool beside_unknown = (x.first > first && unknown(x.first - 1)) || unknown(x.last);
-        const bool after_title = titled && x.first >= title_at;
+        // "the Mayor of Boston": a title before "of" names the office's place, not a person.
+        const bool office_of = x.first == title_at + 2 && lower_[title_at + 1] == "of";
+        const bool after_title = titled && x.first >= title_at && !office_of;
         const bool drop =
             !x.admin_word && ((town && (after_title || first_named || beside_unknown)) ||
                               (first_named && !state_like));

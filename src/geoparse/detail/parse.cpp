@@ -29,20 +29,20 @@ Parse::Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view
     for (std::size_t i = 0; i < tokens_.size(); ++i) name_words_.push_back(is_name_word(i));
 }
 
+std::vector<Candidate> Parse::lookup_uncached(std::string_view phrase) const {
+    return gaz_.lookup(
+        phrase, {.country = {},
+                 .type = {},
+                 .prefer_country = focus_,
+                 .limit = 40,
+                 // acceptable() refuses shorter spelling variants
+                 .spelling_variants = phrase.size() >= gazetteer::kRanking.loose_match_min_bytes});
+}
+
 const std::vector<Candidate>& Parse::lookup(std::string_view phrase) {
+    // The keys are views into the text, which outlives the parse.
     auto it = lookups_.find(phrase);
-    if (it == lookups_.end())
-        it = lookups_
-                 .emplace(phrase,
-                          gaz_.lookup(phrase, {.country = {},
-                                               .type = {},
-                                               .prefer_country = focus_,
-                                               .limit = 40,
-                                               // acceptable() refuses shorter spelling variants
-                                               .spelling_variants =
-                                                   phrase.size() >=
-                                                   gazetteer::kRanking.loose_match_min_bytes}))
-                 .first;
+    if (it == lookups_.end()) it = lookups_.emplace(phrase, lookup_uncached(phrase)).first;
     return it->second;
 }
 
@@ -88,17 +88,16 @@ void Parse::report_unresolved(GeoparseResult& out) const {
     // that matched nothing: reported so that no place is dropped in silence.
     for (std::size_t i = 1; i < tokens_.size(); ++i) {
         if (token_match_[i] >= 0 || !name_word(i) || tokens_[i].all_caps) continue;
-        const std::string_view prev = lower_[i - 1];
         const bool after_locative =
-            cue(i - 1, detail::Cue::locative) || prev == "village" || prev == "town" ||
-            (prev == "of" && i >= 2 &&
-             (lower_[i - 2] == "village" || lower_[i - 2] == "town" || lower_[i - 2] == "city"));
+            cue(i - 1, detail::Cue::locative) || cue(i - 1, detail::Cue::settlement_noun) ||
+            (lower_[i - 1] == "of" && i >= 2 && cue(i - 2, detail::Cue::settlement_noun));
         std::size_t j = i + 1;
         while (j < tokens_.size() && name_word(j) && adjacent(j - 1, j) && token_match_[j] < 0) ++j;
         const bool with_admin_word =
             j < tokens_.size() && cue(j, detail::Cue::admin_word) && adjacent(j - 1, j);
         if (!after_locative && !with_admin_word) continue;
-        if (common(i) || written_cue(i, detail::Cue::title) || headline_line_[tokens_[i].line])
+        if (common(i) || written_cue(i, detail::Cue::title) ||
+            written_cue(i, detail::Cue::not_place) || headline_line_[tokens_[i].line])
             continue;
         const std::size_t end = with_admin_word ? j + 1 : j;
         Mention u;
@@ -111,11 +110,37 @@ void Parse::report_unresolved(GeoparseResult& out) const {
         u.sentence = tokens_[i].sentence;
         u.role = Role::location;
         u.admin_word = with_admin_word;
+        if (const Place* unit = container_after(end, with_admin_word)) {
+            // "the village of Cellardyke in Fife": somewhere in the unit the text puts it in.
+            u.place = *unit;
+            u.resolution = Resolution::container;
+            u.confidence = gazetteer::kRanking.container_fallback_confidence;
+            out.mentions.push_back(std::move(u));
+            i = end - 1;
+            continue;
+        }
         out.warnings.push_back("line " + std::to_string(u.line + 1) + ": no place found for '" +
                                u.text + "'");
         out.mentions.push_back(std::move(u));
         i = end - 1;
     }
+}
+
+const Place* Parse::container_after(std::size_t k, bool admin_word) const {
+    // The place the text puts an unknown name in, read at k + 1: "in Fife", ", Mashonaland
+    // East" after "Wedza district", "of Uttar Pradesh" after "Gondra district". An admin-1 or
+    // admin-2 unit or a named region (a country is too coarse to stand for a village); a
+    // city too after "district of" ("the Adhamiyah district of Baghdad" is a part of it).
+    if (k + 1 >= tokens_.size() || token_match_[k + 1] < 0) return nullptr;
+    const std::string_view link = lower_[k];
+    const bool of_district = admin_word && link == "of";
+    if (link != "in" && !of_district && !(admin_word && link == ",")) return nullptr;
+    const Match& c = matches_[static_cast<std::size_t>(token_match_[k + 1])];
+    if (c.first != k + 1 || c.demonym || c.fallback || c.candidates.empty()) return nullptr;
+    const Place& p = c.candidates[0].place;
+    const bool unit = p.type == PlaceType::admin1 || p.type == PlaceType::admin2 ||
+                      p.type == PlaceType::region || (of_district && p.type == PlaceType::place);
+    return unit ? &p : nullptr;
 }
 
 double Parse::confidence(std::size_t mi, const detail::Anchors& resolved) const {
@@ -165,7 +190,7 @@ GeoparseResult Parse::run() {
             x.place = m.fallback;
             x.resolution = Resolution::container;
             x.candidates = m.candidates.size();
-            x.confidence = 0.5;
+            x.confidence = gazetteer::kRanking.container_fallback_confidence;
         } else {
             x.place = m.candidates[0].place;
             x.candidates = m.candidates.size();

@@ -120,6 +120,9 @@ private:
     void settle_counties_without_units();
     void keep_one_sense_per_name();
     void report_unresolved(GeoparseResult& out) const;
+    const Place* container_after(std::size_t k, bool admin_word) const;
+    bool unit_after_of(std::size_t i) const;
+    std::vector<Candidate> unit_reading(std::size_t first, std::size_t last) const;
 
     const gazetteer::Gazetteer& gaz_;
     const Lexicon& lex_;
@@ -143,6 +146,7 @@ private:
     std::unordered_map<std::string_view, std::vector<Candidate>> lookups_;
     std::unordered_map<std::string_view, std::optional<Place>> demonyms_;
     const std::vector<Candidate>& lookup(std::string_view phrase);
+    std::vector<Candidate> lookup_uncached(std::string_view phrase) const;
     const std::optional<Place>& demonym(std::string_view phrase);
 };
 

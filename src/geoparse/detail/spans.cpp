@@ -62,8 +62,15 @@ std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
             continue;
         }
         std::size_t j = i + 1;
-        while (j < tokens_.size() && !tokens_[j - 1].possessive) {
-            if (name_word(j) && adjacent(j - 1, j)) {
+        // A possessive ends the name unless a county word follows: "Queen Anne's County".
+        auto ends_name = [&](std::size_t k) {
+            return tokens_[k - 1].possessive &&
+                   !(tokens_[k].capitalized && cue(k, detail::Cue::county_word));
+        };
+        while (j < tokens_.size() && !ends_name(j)) {
+            if (tokens_[j - 1].possessive && tokens_[j - 1].line == tokens_[j].line) {
+                ++j;  // the county word after "Anne's"
+            } else if (name_word(j) && adjacent(j - 1, j)) {
                 ++j;
             } else if (const std::size_t n = connectors_before_name(j)) {
                 j += n + 1;  // "Republic of Crimea", "Democratic Republic of the Congo"
@@ -112,7 +119,13 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
     }
     if (single) {
         const bool common = this->common(m.first);
-        if (common && !strong) return false;  // "Source", "Mandarin", "Forces"
+        // "died in Paisley": after a locative, capitalised inside a sentence, an English word
+        // is the town when the town is of some size ("in Source" is no village in Iowa).
+        const bool placed_town =
+            p.type == PlaceType::place && !t.sentence_start && m.first > 0 &&
+            cue(m.first - 1, detail::Cue::locative) &&
+            p.population >= gazetteer::kRanking.placed_common_word_town_population;
+        if (common && !strong && !placed_town) return false;  // "Source", "Mandarin", "Forces"
         // A unit named by a generic word ("Centre", "Western", "Lakes", "Free" for Free State)
         // only with its administrative word: "a Western blot test" is no province.
         if ((p.type == PlaceType::admin1 || p.type == PlaceType::region) && !m.admin_word &&
@@ -134,7 +147,7 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
         if (common && p.type == PlaceType::place &&
             ((t.sentence_start || quote_start)
                  ? !capital_or_million
-                 : p.population < gazetteer::kRanking.strong_town_population))
+                 : p.population < gazetteer::kRanking.strong_town_population && !placed_town))
             return false;
         if (headline_line_[t.line] && !strong) return false;
         if (t.all_caps && t.text.size() <= 3 && p.type != PlaceType::admin0)
@@ -162,6 +175,22 @@ bool Parse::match_abbreviation(std::size_t i) {
     m.abbreviation = true;
     matches_.push_back(std::move(m));
     return true;
+}
+
+bool Parse::unit_after_of(std::size_t i) const {
+    // "the state of Washington", "the province of Sindh": the unit, as "Washington state".
+    return i >= 2 && lower_[i - 1] == "of" && tokens_[i - 2].word && !tokens_[i - 2].capitalized &&
+           written_cue(i - 2, detail::Cue::admin_word) && adjacent(i - 2, i - 1) &&
+           adjacent(i - 1, i);
+}
+
+std::vector<Candidate> Parse::unit_reading(std::size_t first, std::size_t last) const {
+    // "the states of Texas and Georgia", "provinces of Canada": no unit by that word, the name.
+    std::vector<Candidate> unit =
+        lookup_uncached(std::string(span_text(first, last)) + ' ' + std::string(lower_[first - 2]));
+    if (unit.empty() || unit[0].place.type == PlaceType::place || !unit[0].admin_word)
+        return lookup_uncached(span_text(first, last));
+    return unit;
 }
 
 void Parse::match_run(std::size_t first, std::size_t last) {
@@ -215,6 +244,10 @@ void Parse::match_run(std::size_t first, std::size_t last) {
                 (!tokens_[i].all_caps && cue(i, detail::Cue::function_word)) ||
                 (!name_word(j - 1) && !written_cue(j - 1, detail::Cue::admin_word)))
                 continue;
+            // "the Indian state of Gujarat": a nationality before the word, not a unit.
+            if (j - i >= 2 && !tokens_[j - 1].capitalized &&
+                written_cue(j - 1, detail::Cue::admin_word) && demonym(span_text(i, j - 1)))
+                continue;
             const std::string_view phrase = span_text(i, j);
             if (j - i <= 2) {  // demonyms have one or two words ("Chinese", "North Korean")
                 if (const auto& country = demonym(phrase)) {
@@ -225,7 +258,9 @@ void Parse::match_run(std::size_t first, std::size_t last) {
                     break;
                 }
             }
-            const auto& candidates = lookup(phrase);
+            const std::vector<Candidate> unit =
+                unit_after_of(i) ? unit_reading(i, j) : std::vector<Candidate>{};
+            const auto& candidates = unit_after_of(i) ? unit : lookup(phrase);
             Match m{i, j, false, false, {}, {}};
             if (!candidates.empty()) m.admin_word = candidates[0].admin_word;
             if (acceptable(m, candidates)) {

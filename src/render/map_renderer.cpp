@@ -486,6 +486,14 @@ WebScene Scene::web_scene() const {
     w.control = control_shapes_;
     w.layer_specs = opt_.layers;
     for (const auto& l : user_layers_) w.layers.push_back(l.shapes);
+    if (aggregate_) {
+        const std::size_t classes = aggregate_->breaks.size();
+        w.aggregate.resize(classes);
+        for (std::size_t k = 0; k < classes; ++k)
+            w.aggregate_fills.push_back(aggregate_colour(k, classes));
+        for (const auto& cell : aggregate_->cells)
+            if (cell.klass < classes) w.aggregate[cell.klass].push_back(cell.shape);
+    }
     for (const auto& m : marks_) w.marks.push_back({m, ground(m.at)});
     w.legend = &legend_;
     w.legend_items = legend_items_;

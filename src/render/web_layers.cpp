@@ -135,6 +135,8 @@ std::string web_layers_json(const WebScene& s) {
                              {"lakes", b ? &b->lakes : &none},
                              {"occupied", b ? &b->occupied : &none},
                              {"rivers", b ? &b->rivers : &none}};
+    const std::size_t aggregate_at = jobs.size();  // an aggregate's classes, then user layers
+    for (const auto& cells : s.aggregate) jobs.push_back({"", &cells, Keep::areas});
     for (std::size_t i = 0; i < s.layers.size(); ++i)
         for (Keep k : {Keep::areas, Keep::lines, Keep::points})
             jobs.push_back({"", &s.layers[i], k});
@@ -149,9 +151,11 @@ std::string web_layers_json(const WebScene& s) {
     }
     std::string out = "{\"scale\":" + std::to_string(std::llround(simplify.scale()));
     std::size_t i = 0;
-    for (; i < jobs.size() && !jobs[i].name.empty(); ++i)
-        out += ",\"" + jobs[i].name + "\":" + jobs[i].out;
-    out += ",\"user\":[";
+    for (; i < aggregate_at; ++i) out += ",\"" + jobs[i].name + "\":" + jobs[i].out;
+    out += ",\"aggregate\":[";
+    for (; i < aggregate_at + s.aggregate.size(); ++i)
+        out += std::string(i > aggregate_at ? "," : "") + jobs[i].out;
+    out += "],\"user\":[";
     for (std::size_t first = i; i + 2 < jobs.size(); i += 3)
         out += std::string(i > first ? "," : "") + "{\"areas\":" + jobs[i].out +
                ",\"lines\":" + jobs[i + 1].out + ",\"points\":" + jobs[i + 2].out + "}";

@@ -150,6 +150,8 @@ json scene_json(const WebScene& s, const style::Style& st) {
                           {"stroke", css_color(spec.stroke.value_or(st.text))},
                           {"width", spec.width},
                           {"radius", spec.radius}});
+    json fills = json::array();
+    for (const auto& c : s.aggregate_fills) fills.push_back(css_color(c));
     return {{"extent", box_json(s.extent)},
             {"bounds", box_json(s.bounds)},
             {"style", style_json(st)},
@@ -159,6 +161,7 @@ json scene_json(const WebScene& s, const style::Style& st) {
             {"dots", dots},
             {"annotations", notes},
             {"layers", layers},
+            {"aggregate_fills", fills},
             {"font", st.font}};
 }
 

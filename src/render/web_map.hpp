@@ -42,6 +42,9 @@ struct WebScene {
     std::vector<geometry::Geometry> control;
     std::vector<ExtraLayer> layer_specs;
     std::vector<std::vector<geometry::Geometry>> layers;  // per spec, lon/lat
+    // An aggregate map's cells, per class (lon/lat), and each class's fill.
+    std::vector<std::vector<geometry::Geometry>> aggregate;
+    std::vector<style::Color> aggregate_fills;
     std::vector<WebMark> marks;
     const Legend* legend = nullptr;
     std::vector<LegendItem> legend_items;

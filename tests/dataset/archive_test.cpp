@@ -4,6 +4,7 @@
 // aggregate, the date filter keeps what it says, and a bad line is named.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -58,6 +59,7 @@ defaults: {size: 1200x800, dpi: 96, formats: [png, svg, gpkg]}
 maps:
   - {name: hex, events: events.ndjson, aggregate: {by: hexagon, size_km: 25}}
   - {name: units, events: events.ndjson, aggregate: {by: admin1, classes: 4}}
+  - {name: web, events: events.ndjson, aggregate: {by: admin1, classes: 4}, formats: [html]}
   - {name: points, events: events.ndjson, from: 2025-02-01, to: 2025-02-28}
   - {name: months, events: events.ndjson, from: 2025-01-01, to: 2025-03-31, formats: [png],
      aggregate: {by: admin1}, series: {each: month}}
@@ -105,7 +107,7 @@ Result ArchiveMap::maps_;
 TEST_F(ArchiveMap, CellCountsAddUpToTheLocatedEvents) {
     const auto& r = maps_;
     ASSERT_EQ(r.code, 0) << r.out << r.err;
-    EXPECT_NE(r.out.find("rendered 6 of 6 maps"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("rendered 7 of 7 maps"), std::string::npos) << r.out;
     std::int64_t located = 0, country_only = 0, no_unit = 0;
     for (const auto& e : table_events()) {
         if (e["location"].is_null()) continue;
@@ -187,6 +189,26 @@ TEST_F(ArchiveMap, ABadLineIsNamedWithItsField) {
               std::string::npos)
         << r.out;
     EXPECT_FALSE(fs::exists(dir_ / "out-bad" / "bad"));
+}
+
+TEST_F(ArchiveMap, WebMapDrawsTheCellsOfEveryClass) {
+    // The page carries the cells per class (packed paths) and a fill per class, as the
+    // static map draws them; a page without them showed the base map alone.
+    ASSERT_EQ(maps_.code, 0) << maps_.err;
+    const std::string page = testing::read_text((dir_ / "out" / "web" / "map.html").string());
+    const auto at = page.find("\"aggregate\":[");
+    ASSERT_NE(at, std::string::npos);
+    const auto end = page.find("],\"user\":", at);
+    ASSERT_NE(end, std::string::npos);
+    const std::string classes = page.substr(at, end - at);
+    EXPECT_NE(classes.find("[[["), std::string::npos) << classes.substr(0, 200);
+    EXPECT_EQ(classes.find("[]"), std::string::npos) << "a class without cells";
+    const auto fills = page.find("\"aggregate_fills\":[");
+    ASSERT_NE(fills, std::string::npos);
+    const std::string list = page.substr(fills, page.find(']', fills) - fills);
+    // A fill per class (breaks may merge classes of equal bounds): quoted strings after the key.
+    const auto quoted = std::count(list.begin(), list.end(), '"') / 2 - 1;
+    EXPECT_GE(quoted, 2) << list;
 }
 
 }  // namespace

@@ -73,6 +73,11 @@
   areas(layers.occupied, 'url(#mw-hatch-occupied)');
   areas(layers.lakes, st.lake);
   lines(layers.rivers, st.river.color, st.river.width);
+  // An aggregate map's cells, one fill per class, edged as the static map edges them.
+  layers.aggregate.forEach(function (cells, k) {
+    areas(cells, scene.aggregate_fills[k]);
+    lines(cells, st.admin1_border.color, 0.4);
+  });
   lines(layers.admin1, st.admin1_border.color, st.admin1_border.width);
   lines(layers.highlight, st.highlight_border.color, st.highlight_border.width);
   lines(layers.borders, st.country_border.color, st.country_border.width);

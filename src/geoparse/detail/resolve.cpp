@@ -156,6 +156,14 @@ Role Parse::role_of(const Match& m, const Place& p) const {
         break;
     }
     if (governing_locative) return Role::location;
+    // "Krasnodar, Russia officials said": a country after "Town," is the town's container.
+    if (m.first >= 2 && lower_[m.first - 1] == "," && token_match_[m.first - 2] >= 0) {
+        const Match& town = matches_[static_cast<std::size_t>(token_match_[m.first - 2])];
+        if (!town.demonym && !town.candidates.empty() && p.type == PlaceType::admin0 &&
+            town.candidates[0].place.type != PlaceType::admin0 &&
+            town.candidates[0].place.country == p.country)
+            return Role::location;
+    }
     // "the health secretary of Mexico said": the place of an office; "the government of
     // China" is the state.
     if (governing == "of") {

@@ -349,23 +349,32 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
     // the query has no administrative word: "Kharkiv", "Aleppo", "Mykolaiv".
     if (!admin_word) {
         const std::string cut_short = folded + ' ';  // "oklahoma " begins "oklahoma city"
-        for (Candidate& unit : found)
-            if (unit.place.type == PlaceType::admin1 &&
-                std::any_of(found.begin(), found.end(), [&](const Candidate& town) {
-                    if (town.place.type != PlaceType::place ||
-                        town.quality != MatchQuality::exact ||
-                        town.place.admin1 != static_cast<std::int32_t>(unit.place.index))
-                        return false;
-                    // The town by its own name, or the unit's seat by any of its names
-                    // (Mykolaiv is an alternate name of the seat Mykolayiv, Dnipropetrovsk
-                    // Dnipro's former one), except the seat's name cut short to the unit's
-                    // ("Oklahoma" for Oklahoma City names the state).
-                    const bool seat =
-                        town.place.feature_code == "PPLA" || town.place.feature_code == "PPLC";
-                    return town.kind == NameKind::preferred || town.kind == NameKind::official ||
-                           (seat && !text::fold(town.place.name).starts_with(cut_short));
-                }))
-                unit.score += w.unit_named_after_town;
+        auto names_unit = [&](const Candidate& town, const Candidate& unit) {
+            if (town.place.type != PlaceType::place || town.quality != MatchQuality::exact ||
+                town.place.admin1 != static_cast<std::int32_t>(unit.place.index))
+                return false;
+            // The town by its own name, or the unit's seat by any of its names (Mykolaiv is
+            // an alternate name of the seat Mykolayiv, Dnipropetrovsk Dnipro's former one),
+            // except the seat's name cut short to the unit's ("Oklahoma" for Oklahoma City
+            // names the state).
+            const bool seat =
+                town.place.feature_code == "PPLA" || town.place.feature_code == "PPLC";
+            return town.kind == NameKind::preferred || town.kind == NameKind::official ||
+                   (seat && !text::fold(town.place.name).starts_with(cut_short));
+        };
+        for (Candidate& unit : found) {
+            if (unit.place.type != PlaceType::admin1) continue;
+            bool named = false;
+            for (Candidate& town : found)
+                if (names_unit(town, unit)) {
+                    // The town takes the unit's standing: a homonym abroad that the unit
+                    // outranked does not win because the name means the town ("Taoyuan" in
+                    // Taiwan, whose city has no population in cities500, over a Jiangsu town).
+                    town.score = std::max(town.score, unit.score - w.seat_below_unit);
+                    named = true;
+                }
+            if (named) unit.score += w.unit_named_after_town;
+        }
     }
     // The document's focus country settles near-ties; a town there gets it only when it is
     // not much smaller than its largest homonym: a US story's "Geneva" is still in

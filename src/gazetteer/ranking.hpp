@@ -31,6 +31,7 @@ struct RankingWeights {
     // "Kharkiv" names both the oblast and the city inside it: without "Oblast" or "region",
     // the city comes first.
     double unit_named_after_town = -0.50;
+    double seat_below_unit = 0.01;  // ... and the town takes the unit's score, just below it
 
     // Kind of place.
     double country = 1.0;

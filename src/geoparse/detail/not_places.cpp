@@ -16,6 +16,17 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
     bool organisation = false;
     for (std::size_t k = first; k < last; ++k)
         organisation = organisation || written_cue(k, detail::Cue::organisation_word);
+    // A run that ends in a capitalised facility word and holds other words than a place is
+    // the facility's own name ("Adam Malik Hospital", "Royal Alexandria Hospital", "Taiwan
+    // Taoyuan International Airport"): the places in it are no locations. "Kharkiv Airport"
+    // is in Kharkiv.
+    if (last - first >= 2 && tokens_[last - 1].capitalized &&
+        cue(last - 1, detail::Cue::facility)) {
+        std::size_t covered = 0;
+        for (std::size_t m = match_begin; m < matches_.size(); ++m)
+            covered += matches_[m].last - matches_[m].first;
+        organisation = organisation || covered + 1 < last - first;
+    }
     for (std::size_t m = match_begin; m < matches_.size();) {
         Match& x = matches_[m];
         // The word after the name, unless a possessive ends the name.
@@ -36,9 +47,11 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
         // place is: "died in a Buenos Aires hospital" happened in Buenos Aires.
         const bool head_of = x.first >= first + 2 && lower_[x.first - 1] == "of" &&
                              written_cue(x.first - 2, detail::Cue::organisation_word);
-        // A facility's own name ("Royal Alexandria Hospital") is no place at all.
-        const bool named_facility = next(detail::Cue::facility) && tokens_[x.last].capitalized;
-        if (!x.demonym && (next(detail::Cue::named_after) || named_facility ||
+        // ... and so is a place inside one, after another word of it ("Stoke Mandeville
+        // Hospital").
+        const bool in_facility_name =
+            x.first > first && next(detail::Cue::facility) && tokens_[x.last].capitalized;
+        if (!x.demonym && (next(detail::Cue::named_after) || in_facility_name ||
                            (organisation && x.last < last) || head_of))
             x.other = true;
         ++m;

@@ -142,45 +142,59 @@ std::string loose_key(std::string_view folded) {
     }
     // Arabic romanisations: the article (el-/al-), ei/ay, ou/u, ee/i and a final -ah/-eh
     // (Deir al-Balah / Dayr al Balah, Hodeidah / Hodeida, Khan Younis / Khan Yunis).
-    std::string arabic;
-    arabic.reserve(out.size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    // Rewritten in place (no rule lengthens the text, so the write position never passes the
+    // read position): the geoparser asks for a loose key at every lookup that misses, and
+    // the two extra strings this pass and the next used to allocate were most of the cost.
+    const std::size_t size = out.size();
+    std::size_t w = 0;  // write position; out[0, w) is the result so far
+    char prev = '\0';   // the input character before out[i], which the writes may overwrite
+    for (std::size_t i = 0; i < size; ++i) {
         const char c = out[i];
-        const char n = i + 1 < out.size() ? out[i + 1] : '\0';
-        const bool word_start = i == 0 || out[i - 1] == ' ';
-        const bool word_end = n == '\0' || n == ' ';
-        if (word_start && c == 'e' && n == 'l' && (i + 2 >= out.size() || out[i + 2] == ' ')) {
-            arabic += "al";
+        const char next = i + 1 < size ? out[i + 1] : '\0';
+        const bool word_start = i == 0 || prev == ' ';
+        const bool word_end = next == '\0' || next == ' ';
+        prev = c;
+        if (word_start && c == 'e' && next == 'l' && (i + 2 >= size || out[i + 2] == ' ')) {
+            out[w++] = 'a';
+            out[w++] = 'l';
+            prev = next;
             ++i;
-        } else if (c == 'e' && n == 'i') {
-            arabic += "ai";
+        } else if (c == 'e' && next == 'i') {
+            out[w++] = 'a';
+            out[w++] = 'i';
+            prev = next;
             ++i;
-        } else if (c == 'o' && n == 'u') {
-            arabic.push_back('u');
+        } else if (c == 'o' && next == 'u') {
+            out[w++] = 'u';
+            prev = next;
             ++i;
-        } else if (c == 'e' && n == 'e') {
-            arabic.push_back('i');
+        } else if (c == 'e' && next == 'e') {
+            out[w++] = 'i';
+            prev = next;
             ++i;
-        } else if (c == 'h' && word_end && !arabic.empty() &&
-                   (arabic.back() == 'a' || arabic.back() == 'e') && arabic.size() >= 3) {
+        } else if (c == 'h' && word_end && w >= 3 && (out[w - 1] == 'a' || out[w - 1] == 'e')) {
             // drop the final h of -ah / -eh
         } else {
-            arabic.push_back(c);
+            out[w++] = c;
         }
     }
-    out.swap(arabic);
+    out.resize(w);
     // Doubled letters are spelt single or double by different sources (Odessa / Odesa).
-    std::string collapsed;
-    collapsed.reserve(out.size());
-    for (char c : out)
-        if (collapsed.empty() || collapsed.back() != c || c == ' ') collapsed.push_back(c);
-    return collapsed;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (kept == 0 || out[kept - 1] != out[i] || out[i] == ' ') out[kept++] = out[i];
+    out.resize(kept);
+    return out;
 }
 
 std::string ascii_lower(std::string_view word) {
     std::string out(word);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // Without a branch, so that the compiler can do many bytes at once: the geoparser lowers
+    // each whole text.
+    for (char& c : out) {
+        const auto u = static_cast<unsigned char>(c);
+        c = static_cast<char>(u + (static_cast<unsigned char>(u - 'A') < 26 ? 'a' - 'A' : 0));
+    }
     return out;
 }
 

@@ -117,7 +117,9 @@ std::vector<Token> tokenize(std::string_view text) {
             t.number = (first.classes & kDigit) != 0;
             std::size_t letters = 0;
             bool lower_seen = false;  // a letter that is not upper case
-            for (std::size_t k = from; k < to;) {
+            // Stops at the first lower-case letter, which settles it: most words have one
+            // first or second.
+            for (std::size_t k = from; k < to && !lower_seen;) {
                 const Char c = r.at(k);
                 letters += (c.classes & kLetter) != 0;
                 lower_seen |= (c.classes & (kLetter | kUpper)) == kLetter;

@@ -3,15 +3,31 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace mapwire::text {
+namespace {
+
+constexpr std::uint64_t kNonAsciiBits = 0x8080808080808080ull;  // the high bit of each byte
+
+}  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     std::size_t pos = 0;
     while (pos < text.size()) {
-        if (p[pos] < 0x80) {  // ASCII needs no decoding: most of any news text
+        // ASCII needs no decoding (most of any news text), and is skipped a word at a time:
+        // every text the geoparser reads is checked first, byte by byte this cost as much as
+        // a sixth of tokenizing it.
+        std::uint64_t word = 0;
+        if (text.size() - pos >= sizeof word &&
+            (std::memcpy(&word, p + pos, sizeof word), (word & kNonAsciiBits) == 0)) {
+            pos += sizeof word;
+            continue;
+        }
+        if (p[pos] < 0x80) {
             ++pos;
             continue;
         }

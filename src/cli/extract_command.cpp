@@ -49,20 +49,20 @@ nlohmann::ordered_json extraction_json(const gazetteer::Gazetteer& gaz,
             counts.push_back(std::move(count));
         }
         o["counts"] = counts;
-        o["date"] = {
-            {"date", e.date.date.empty() ? nlohmann::ordered_json(nullptr)
-                                         : nlohmann::ordered_json(e.date.date)},
-            {"precision", e.date.precision.empty() ? nlohmann::ordered_json(nullptr)
-                                                   : nlohmann::ordered_json(e.date.precision)},
-            {"text", e.date.text},
-            {"time_precision", e.date.date.empty()
-                                   ? nlohmann::ordered_json(nullptr)
-                                   : nlohmann::ordered_json(e.date.time_precision())}};
+        o["date"] = {{"date", e.date.date.empty() ? nlohmann::ordered_json(nullptr)
+                                                  : nlohmann::ordered_json(e.date.date)},
+                     {"precision", e.date.precision == events::DatePrecision::none
+                                       ? nlohmann::ordered_json(nullptr)
+                                       : nlohmann::ordered_json(to_string(e.date.precision))},
+                     {"text", e.date.text},
+                     {"time_precision", e.date.date.empty()
+                                            ? nlohmann::ordered_json(nullptr)
+                                            : nlohmann::ordered_json(e.date.time_precision())}};
         o["background"] = e.background;
         o["location"] =
             e.location ? place_json(gaz, *e.location, false) : nlohmann::ordered_json(nullptr);
         o["location_text"] = e.location_text;
-        o["geo_precision"] = e.geo_precision;
+        o["geo_precision"] = events::acled_code(e.geo_precision);
         o["attribution"] = e.attribution.empty() ? nlohmann::ordered_json(nullptr)
                                                  : nlohmann::ordered_json(e.attribution);
         o["reporting"] = events::to_string(e.reporting);

@@ -146,10 +146,11 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
             if (p.type == gazetteer::PlaceType::admin1) o.highlight.push_back(std::string(p.id));
             // The date as precisely as the text gives it.
             const std::string& d = e.date.date;
-            const std::string when = d.empty()                    ? ""
-                                     : e.date.precision == "day"  ? d
-                                     : e.date.precision == "year" ? d.substr(0, 4)
-                                                                  : "c. " + d.substr(0, 7);
+            using enum events::DatePrecision;
+            const std::string when = d.empty()                  ? ""
+                                     : e.date.precision == day  ? d
+                                     : e.date.precision == year ? d.substr(0, 4)
+                                                                : "c. " + d.substr(0, 7);
             o.subtitle = e.type + " · " + std::string(p.name) + (when.empty() ? "" : " · " + when);
             char folder[32];
             std::snprintf(folder, sizeof folder, "/event-%02d", n);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gazetteer/place.hpp"
@@ -28,15 +29,29 @@ struct Count {
     std::string words;         // a vague quantity as written ("thousands", "dozens"), else ""
 };
 
+// How much of an event's date is known. `none` goes with no date at all; the words
+// ("day", "week" ...) are what extract JSON and tables write, read back by parse.
+enum class DatePrecision { none, day, week, month, year, approximate };
+std::string_view to_string(DatePrecision p);  // "" for none
+// The precision a word names ("" is none); nullopt for any other word, which callers report.
+std::optional<DatePrecision> parse_date_precision(std::string_view word);
+
 // A date as the text gives it: `date` is always a full ISO 8601 day (the first day of the
 // period for coarser dates), `precision` says how much of it is known.
 struct EventDate {
-    std::string date;       // YYYY-MM-DD, or "" when unknown
-    std::string precision;  // day, week, month, year, approximate
-    std::string text;       // the words it came from ("on Monday", "early this year")
+    std::string date;  // YYYY-MM-DD, or "" when unknown
+    DatePrecision precision = DatePrecision::none;
+    std::string text;  // the words it came from ("on Monday", "early this year")
     // ACLED's time_precision: 1 the day is known, 2 the week, 3 the month or coarser.
     int time_precision() const;
 };
+
+// Where an event is, as precisely as the text says; the values are ACLED's geo_precision
+// codes, which outputs write as numbers.
+enum class GeoPrecision { town = 1, region = 2, country = 3 };
+int acled_code(GeoPrecision p);
+// The precision of an ACLED code; nullopt for anything but 1, 2 or 3.
+std::optional<GeoPrecision> geo_precision_from_acled(std::int64_t code);
 
 enum class Reporting { fact, claim, allegation };
 std::string_view to_string(Reporting r);
@@ -51,7 +66,7 @@ struct Event {
     EventDate date;
     std::optional<gazetteer::Place> location;
     std::string location_text;
-    int geo_precision = 3;  // 1 town, 2 admin-1 or region, 3 country (ACLED)
+    GeoPrecision geo_precision = GeoPrecision::country;
     std::string sentence;
     std::size_t start = 0, end = 0;  // code points of the sentence
     std::string attribution;         // "Zelensky", "Le Monde"

@@ -24,9 +24,43 @@ std::string_view to_string(Reporting r) {
     return "fact";
 }
 
+std::string_view to_string(DatePrecision p) {
+    switch (p) {
+        case DatePrecision::none:
+            return "";
+        case DatePrecision::day:
+            return "day";
+        case DatePrecision::week:
+            return "week";
+        case DatePrecision::month:
+            return "month";
+        case DatePrecision::year:
+            return "year";
+        case DatePrecision::approximate:
+            return "approximate";
+    }
+    return "";
+}
+
+std::optional<DatePrecision> parse_date_precision(std::string_view word) {
+    for (auto p : {DatePrecision::none, DatePrecision::day, DatePrecision::week,
+                   DatePrecision::month, DatePrecision::year, DatePrecision::approximate})
+        if (to_string(p) == word) return p;
+    return std::nullopt;
+}
+
+int acled_code(GeoPrecision p) {
+    return static_cast<int>(p);
+}
+
+std::optional<GeoPrecision> geo_precision_from_acled(std::int64_t code) {
+    if (code < 1 || code > 3) return std::nullopt;
+    return static_cast<GeoPrecision>(code);
+}
+
 int EventDate::time_precision() const {
-    if (precision == "day") return 1;
-    if (precision == "week") return 2;
+    if (precision == DatePrecision::day) return 1;
+    if (precision == DatePrecision::week) return 2;
     return 3;
 }
 

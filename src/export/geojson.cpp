@@ -82,7 +82,7 @@ std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer
         p["event_date"] = or_null(e.date.date);
         p["time_precision"] =
             e.date.date.empty() ? ordered_json(nullptr) : ordered_json(e.date.time_precision());
-        p["date_precision"] = or_null(e.date.precision);
+        p["date_precision"] = or_null(std::string(to_string(e.date.precision)));
         p["date_text"] = or_null(e.date.text);
         p["location"] =
             e.location ? ordered_json(std::string(e.location->name)) : ordered_json(nullptr);
@@ -96,7 +96,7 @@ std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer
         p["admin1"] = e.location ? or_null(admin1_name(gaz, *e.location)) : ordered_json(nullptr);
         p["latitude"] = e.location ? ordered_json(e.location->lat) : ordered_json(nullptr);
         p["longitude"] = e.location ? ordered_json(e.location->lon) : ordered_json(nullptr);
-        p["geo_precision"] = e.geo_precision;
+        p["geo_precision"] = acled_code(e.geo_precision);
         bool approximate = false;
         for (const char* field : kCountFields) {
             p[field] = nullptr;

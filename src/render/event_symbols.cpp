@@ -68,7 +68,8 @@ std::vector<EventMark> locate_event_marks(const std::vector<events::Event>& even
         // An event known only to an area is marked where the map names the area.
         const ScreenPoint at = view.to_screen({e.location->label_lon, e.location->label_lat});
         if (!std::isfinite(at.x) || !anchor_in(at, view.frame())) continue;
-        marks.push_back({&e, at, e.geo_precision == 1, numbered ? located : 0, located});
+        marks.push_back({&e, at, e.geo_precision == events::GeoPrecision::town,
+                         numbered ? located : 0, located});
     }
     return marks;
 }

@@ -226,7 +226,7 @@ LegendFacts Scene::possible_legend_facts() const {
     for (const auto& e : x_.events) {
         if (!e.location || detail::country_only(e)) continue;
         f.event_types.insert(e.type);
-        f.vague = f.vague || e.geo_precision > 1;
+        f.vague = f.vague || e.geo_precision != events::GeoPrecision::town;
     }
     for (std::size_t i = 0; i < opt_.layers.size(); ++i)
         if (!opt_.layers[i].legend.empty()) f.layers.push_back(i);

@@ -43,22 +43,22 @@ TEST(Dates, WeekdaysResolveToTheLastSuchDayBeforePublication) {
     EXPECT_EQ(resolve({"struck", "on", "Monday"}, "2025-04-09").date, "2025-04-07");
     EXPECT_EQ(resolve({"on", "Wednesday"}, "2025-04-09").date, "2025-04-09");
     EXPECT_EQ(resolve({"on", "Thursday"}, "2025-04-09").date, "2025-04-03");
-    EXPECT_EQ(resolve({"on", "Monday"}, "2025-04-09").precision, "day");
+    EXPECT_EQ(resolve({"on", "Monday"}, "2025-04-09").precision, DatePrecision::day);
 }
 
 TEST(Dates, MonthsYearsAndVagueTimes) {
     EXPECT_EQ(resolve({"on", "March", "3"}, "2025-04-09").date, "2025-03-03");
-    EXPECT_EQ(resolve({"in", "March"}, "2025-04-09").precision, "month");
+    EXPECT_EQ(resolve({"in", "March"}, "2025-04-09").precision, DatePrecision::month);
     const auto early = resolve({"captured", "early", "this", "year"}, "2025-04-09");
     EXPECT_EQ(early.date, "2025-01-01");
-    EXPECT_EQ(early.precision, "approximate");
+    EXPECT_EQ(early.precision, DatePrecision::approximate);
     EXPECT_EQ(early.text, "early this year");
     EXPECT_EQ(resolve({"invasion", "in", "2022"}, "2025-04-09").date, "2022-01-01");
     EXPECT_EQ(resolve({"yesterday"}, "2025-03-01").date, "2025-02-28");
     // "recently" only when nothing more precise is said
     EXPECT_EQ(resolve({"a", "recent", "conference", "early", "this", "year"}, "2025-04-09").text,
               "early this year");
-    EXPECT_EQ(resolve({"recently"}, "2025-04-09").precision, "approximate");
+    EXPECT_EQ(resolve({"recently"}, "2025-04-09").precision, DatePrecision::approximate);
     EXPECT_TRUE(resolve({"no", "date", "here"}, "2025-04-09").date.empty());
     EXPECT_TRUE(resolve({"on", "Monday"}, "not-a-date").date.empty());
 }
@@ -68,13 +68,36 @@ TEST(Dates, AStatedDayIsTheEventsWhateverTheReportDate) {
     EXPECT_EQ(d.date, "2022-10-13");
     EXPECT_EQ(d.time_precision(), 1);
     const auto week = resolve({"Around", "15", "September", "2022", "week", "of"}, "2022-09-15");
-    EXPECT_EQ(week.precision, "week");
+    EXPECT_EQ(week.precision, DatePrecision::week);
     EXPECT_EQ(week.time_precision(), 2);
-    EXPECT_EQ(resolve({"last", "week"}, "2025-04-09").precision, "week");
+    EXPECT_EQ(resolve({"last", "week"}, "2025-04-09").precision, DatePrecision::week);
     const auto month = resolve({"last", "month"}, "2025-03-31");
     EXPECT_EQ(month.date, "2025-02-01");
     EXPECT_EQ(month.time_precision(), 3);
     EXPECT_EQ(resolve({"overnight"}, "2025-04-09").date, "2025-04-09");
+}
+
+TEST(Dates, PrecisionWordsRoundTripAndOthersAreRefused) {
+    for (auto p : {DatePrecision::none, DatePrecision::day, DatePrecision::week,
+                   DatePrecision::month, DatePrecision::year, DatePrecision::approximate})
+        EXPECT_EQ(parse_date_precision(to_string(p)), p);
+    EXPECT_EQ(to_string(DatePrecision::none), "");
+    EXPECT_EQ(to_string(DatePrecision::week), "week");
+    EXPECT_EQ(parse_date_precision("approximate"), DatePrecision::approximate);
+    EXPECT_FALSE(parse_date_precision("Day"));
+    EXPECT_FALSE(parse_date_precision("decade"));
+    EXPECT_FALSE(parse_date_precision(" day"));
+}
+
+TEST(Events, GeoPrecisionKeepsAcledCodes) {
+    EXPECT_EQ(acled_code(GeoPrecision::town), 1);
+    EXPECT_EQ(acled_code(GeoPrecision::region), 2);
+    EXPECT_EQ(acled_code(GeoPrecision::country), 3);
+    for (std::int64_t code : {1, 2, 3})
+        EXPECT_EQ(acled_code(*geo_precision_from_acled(code)), code);
+    EXPECT_FALSE(geo_precision_from_acled(0));
+    EXPECT_FALSE(geo_precision_from_acled(4));
+    EXPECT_FALSE(geo_precision_from_acled(-1));
 }
 
 TEST(Dates, IsoDays) {
@@ -314,13 +337,14 @@ TEST(Background, PastEventsTheTextRecalls) {
     Doc days("The town was shelled two days ago.", {});
     EXPECT_FALSE(is_background(*days, days.all(), {}, "2025-04-09"));
     Doc before("Fighting broke out in 2016.", {});
-    EXPECT_TRUE(
-        is_background(*before, before.all(), {"2016-01-01", "year", "in 2016"}, "2025-04-09"));
+    EXPECT_TRUE(is_background(*before, before.all(), {"2016-01-01", DatePrecision::year, "in 2016"},
+                              "2025-04-09"));
     Doc previously("Previously, the sides agreed a ceasefire.", {});
     EXPECT_TRUE(is_background(*previously, previously.all(), {}, "2025-04-09"));
     Doc this_year("Forces previously captured two soldiers early this year.", {});
     EXPECT_FALSE(is_background(*this_year, this_year.all(),
-                               {"2025-01-01", "approximate", "early this year"}, "2025-04-09"));
+                               {"2025-01-01", DatePrecision::approximate, "early this year"},
+                               "2025-04-09"));
 }
 
 // --- Merging -----------------------------------------------------------------------------
@@ -330,7 +354,7 @@ Event event(std::string type, std::string sub_type, const gazetteer::Place& at, 
     e.type = std::move(type);
     e.sub_type = std::move(sub_type);
     e.location = at;
-    e.date = {"2022-09-12", "day", "12 September"};
+    e.date = {"2022-09-12", DatePrecision::day, "12 September"};
     if (killed >= 0) e.counts.push_back({killed, "killed", false, false, {}});
     return e;
 }
@@ -378,10 +402,10 @@ TEST(Merge, AMorePreciseReportElsewhereDoesNotMoveTheEvent) {
     donetsk_village.admin1 = 14;
     auto in_unit =
         event("Explosions/Remote violence", "Shelling/artillery/missile attack", donetsk, -1);
-    in_unit.geo_precision = 2;
+    in_unit.geo_precision = GeoPrecision::region;
     auto homonym = in_unit;
     homonym.location = kherson_village;
-    homonym.geo_precision = 1;
+    homonym.geo_precision = GeoPrecision::town;
     EXPECT_EQ(merge_reports({in_unit, homonym})[0].location->id, "admin1:UA-14");
     auto inside = homonym;
     inside.location = donetsk_village;

@@ -19,6 +19,8 @@ namespace mapwire {
 namespace {
 
 namespace fs = std::filesystem;
+using events::DatePrecision;
+using events::GeoPrecision;
 using render::detail::event_details;
 
 std::string slurp(const fs::path& p) {
@@ -40,8 +42,8 @@ events::Event capture() {
     p.name = "Donetsk Oblast";
     p.type = gazetteer::PlaceType::admin1;
     e.location = p;
-    e.geo_precision = 2;
-    e.date = {"2025-04-01", "approximate", "recently"};
+    e.geo_precision = GeoPrecision::region;
+    e.date = {"2025-04-01", DatePrecision::approximate, "recently"};
     e.reporting = events::Reporting::claim;
     e.attribution = "Volodymyr Zelensky";
     e.sentence = "Ukrainian forces have taken two Chinese nationals into custody.";
@@ -67,9 +69,9 @@ TEST(WebWording, ThePopupSaysTheEventInWords) {
 
 TEST(WebWording, ExactPlacesDatesAndMissingParts) {
     events::Event e = capture();
-    e.geo_precision = 1;
+    e.geo_precision = GeoPrecision::town;
     e.location->name = "Pokrovsk";
-    e.date = {"2025-04-09", "day", "(publication date)"};
+    e.date = {"2025-04-09", DatePrecision::day, "(publication date)"};
     e.attribution.clear();
     e.actor2.name.clear();
     e.counts.clear();

@@ -9,6 +9,7 @@
 namespace mapwire {
 namespace {
 
+using events::DatePrecision;
 using namespace render::detail;
 
 gazetteer::Place area(const char* name) {
@@ -24,12 +25,12 @@ TEST(Wording, ThousandsAndDatesAtTheirPrecision) {
     EXPECT_EQ(thousands(1234567.4), "1,234,567");
     EXPECT_EQ(thousands(119819.6), "119,820");
     EXPECT_EQ(upper("Ukraine"), "UKRAINE");
-    EXPECT_EQ(month_text("2025-04-09", "day"), "9 Apr 2025");
-    EXPECT_EQ(month_text("2025-04-01", "month"), "Apr 2025");
-    EXPECT_EQ(month_text("2025-01-01", "year"), "2025");
-    EXPECT_EQ(month_text("2025-04-01", "approximate"), "c. Apr 2025");
-    EXPECT_EQ(month_text("", "day"), "");
-    EXPECT_EQ(month_text("2025-13-01", "day"), "2025-13-01");
+    EXPECT_EQ(month_text("2025-04-09", DatePrecision::day), "9 Apr 2025");
+    EXPECT_EQ(month_text("2025-04-01", DatePrecision::month), "Apr 2025");
+    EXPECT_EQ(month_text("2025-01-01", DatePrecision::year), "2025");
+    EXPECT_EQ(month_text("2025-04-01", DatePrecision::approximate), "c. Apr 2025");
+    EXPECT_EQ(month_text("", DatePrecision::day), "");
+    EXPECT_EQ(month_text("2025-13-01", DatePrecision::day), "2025-13-01");
 }
 
 TEST(Wording, ACaptureSaysWhoAndTheOtherCounts) {
@@ -39,7 +40,7 @@ TEST(Wording, ACaptureSaysWhoAndTheOtherCounts) {
     e.actor2.name = "Chinese nationals";
     e.counts = {{2, "captured", false, false, ""}, {6, "engaged", false, false, ""}};
     e.location = area("Donetsk Oblast");
-    e.date = {"2025-04-01", "approximate", "recently"};
+    e.date = {"2025-04-01", DatePrecision::approximate, "recently"};
     e.reporting = events::Reporting::claim;
     EXPECT_EQ(event_label(e),
               "2 Chinese nationals captured (6 engaged)\nDonetsk Oblast · c. Apr 2025 · claim");

@@ -47,6 +47,14 @@ std::int64_t whole(const std::string& v, const Where& where, const char* field) 
     return n;
 }
 
+// ACLED's 1, 2 or 3; an empty field is a country, the least precise.
+events::GeoPrecision table_geo_precision(const std::string& v, const Where& where) {
+    if (v.empty()) return events::GeoPrecision::country;
+    if (auto p = events::geo_precision_from_acled(whole(v, where, "geo_precision"))) return *p;
+    throw bad_field(where, "geo_precision", "must be 1, 2 or 3, not '" + v + "'",
+                    "write the layer with mapwire's declared schema (docs/layers.md)");
+}
+
 // "injured: thousands; killed: dozens" back onto the counts it qualifies.
 void attach_words(events::Event& e, const std::string& words) {
     for (std::size_t at = 0; at < words.size();) {
@@ -77,16 +85,14 @@ events::Event read_feature(const geometry::FeatureRecord& f, const Where& where,
             e.counts.push_back({whole(v, where, field), field, approximate, false, {}});
     attach_words(e, f.text("counts_words"));
     e.date.date = table_date(iso_day(f.text("event_date")), where, "event_date");
-    e.date.precision = f.text("date_precision");
+    e.date.precision = table_date_precision(f.text("date_precision"), where, "date_precision");
     e.date.text = f.text("date_text");
     e.background = truthy(f.text("background"));
     if (const std::string& id = f.text("location_id"); !id.empty()) {
         e.location = table_place(gaz, id, where, "location_id");
         e.location_text = f.text("location");
     }
-    const std::string& precision = f.text("geo_precision");
-    e.geo_precision =
-        precision.empty() ? 3 : static_cast<int>(whole(precision, where, "geo_precision"));
+    e.geo_precision = table_geo_precision(f.text("geo_precision"), where);
     e.attribution = f.text("attribution");
     e.reporting = table_reporting(f.text("reporting"), where, "reporting");
     e.sentence = f.text("notes");
@@ -124,6 +130,13 @@ events::Reporting table_reporting(const std::string& text, const Where& where,
     if (text == "claim") return events::Reporting::claim;
     if (text == "allegation") return events::Reporting::allegation;
     throw bad_field(where, field, "must be fact, claim or allegation, not '" + text + "'", {});
+}
+
+events::DatePrecision table_date_precision(const std::string& text, const Where& where,
+                                           const std::string& field) {
+    if (auto p = events::parse_date_precision(text)) return *p;
+    throw bad_field(where, field,
+                    "must be day, week, month, year, approximate or empty, not '" + text + "'", {});
 }
 
 std::string table_date(const std::string& text, const Where& where, const std::string& field) {

@@ -52,6 +52,14 @@ struct FieldValue {
         if (auto* n = std::get_if<std::int64_t>(&v)) return to = static_cast<Int>(*n), true;
         return null() || fail("must be a whole number");
     }
+    // ACLED's 1, 2 or 3; null keeps the default.
+    bool geo_precision(events::GeoPrecision& to) {
+        std::int64_t code = 0;
+        if (null()) return true;
+        if (!whole(code)) return false;
+        if (auto p = events::geo_precision_from_acled(code)) return to = *p, true;
+        return fail("must be 1, 2 or 3");
+    }
     bool flag(bool& to) {
         if (auto* b = std::get_if<bool>(&v)) return to = *b, true;
         return null() || fail("must be true or false");
@@ -84,7 +92,7 @@ bool read_own(FieldValue& f, events::Event& e, std::string_view key) {
     if (key == "trigger") return f.text(e.trigger);
     if (key == "background") return f.flag(e.background);
     if (key == "location_text") return f.text(e.location_text);
-    if (key == "geo_precision") return f.whole(e.geo_precision);
+    if (key == "geo_precision") return f.geo_precision(e.geo_precision);
     if (key == "attribution") return f.text(e.attribution);
     if (key == "reporting")
         return f.checked(
@@ -113,7 +121,9 @@ bool read_date(FieldValue& f, events::EventDate& d, std::string_view key) {
     if (key == "date")
         return f.checked(
             [&](const std::string& day) { d.date = table_date(day, f.where, f.field); });
-    if (key == "precision") return f.text(d.precision);
+    if (key == "precision")
+        return f.checked(
+            [&](const std::string& p) { d.precision = table_date_precision(p, f.where, f.field); });
     if (key == "text") return f.text(d.text);
     return true;
 }
@@ -268,10 +278,6 @@ void RecordReader::finish() {
         const std::string at = "events[" + std::to_string(i) + "].";
         if (e.type.empty()) {
             error = bad_field(where_, at + "type", "must name the ACLED event type", kRecordHint);
-            return;
-        }
-        if (e.geo_precision < 1 || e.geo_precision > 3) {
-            error = bad_field(where_, at + "geo_precision", "must be 1, 2 or 3", kRecordHint);
             return;
         }
         if (!article.empty()) e.id = article + "/" + e.id;

@@ -37,6 +37,10 @@ gazetteer::Place table_place(const gazetteer::Gazetteer& gazetteer, const std::s
 events::Reporting table_reporting(const std::string& text, const Where& where,
                                   const std::string& field);
 
+// "day", "week", "month", "year", "approximate" or "" (no date); throws for anything else.
+events::DatePrecision table_date_precision(const std::string& text, const Where& where,
+                                           const std::string& field);
+
 // A YYYY-MM-DD day or ""; throws for anything else.
 std::string table_date(const std::string& text, const Where& where, const std::string& field);
 

@@ -69,7 +69,7 @@ Reporting reporting(const Document& doc, const Span& s) {
 
 bool is_background(const Document& doc, const Span& s, const EventDate& date,
                    const std::string& reference_iso) {
-    const bool dated_before = date.precision == "year" && reference_iso.size() >= 4 &&
+    const bool dated_before = date.precision == DatePrecision::year && reference_iso.size() >= 4 &&
                               date.date.size() >= 4 &&
                               date.date.substr(0, 4) < reference_iso.substr(0, 4);
     // An event dated to an earlier year than the report ("in 2016"); a full date of last

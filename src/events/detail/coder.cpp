@@ -204,7 +204,7 @@ void fill_from_context(const Document& doc, const gazetteer::Gazetteer& gaz, con
     if (e.date.date.empty() && inherit) e.date = before.back().date;
     if (!e.location && focus) {
         e.location = *focus;
-        e.geo_precision = 3;
+        e.geo_precision = GeoPrecision::country;
     }
 }
 
@@ -259,7 +259,7 @@ void number_events(std::vector<Event>& events, const std::optional<Day>& referen
     for (std::size_t i = 0; i < events.size(); ++i) {
         events[i].id = "e" + std::to_string(i + 1);
         if (events[i].date.date.empty() && reference)
-            events[i].date = {to_iso(*reference), "approximate", "(publication date)"};
+            events[i].date = {to_iso(*reference), DatePrecision::approximate, "(publication date)"};
     }
 }
 

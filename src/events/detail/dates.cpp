@@ -41,13 +41,13 @@ std::optional<int> number(std::string_view w) {
 
 // A day the text narrows to a period after it: "15 September 2022 (week of)" is week
 // precision, "(month of)" month precision (as ACLED notes say it).
-std::string period_of(const std::vector<std::string_view>& words, std::size_t i) {
+DatePrecision period_of(const std::vector<std::string_view>& words, std::size_t i) {
     for (std::size_t k = i + 1; k + 1 < words.size() && k < i + 5; ++k) {
         if (lower(words[k + 1]) != "of") continue;
-        if (lower(words[k]) == "week") return "week";
-        if (lower(words[k]) == "month") return "month";
+        if (lower(words[k]) == "week") return DatePrecision::week;
+        if (lower(words[k]) == "month") return DatePrecision::month;
     }
-    return "day";
+    return DatePrecision::day;
 }
 
 }  // namespace
@@ -81,7 +81,7 @@ EventDate resolve_date(const std::vector<std::string_view>& words, const std::op
             const sys_days r = to_sys(*ref);
             const weekday target{static_cast<unsigned>(k)};
             const auto back = (weekday(r) - target).count();
-            out = {to_iso(from_sys(r - days(back))), "day",
+            out = {to_iso(from_sys(r - days(back))), DatePrecision::day,
                    (prev == "on" ? "on " : "") + std::string(words[i])};
             return out;
         }
@@ -107,34 +107,39 @@ EventDate resolve_date(const std::vector<std::string_view>& words, const std::op
                         std::string(words[i - 1]) + " " + std::string(words[i]) +
                             (dated ? " " + std::string(words[i + 1]) : "")};
             }
-            if (y) return {to_iso({y, static_cast<int>(m) + 1, 1}), "month", std::string(words[i])};
+            if (y)
+                return {to_iso({y, static_cast<int>(m) + 1, 1}), DatePrecision::month,
+                        std::string(words[i])};
         }
         if (!ref) continue;
         const sys_days r = to_sys(*ref);
-        if (w == "yesterday") return {to_iso(from_sys(r - days(1))), "day", "yesterday"};
-        if (w == "today") return {to_iso(*ref), "day", "today"};
-        if (w == "overnight" || w == "tonight") return {to_iso(*ref), "day", std::string(words[i])};
+        if (w == "yesterday")
+            return {to_iso(from_sys(r - days(1))), DatePrecision::day, "yesterday"};
+        if (w == "today") return {to_iso(*ref), DatePrecision::day, "today"};
+        if (w == "overnight" || w == "tonight")
+            return {to_iso(*ref), DatePrecision::day, std::string(words[i])};
         if (w == "week" && prev == "last")
-            return {to_iso(from_sys(r - days(7))), "week", "last week"};
-        if (w == "week" && prev == "this") return {to_iso(*ref), "week", "this week"};
+            return {to_iso(from_sys(r - days(7))), DatePrecision::week, "last week"};
+        if (w == "week" && prev == "this") return {to_iso(*ref), DatePrecision::week, "this week"};
         if (w == "month" && prev == "last") {
             const year_month_day ymd(r);
             const year_month_day first = (ymd.year() / ymd.month() / 1) - months(1);
-            return {to_iso(from_sys(sys_days(first))), "month", "last month"};
+            return {to_iso(from_sys(sys_days(first))), DatePrecision::month, "last month"};
         }
         if (w == "year" && (prev == "this" || prev == "last")) {
             const int y = prev == "this" ? ref->year : ref->year - 1;
             const std::string before = i >= 2 ? lower(words[i - 2]) : "";
             const bool early = before == "early" || before == "earlier";
-            return {to_iso({y, 1, 1}), early || before == "late" ? "approximate" : "year",
+            return {to_iso({y, 1, 1}),
+                    early || before == "late" ? DatePrecision::approximate : DatePrecision::year,
                     (before.empty() ? "" : std::string(words[i - 2]) + " ") +
                         std::string(words[i - 1]) + " " + std::string(words[i])};
         }
         if ((w == "recently" || w == "recent") && vague.date.empty())
-            vague = {to_iso(*ref), "approximate", std::string(words[i])};
+            vague = {to_iso(*ref), DatePrecision::approximate, std::string(words[i])};
         if (auto y = number(w);
             y && *y >= 1900 && *y <= 2100 && (prev == "in" || prev == "since" || prev == "of"))
-            return {to_iso({*y, 1, 1}), "year", prev + " " + w};
+            return {to_iso({*y, 1, 1}), DatePrecision::year, prev + " " + w};
     }
     return vague.date.empty() ? out : vague;
 }

@@ -104,10 +104,11 @@ void locate(const Document& doc, const gazetteer::Gazetteer& gaz, const Span& s,
     e.location_text = m->text;
     if (m->place) {
         e.location = m->place;
-        e.geo_precision = m->place->type == PlaceType::place    ? 1
-                          : m->place->type == PlaceType::admin0 ? 3
-                                                                : 2;
-        if (m->resolution == geoparse::Resolution::container) e.geo_precision = 2;
+        e.geo_precision = m->place->type == PlaceType::place    ? GeoPrecision::town
+                          : m->place->type == PlaceType::admin0 ? GeoPrecision::country
+                                                                : GeoPrecision::region;
+        if (m->resolution == geoparse::Resolution::container)
+            e.geo_precision = GeoPrecision::region;
     }
     const auto q = qualifier_after(doc, s, end);
     if (!q) return;
@@ -118,7 +119,7 @@ void locate(const Document& doc, const gazetteer::Gazetteer& gaz, const Span& s,
         }))
         return;
     e.location = units.front();
-    e.geo_precision = 2;
+    e.geo_precision = GeoPrecision::region;
 }
 
 }  // namespace mapwire::events::detail

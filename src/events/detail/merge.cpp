@@ -49,8 +49,8 @@ void absorb(Event& same, const Event& e) {
     if (same.attribution.empty()) same.attribution = e.attribution;
     if (same.actor2.side.empty() && !e.actor2.side.empty()) same.actor2 = e.actor2;
     if (same.actor1.country.empty() && !e.actor1.country.empty()) same.actor1 = e.actor1;
-    if (same.date.precision == "approximate" && e.date.precision != "approximate" &&
-        !e.date.date.empty())
+    if (same.date.precision == DatePrecision::approximate &&
+        e.date.precision != DatePrecision::approximate && !e.date.date.empty())
         same.date = e.date;
 }
 

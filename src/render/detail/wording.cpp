@@ -62,9 +62,10 @@ std::vector<std::string> other_counts(const events::Event& e, const PlainLabel& 
 }
 
 // How precisely the text dates an event, in words.
-std::string date_precision_words(const std::string& precision) {
-    if (precision == "day" || precision == "week" || precision == "month" || precision == "year")
-        return "to the " + precision;
+std::string date_precision_words(events::DatePrecision precision) {
+    using enum events::DatePrecision;
+    if (precision == day || precision == week || precision == month || precision == year)
+        return "to the " + std::string(events::to_string(precision));
     return "approximate";
 }
 
@@ -72,10 +73,10 @@ std::string date_precision_words(const std::string& precision) {
 std::string where_words(const events::Event& e) {
     if (!e.location) return e.location_text.empty() ? "" : e.location_text + " (not located)";
     const std::string name(e.location->name);
-    if (e.geo_precision == 1) return name + " (the town itself)";
+    if (e.geo_precision == events::GeoPrecision::town) return name + " (the town itself)";
     return "Somewhere in " + name +
-           (e.geo_precision == 2 ? " (the text names only the region)"
-                                 : " (the text names only the country)");
+           (e.geo_precision == events::GeoPrecision::region ? " (the text names only the region)"
+                                                            : " (the text names only the country)");
 }
 
 }  // namespace
@@ -96,17 +97,18 @@ std::string upper(std::string s) {
     return text::upper_case(s);
 }
 
-std::string month_text(const std::string& iso, const std::string& precision) {
+std::string month_text(const std::string& iso, events::DatePrecision precision) {
     static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     if (iso.size() != 10) return "";
     const int y = std::atoi(iso.substr(0, 4).c_str()), m = std::atoi(iso.substr(5, 2).c_str()),
               d = std::atoi(iso.substr(8, 2).c_str());
     if (m < 1 || m > 12) return iso;
-    if (precision == "day")
+    if (precision == events::DatePrecision::day)
         return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
-    if (precision == "month") return std::string(months[m - 1]) + " " + std::to_string(y);
-    if (precision == "year") return std::to_string(y);
+    if (precision == events::DatePrecision::month)
+        return std::string(months[m - 1]) + " " + std::to_string(y);
+    if (precision == events::DatePrecision::year) return std::to_string(y);
     return "c. " + std::string(months[m - 1]) + " " + std::to_string(y);
 }
 

@@ -20,7 +20,7 @@ std::string count_value(const events::Count& c);
 std::string upper(std::string s);
 // An ISO day at its precision: "9 Apr 2025" (day), "Apr 2025" (month), "2025" (year), else
 // "c. Apr 2025"; "" for a date that is not YYYY-MM-DD.
-std::string month_text(const std::string& iso, const std::string& precision);
+std::string month_text(const std::string& iso, events::DatePrecision precision);
 // What happened, then where and when: "Capture of 2 Chinese nationals (6 engaged)\nDonetsk
 // Oblast · c. Apr 2025 · claim". Counts as the text gave them, never a number it did not.
 std::string event_label(const events::Event& e);

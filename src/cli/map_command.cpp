@@ -45,7 +45,7 @@ std::string styles_dir() {
 void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
                        const std::string& gpkg, const style::Style& style,
                        const std::string& out_dir, bool geojson,
-                       const std::vector<std::string>& vector_formats,
+                       const std::vector<exporter::VectorFormat>& vector_formats,
                        std::vector<std::string>& files,
                        const std::optional<exporter::DatasourceTarget>& datasource) {
     if (geojson) {
@@ -63,10 +63,8 @@ void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& 
         for (const auto& [type, colour] : style.event_colors)
             colours.events[type] = style::hex(colour);
         colours.areas = style::hex(style.highlight_border.color);
-        for (const auto& f : vector_formats) {
-            const auto format = exporter::vector_format(f);
-            assert(format && "the configuration loader admits known formats only");
-            for (auto& file : exporter::write_layers(layers_dir, out_dir, *format, colours))
+        for (const exporter::VectorFormat format : vector_formats) {
+            for (auto& file : exporter::write_layers(layers_dir, out_dir, format, colours))
                 files.push_back(std::move(file));
         }
         // Last, before the files are moved in: a datasource that refuses leaves no map behind,
@@ -79,8 +77,8 @@ void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& 
 bool prepare_web_map(render::MapOptions& options, const std::string& dataset,
                      const std::string& data_link) {
     options.web_library = dataset + "/web";
-    const bool web =
-        std::find(options.formats.begin(), options.formats.end(), "html") != options.formats.end();
+    const bool web = std::find(options.formats.begin(), options.formats.end(),
+                               render::MapFormat::html) != options.formats.end();
     if (web) options.data_link = data_link;
     return web;
 }
@@ -106,7 +104,7 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
                        render::MapOptions options, const std::string& final_dir, bool geojson,
-                       const std::vector<std::string>& vector_formats, bool per_event,
+                       const std::vector<exporter::VectorFormat>& vector_formats, bool per_event,
                        const std::optional<exporter::DatasourceTarget>& datasource) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
     geojson =
@@ -198,11 +196,12 @@ void run_map(const MapArgs& args, Context& ctx) {
     mo.formats.clear();
     std::stringstream fs(args.formats);
     for (std::string f; std::getline(fs, f, ',');) {
-        if (f != "png" && f != "svg" && f != "pdf" && f != "html")
+        const auto format = render::parse_map_format(f);
+        if (!format)
             throw std::move(
                 Error("unknown output format", ExitCode::usage, "use png, svg, pdf or html")
                     .with_value(f));
-        mo.formats.push_back(f);
+        mo.formats.push_back(*format);
     }
     mo.control_layer = args.control;
     // A date alone is what control_layer_date finds in a name that is only a date.

@@ -52,7 +52,7 @@ ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset
                      const std::string& table_path, const archive::DateRange& range,
                      const style::Style& style, render::MapOptions options,
                      const std::string& final_dir, bool geojson,
-                     const std::vector<std::string>& vector_formats,
+                     const std::vector<exporter::VectorFormat>& vector_formats,
                      const std::optional<exporter::DatasourceTarget>& datasource) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
     geojson = prepare_web_map(options, dataset, "events.geojson") || geojson;

@@ -440,12 +440,12 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
             job.vector_formats.clear();
             for (const auto& x : f) {
                 const std::string s = x.IsScalar() ? x.as<std::string>() : "";
-                if (s == "png" || s == "svg" || s == "pdf" || s == "html")
-                    o.formats.push_back(s);
+                if (const auto map = render::parse_map_format(s))
+                    o.formats.push_back(*map);
                 else if (s == "geojson")
                     job.geojson = true;
-                else if (s == "gpkg" || s == "kml" || s == "fgb" || s == "shp")
-                    job.vector_formats.push_back(s);
+                else if (const auto layers = exporter::vector_format(s))
+                    job.vector_formats.push_back(*layers);
                 else
                     problem(x, "unknown output format '" + s + "'",
                             "use png, svg, pdf, html, geojson, gpkg, kml, fgb, shp");

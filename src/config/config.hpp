@@ -9,6 +9,7 @@
 #include "archive/event_table.hpp"
 #include "base/error.hpp"
 #include "export/datasource.hpp"
+#include "export/geojson.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "render/map.hpp"
 
@@ -46,7 +47,7 @@ struct MapJob {
     std::string output_dir;                    // absolute: <config output_dir>/<name>
     bool geojson = true;
     // "gpkg", "kml", "fgb", "shp": the layers as map.gpkg, map.kml, events.fgb ..., map.shp.zip
-    std::vector<std::string> vector_formats;
+    std::vector<exporter::VectorFormat> vector_formats;
     // The layers also upserted into this GDAL datasource (key `datasource`), as the document
     // `doc_id` (default: the article's file name): see docs/layers.md.
     std::optional<exporter::DatasourceTarget> datasource;

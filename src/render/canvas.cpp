@@ -650,13 +650,6 @@ std::string inline_svg(const Rect& box, const std::string& ids,
     return canvas.element(box);
 }
 
-std::optional<Format> parse_format(std::string_view name) {
-    if (name == "png") return Format::png;
-    if (name == "svg") return Format::svg;
-    if (name == "pdf") return Format::pdf;
-    return std::nullopt;
-}
-
 Paths rect_path(double x, double y, double w, double h) {
     return {{{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, true}};
 }

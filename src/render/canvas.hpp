@@ -105,9 +105,8 @@ std::string escape_markup(std::string text);
 std::string inline_svg(const Rect& box, const std::string& ids,
                        const std::function<void(Canvas&)>& draw);
 
+// The surfaces a canvas draws on (the map's formats are render::MapFormat, see map.hpp).
 enum class Format { png, svg, pdf };
-// "png", "svg" or "pdf"; nothing for any other name.
-std::optional<Format> parse_format(std::string_view name);
 
 // What a map file says about itself: its title, and the description screen readers and
 // catalogues read (SVG <title> and <desc>, PNG iTXt Title and Description, PDF Title,

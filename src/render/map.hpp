@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "archive/aggregate.hpp"
@@ -21,6 +22,12 @@ class RenderError : public ErrorKind<RenderError> {
 public:
     using ErrorKind::ErrorKind;
 };
+
+// The map files a run writes: the drawings and the web page (map.html).
+enum class MapFormat { png, svg, pdf, html };
+// "png", "svg", "pdf", "html"; nothing for any other name (the caller names the value).
+std::optional<MapFormat> parse_map_format(std::string_view name);
+std::string_view to_string(MapFormat format);
 
 struct LonLatBox {
     double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
@@ -82,7 +89,7 @@ struct MapOptions {
     gazetteer::NamingPolicy names;
     const gazetteer::PlaceNaming* naming = nullptr;
     std::vector<std::string> highlight;  // gazetteer ids of units or regions to highlight as well
-    std::vector<std::string> formats = {"png", "svg", "pdf"};
+    std::vector<MapFormat> formats = {MapFormat::png, MapFormat::svg, MapFormat::pdf};
     std::vector<ExtraLayer> layers;
     std::vector<Annotation> annotations;
     std::string creation_date;  // PDF metadata (ISO 8601); from SOURCE_DATE_EPOCH by default

@@ -258,7 +258,7 @@ void Scene::load_layers() {
     // A web map is read further round: a browser window of another shape, or a reader
     // zooming out a little, sees beyond the static frame.
     const bool web =
-        std::find(opt_.formats.begin(), opt_.formats.end(), "html") != opt_.formats.end();
+        std::find(opt_.formats.begin(), opt_.formats.end(), MapFormat::html) != opt_.formats.end();
     geometry::Box box = view_->read_box();
     if (web) {
         const double lon = (box.max_lon - box.min_lon) * kWebMarginShare,
@@ -636,22 +636,27 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
     if (!std::isfinite(options.dpi) || options.dpi < 36 || options.dpi > 1200)
         throw std::move(RenderError("dpi out of range (36 to 1200)", ExitCode::usage)
                             .with_value(std::to_string(options.dpi)));
-    // An unknown format is an error before anything is drawn, never another format.
+    // The drawings, then the page. Names become formats at the command line and in the
+    // configuration (parse_map_format): an unknown one never reaches the renderer.
     std::vector<render::Format> formats;
     std::vector<std::string> names;
     bool web = false;  // map.html, written from the same scene after the drawings
-    for (const auto& f : options.formats) {
-        if (f == "html") {
-            web = true;
-            continue;
+    for (const MapFormat f : options.formats) {
+        switch (f) {
+            case MapFormat::png:
+                formats.push_back(Format::png);
+                break;
+            case MapFormat::svg:
+                formats.push_back(Format::svg);
+                break;
+            case MapFormat::pdf:
+                formats.push_back(Format::pdf);
+                break;
+            case MapFormat::html:
+                web = true;
+                continue;
         }
-        const auto format = render::parse_format(f);
-        if (!format)
-            throw std::move(
-                RenderError("unknown map format", ExitCode::usage, "use png, svg, pdf or html")
-                    .with_value(f));
-        formats.push_back(*format);
-        names.push_back(f);
+        names.emplace_back(to_string(f));
     }
     Scene scene(extraction, gazetteer, style, geopackage, options);
     RenderReport report = scene.build();
@@ -697,6 +702,26 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
         report.embed = embed_snippet(w, "map.html");
     }
     return report;
+}
+
+std::optional<MapFormat> parse_map_format(std::string_view name) {
+    for (const MapFormat f : {MapFormat::png, MapFormat::svg, MapFormat::pdf, MapFormat::html})
+        if (name == to_string(f)) return f;
+    return std::nullopt;
+}
+
+std::string_view to_string(MapFormat format) {
+    switch (format) {
+        case MapFormat::png:
+            return "png";
+        case MapFormat::svg:
+            return "svg";
+        case MapFormat::pdf:
+            return "pdf";
+        case MapFormat::html:
+            return "html";
+    }
+    return "png";  // not reached: every format is named above
 }
 
 }  // namespace mapwire::render

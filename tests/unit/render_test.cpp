@@ -12,6 +12,7 @@
 #include <string>
 
 #include "render/canvas.hpp"
+#include "render/map.hpp"
 #include "render/placement.hpp"
 #include "style/style.hpp"
 
@@ -148,11 +149,13 @@ TEST(PngOutput, NothingLeftBehindWhenNotFinished) {
 }
 
 TEST(Format, KnownNamesOnly) {
-    EXPECT_EQ(render::parse_format("png"), render::Format::png);
-    EXPECT_EQ(render::parse_format("svg"), render::Format::svg);
-    EXPECT_EQ(render::parse_format("pdf"), render::Format::pdf);
-    EXPECT_FALSE(render::parse_format("geojson"));  // never silently another format
-    EXPECT_FALSE(render::parse_format("PDF"));
+    using render::MapFormat;
+    for (const MapFormat f : {MapFormat::png, MapFormat::svg, MapFormat::pdf, MapFormat::html})
+        EXPECT_EQ(render::parse_map_format(render::to_string(f)), f);
+    EXPECT_EQ(render::to_string(MapFormat::html), "html");
+    EXPECT_FALSE(render::parse_map_format("geojson"));  // a layer format, never a drawing
+    EXPECT_FALSE(render::parse_map_format("PDF"));      // never silently another format
+    EXPECT_FALSE(render::parse_map_format(""));
 }
 
 TEST(CoverageMask, SharesOfBoxes) {

@@ -25,8 +25,9 @@ namespace mapwire::cli::detail {
 
 // Bump when any struct in this header changes.
 // 2: RenderArgs::output_dir, allow_outside; 3: MapArgs::control_date, control_source,
-// ExtractArgs::ndjson, jobs; 4: MapArgs::datasource, doc_id; 5: MapArgs::names.
-inline constexpr int kGisInterface = 5;
+// ExtractArgs::ndjson, jobs; 4: MapArgs::datasource, doc_id; 5: MapArgs::names; 6: output
+// formats as types (render::MapFormat, exporter::VectorFormat).
+inline constexpr int kGisInterface = 6;
 
 struct GeodataArgs {
     std::vector<std::string> ne_dirs, geonames, first_names;

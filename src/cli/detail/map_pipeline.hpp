@@ -12,6 +12,7 @@
 #include "archive/event_table.hpp"
 #include "events/extractor.hpp"
 #include "export/datasource.hpp"
+#include "export/geojson.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geoparse/geoparser.hpp"
 #include "render/map.hpp"
@@ -31,7 +32,8 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                        const std::string& dataset, const std::string& article,
                        const std::string& date, const style::Style& style,
                        render::MapOptions options, const std::string& out_dir, bool geojson,
-                       const std::vector<std::string>& vector_formats = {}, bool per_event = false,
+                       const std::vector<exporter::VectorFormat>& vector_formats = {},
+                       bool per_event = false,
                        const std::optional<exporter::DatasourceTarget>& datasource = {});
 // A map of an event table (NDJSON, GeoPackage or FlatGeobuf, see archive/event_table.hpp):
 // the events within `range` drawn as the map of an article's are, or counted per cell with
@@ -41,7 +43,7 @@ ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset
                      const std::string& table, const archive::DateRange& range,
                      const style::Style& style, render::MapOptions options,
                      const std::string& out_dir, bool geojson,
-                     const std::vector<std::string>& vector_formats = {},
+                     const std::vector<exporter::VectorFormat>& vector_formats = {},
                      const std::optional<exporter::DatasourceTarget>& datasource = {});
 
 // The GeoJSON layers of an extraction (when `geojson`) and the same layers in each of
@@ -50,7 +52,7 @@ ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset
 void write_layer_files(const events::Extraction& x, const gazetteer::Gazetteer& gaz,
                        const std::string& gpkg, const style::Style& style,
                        const std::string& out_dir, bool geojson,
-                       const std::vector<std::string>& vector_formats,
+                       const std::vector<exporter::VectorFormat>& vector_formats,
                        std::vector<std::string>& files,
                        const std::optional<exporter::DatasourceTarget>& datasource = {});
 

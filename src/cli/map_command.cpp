@@ -3,7 +3,6 @@
 // plugin; the options are in gis_commands.cpp.
 #include <unistd.h>
 #include <algorithm>
-#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>

@@ -115,12 +115,10 @@ void Parse::report_unresolved(GeoparseResult& out) const {
             u.place = *unit;
             u.resolution = Resolution::container;
             u.confidence = gazetteer::kRanking.container_fallback_confidence;
-            out.mentions.push_back(std::move(u));
-            i = end - 1;
-            continue;
+        } else {
+            out.warnings.push_back("line " + std::to_string(u.line + 1) + ": no place found for '" +
+                                   u.text + "'");
         }
-        out.warnings.push_back("line " + std::to_string(u.line + 1) + ": no place found for '" +
-                               u.text + "'");
         out.mentions.push_back(std::move(u));
         i = end - 1;
     }

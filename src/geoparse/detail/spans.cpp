@@ -236,6 +236,7 @@ void Parse::match_run(std::size_t first, std::size_t last) {
                 ++longest;
             }
         }
+        const bool unit_of = unit_after_of(i);  // "the state of Washington"
         for (std::size_t j = longest; j > i; --j) {
             // A span may not start with a connector ("The") or a function word capitalised at
             // the start of a sentence ("According"), nor end with a connector.
@@ -259,8 +260,8 @@ void Parse::match_run(std::size_t first, std::size_t last) {
                 }
             }
             const std::vector<Candidate> unit =
-                unit_after_of(i) ? unit_reading(i, j) : std::vector<Candidate>{};
-            const auto& candidates = unit_after_of(i) ? unit : lookup(phrase);
+                unit_of ? unit_reading(i, j) : std::vector<Candidate>{};
+            const auto& candidates = unit_of ? unit : lookup(phrase);
             Match m{i, j, false, false, {}, {}};
             if (!candidates.empty()) m.admin_word = candidates[0].admin_word;
             if (acceptable(m, candidates)) {

@@ -175,6 +175,10 @@ void Parse::add_fallbacks_for_unknown_names() {
                        x.place.type == PlaceType::region;
             });
         if (unit == c.candidates.end()) continue;
+        // "Dirk Bockel (Luxembourg, Celtic team)": the text names the country; its namesake
+        // unit abroad (Belgium's Luxembourg province) is not what it puts the name in.
+        const Place& reading = c.candidates[0].place;
+        if (reading.type == PlaceType::admin0 && unit->place.country != reading.country) continue;
         // "its Americas, Eastern Mediterranean, and European regions": a list of regions.
         if (unit->place.type == PlaceType::region && link == "," && list_continues(ci)) continue;
         const Place unit_place = unit->place;
@@ -213,6 +217,12 @@ void Parse::add_fallbacks_for_unknown_names() {
             cue(first, detail::Cue::function_word) || (last - first == 1 && common(first)) ||
             title_before(first))
             continue;
+        // A first name before another unknown name word is a person ("Dirk Bockel
+        // (Luxembourg)"); a town or a particle in the span keeps the place ("Janet Evans of
+        // Marion, Ohio").
+        bool names_only = !partial;
+        for (std::size_t k = first; k < last; ++k) names_only = names_only && name_word(k);
+        if (names_only && last - first >= 2 && lex_.first_name(t.text)) continue;
         for (std::size_t k = first; k < last; ++k)
             if (token_match_[k] >= 0) drops[static_cast<std::size_t>(token_match_[k])] = true;
         Match f{first, last, false, false, {}, {}};

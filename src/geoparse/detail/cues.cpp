@@ -51,6 +51,8 @@ CueSet cues_of(std::string_view word) {
             {Cue::direction, "directions.txt"},
             {Cue::generic_name, "generic_names.txt"},
             {Cue::settlement_noun, "settlement_nouns.txt"},
+            {Cue::place_suffix, "place_suffixes.txt"},
+            {Cue::actor_suffix, "actor_suffixes.txt"},
         };
         WordTable<std::uint32_t> t;
         for (const auto& [cue, file] : files)

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "gazetteer/ranking.hpp"
+#include "geoparse/detail/compounds.hpp"
 #include "geoparse/detail/parse.hpp"
 #include "text/normalize.hpp"
 #include "text/tokenize.hpp"
@@ -12,7 +13,7 @@
 namespace mapwire::geoparse::detail {
 
 Parse::Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text)
-    : gaz_(g), lex_(lex), text_(text), tokens_(text::tokenize(text)) {
+    : gaz_(g), lex_(lex), text_(text), tokens_(split_compounds(text::tokenize(text), g)) {
     // Every pass asks about lower-case words: fold the text once (ASCII lower case keeps
     // every byte where it is) and view each token in it.
     lowered_text_ = text::ascii_lower(text_);

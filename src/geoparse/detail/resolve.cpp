@@ -132,6 +132,14 @@ void Parse::resolve() {
 Role Parse::role_of(const Match& m, const Place& p) const {
     if (m.demonym) return Role::demonym;
     if (m.other) return Role::other;
+    // "Kyiv-based" says where something is, "Moscow-backed" who acts (compounds.cpp).
+    const std::size_t h = m.last;
+    if (h + 1 < tokens_.size() && tokens_[h].text == "-" &&
+        tokens_[h].byte_begin == tokens_[h - 1].byte_end &&
+        tokens_[h + 1].byte_begin == tokens_[h].byte_end) {
+        if (cue(h + 1, detail::Cue::place_suffix)) return Role::location;
+        if (cue(h + 1, detail::Cue::actor_suffix)) return Role::metonym;
+    }
     // Only states, capitals and large regions stand for governments.
     const bool can_be_metonym =
         p.type == PlaceType::admin0 || p.type == PlaceType::region || p.feature_code == "PPLC";

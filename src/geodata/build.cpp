@@ -581,6 +581,23 @@ void write_word_list(const std::vector<std::string>& paths, const std::string& o
     for (const auto& path : paths) {
         std::ifstream in(path);
         if (!in) throw std::move(IoError("cannot open word list", hint).in_file(path));
+        if (fs::path(path).extension() == ".json") {  // npm human-names: an array of names
+            const auto list = nlohmann::json::parse(in, nullptr, false);
+            if (!list.is_array())
+                throw std::move(GeodataError("a word list in JSON is an array of strings",
+                                             ExitCode::bad_input, hint)
+                                    .in_file(path));
+            for (const auto& w : list) {
+                if (!w.is_string())
+                    throw std::move(GeodataError("a word list in JSON holds only strings",
+                                                 ExitCode::bad_input, hint)
+                                        .in_file(path)
+                                        .with_value(w.dump()));
+                const auto& word = w.get_ref<const std::string&>();
+                if (!word.empty() && word.find('\'') == std::string::npos) words.push_back(word);
+            }
+            continue;
+        }
         for (std::string w; std::getline(in, w);) {
             if (!w.empty() && w.back() == '\r') w.pop_back();
             if (!w.empty() && w.find('\'') == std::string::npos) words.push_back(w);

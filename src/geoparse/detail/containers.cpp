@@ -222,7 +222,7 @@ void Parse::add_fallbacks_for_unknown_names() {
         // Marion, Ohio").
         bool names_only = !partial;
         for (std::size_t k = first; k < last; ++k) names_only = names_only && name_word(k);
-        if (names_only && last - first >= 2 && lex_.first_name(t.text)) continue;
+        if (names_only && last - first >= 2 && first_name(first)) continue;
         for (std::size_t k = first; k < last; ++k)
             if (token_match_[k] >= 0) drops[static_cast<std::size_t>(token_match_[k])] = true;
         Match f{first, last, false, false, {}, {}};

@@ -84,7 +84,7 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
     const bool first_named =
         // A title is no first name ("Mayor" is both), nor is a name before "of" ("Mayor of
         // Boston").
-        last - first >= 2 && !named_thing && lex_.first_name(tokens_[first].text) &&
+        last - first >= 2 && !named_thing && first_name(first) &&
         !written_cue(first, detail::Cue::title) &&
         (name_word(first + 1) || written_cue(first + 1, detail::Cue::connector)) &&
         !(covered[0] && covered[1] &&

@@ -77,6 +77,10 @@ private:
     // words and not-places are listed with their capitals).
     bool cue(std::size_t k, detail::Cue c) const { return cues_[k].has(c); }
     bool written_cue(std::size_t k, detail::Cue c) const { return written_cues_[k].has(c); }
+    // A first name that does not also begin place names ("Nova", "Santa": place_prefixes.txt).
+    bool first_name(std::size_t k) const {
+        return lex_.first_name(tokens_[k].text) && !written_cue(k, detail::Cue::place_prefix);
+    }
     bool common(std::size_t k) const {  // an English word (any case), asked once per token
         if (common_[k] < 0) common_[k] = lex_.common(tokens_[k].text) ? 1 : 0;
         return common_[k] == 1;

@@ -26,8 +26,9 @@ struct RankingWeights {
     double official_name = 0.97;
     double alternate_name = 0.88;  // a variant, exonym or former name: weaker evidence
     double code_name = 0.60;
-    double loose_match = -0.30;   // matched only after folding spelling variants
-    double partial_name = -0.30;  // "New York" for "New York City", another place's own name
+    double alternate_below_area = 0.01;  // a town by an alternate name, under an area's own
+    double loose_match = -0.30;          // matched only after folding spelling variants
+    double partial_name = -0.30;         // "New York" for "New York City", another place's own name
     // "Kharkiv" names both the oblast and the city inside it: without "Oblast" or "region",
     // the city comes first.
     double unit_named_after_town = -0.50;

@@ -110,6 +110,10 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
             person = person || !beside_unknown || titled || first_named;
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));
         } else {
+            matches_[m].in_personal_name =
+                !x.admin_word && !x.demonym &&
+                (type == PlaceType::admin1 || type == PlaceType::admin2) &&
+                (first_named || after_title);
             ++m;
         }
     }
@@ -201,6 +205,8 @@ void Parse::drop_unlikely_foreign_towns() {
             drop = drop || (!focus_.empty() && p.type == PlaceType::place && !reading_here &&
                             p.population < gazetteer::kRanking.lone_village_population &&
                             !container_of(mi));
+            // "Paul Kemp" is no municipality of Cape Verde where the text is elsewhere.
+            drop = drop || (m.in_personal_name && alone(p) && !container_of(mi));
         }
         if (!m.demonym && !m.candidates.empty() && m.first > 0 &&
             tokens_[m.first - 1].capitalized && cue(m.first - 1, detail::Cue::direction) &&

@@ -37,6 +37,9 @@ struct Match {
     std::optional<Place> fallback;
     bool abbreviation = false;       // candidates are those of the name it abbreviates
     bool container_reading = false;  // a place was put inside it: its reading is settled
+    // A unit inside a personal name ("Paul Kemp", "Pope John Paul II"), kept for now: it is
+    // the person unless the text names its country elsewhere (drop_unlikely_foreign_towns).
+    bool in_personal_name = false;
 };
 
 // Where a text puts a place: the match naming the container and the container's reading.

@@ -32,7 +32,8 @@ void Parse::compute_focus() {
             if (m.demonym_country) tally[std::string(m.demonym_country->country)] += 0.5;
             continue;
         }
-        if (m.candidates.empty()) continue;
+        // A unit inside a personal name ("Paul Kemp") is doubtful: it does not vote.
+        if (m.candidates.empty() || m.in_personal_name) continue;
         const Place& p = m.candidates[0].place;
         if (p.country.empty() || role_of(m, p) != Role::location) continue;
         // A town whose homonyms abroad score about as well does not vote: six mentions of

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "base/great_circle.hpp"
 #include "gazetteer/ranking.hpp"
 #include "geoparse/detail/parse.hpp"
 #include "text/normalize.hpp"
@@ -316,6 +317,44 @@ void Parse::settle_counties_without_units() {
         drops[mi] = false;
     }
     erase_matches(drops);
+}
+
+void Parse::join_city_districts() {
+    // ACLED writes a city's district after a spaced dash: "Donetsk - Kyivskyi", "Donetsk -
+    // Petrovskyi". The district lies in the city: one mention with the city's reading, not a
+    // namesake village in Russia nor the oblast around the city. A large place after the dash,
+    // or one near the city, is another place ("Kyiv - Lviv", "Kharkiv - Belgorod").
+    const auto& w = gazetteer::kRanking;
+    std::vector<bool> drops(matches_.size(), false);
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        Match& a = matches_[mi];
+        if (a.demonym || a.fallback || a.candidates.empty()) continue;
+        const Place& city = a.candidates[0].place;
+        const std::size_t dash = a.last, d = a.last + 1;
+        if (city.type != PlaceType::place || city.population < w.strong_town_population ||
+            d >= tokens_.size() || tokens_[dash].text != "-" ||
+            tokens_[dash].sentence != tokens_[d].sentence || !name_word(d) ||
+            tokens_[dash].byte_begin == tokens_[dash - 1].byte_end ||
+            tokens_[d].byte_begin == tokens_[dash].byte_end ||
+            (d + 1 < tokens_.size() && name_word(d + 1) && adjacent(d, d + 1)))
+            continue;
+        if (const int bi = token_match_[d]; bi >= 0) {
+            const Match& b = matches_[static_cast<std::size_t>(bi)];
+            if (b.last != d + 1 || b.demonym) continue;
+            if (!b.fallback && !b.candidates.empty()) {
+                const Candidate& c = b.candidates[0];
+                const bool small = c.quality == gazetteer::MatchQuality::loose ||
+                                   c.place.population < w.strong_town_population;
+                if (c.place.type != PlaceType::place || !small ||
+                    great_circle_km(c.place.lat, c.place.lon, city.lat, city.lon) <= w.nearby_km)
+                    continue;
+            }
+            drops[static_cast<std::size_t>(bi)] = true;
+        }
+        a.last = d + 1;
+    }
+    erase_matches(drops);
+    index_tokens();
 }
 
 }  // namespace mapwire::geoparse::detail

@@ -125,6 +125,7 @@ private:
     void rerank_in_context();
     std::vector<detail::ListReading> list_neighbours(std::size_t match_index) const;
     void settle_counties_without_units();
+    void join_city_districts();
     void keep_one_sense_per_name();
     void report_unresolved(GeoparseResult& out) const;
     const Place* container_after(std::size_t k, bool admin_word) const;

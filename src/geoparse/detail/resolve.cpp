@@ -128,6 +128,7 @@ void Parse::resolve() {
     place_in_containers();  // the readings may have changed
     settle_counties_without_units();
     keep_one_sense_per_name();
+    join_city_districts();
 }
 
 Role Parse::role_of(const Match& m, const Place& p) const {

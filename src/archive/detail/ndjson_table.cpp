@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "archive/detail/json_scan.hpp"
 #include "archive/detail/readers.hpp"
+#include "json/scan.hpp"
 #include "text/utf8.hpp"
 
 namespace mapwire::archive::detail {
@@ -151,7 +151,10 @@ public:
     bool null() override { return value({}); }
     bool boolean(bool v) override { return value(v); }
     bool number_integer(number_integer_t v) override { return value(std::int64_t(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return value(std::int64_t(v)); }
+    // Beyond an int64 the scanner hands over a uint64: no whole number a field takes.
+    bool number_unsigned(number_unsigned_t v) override {
+        return v <= std::uint64_t(INT64_MAX) ? value(std::int64_t(v)) : value(double(v));
+    }
     bool number_float(number_float_t v, const string_t&) override { return value(v); }
     bool string(string_t& v) override { return value(std::move(v)); }
     bool binary(binary_t&) override { return value({}); }
@@ -301,7 +304,7 @@ void parse_line(const std::string& path, const gazetteer::Gazetteer& gaz, Parsed
             bad_field(where, "", "holds invalid UTF-8 at byte " + std::to_string(*bad + 1),
                       "the table must be UTF-8, as `mapwire extract --ndjson` writes it");
     else
-        scan_json(out.text, reader);
+        mapwire::json::scan(out.text, reader);
     reader.finish();
     if (reader.error)
         out.error = std::make_exception_ptr(*reader.error);

@@ -62,7 +62,7 @@ std::string written(const ordered& v) {
 TEST(JsonWriter, StringsAsTheLibraryEscapesThem) {
     std::string every_control;
     for (int c = 0; c < 0x20; ++c) every_control.push_back(char(c));
-    for (const std::string s :
+    for (const std::string& s :
          {std::string(), std::string("plain"), std::string("\"q\" \\ / \b\f\n\r\t"), every_control,
           std::string("\x7f del"), std::string("Харків, 北京, Zolota Nyva, 😀"),
           std::string("a\0b", 3), std::string("\xef\xbf\xbd end")})
@@ -71,11 +71,13 @@ TEST(JsonWriter, StringsAsTheLibraryEscapesThem) {
 
 TEST(JsonWriter, NumbersAsTheLibraryPrintsThem) {
     const double inf = std::numeric_limits<double>::infinity();
-    for (const double d :
-         {0.0,           -0.0,     0.1,     1.0,       -1.0,
-          1.5,           1e300,    -1e-300, 5e-324,    1.7976931348623157e308,
-          123456789.125, 49.99304, 36.25,   2.0 / 3.0, 1e21,
-          1e22,          123e-7,   inf,     -inf,      std::numeric_limits<double>::quiet_NaN()})
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (const double d : {0.0,           -0.0,     0.1,    1e-7,
+                           123e-7,        1.0,      -1.0,   1.5,
+                           1e21,          1e22,     1e300,  1e308,
+                           -1e308,        -1e-300,  5e-324, 1.7976931348623157e308,
+                           123456789.125, 49.99304, 36.25,  2.0 / 3.0,
+                           inf,           -inf,     nan})
         EXPECT_EQ(written(ordered(d)), ordered(d).dump()) << d;
     for (const std::int64_t i :
          {std::int64_t(0), std::int64_t(-1), std::int64_t(42),

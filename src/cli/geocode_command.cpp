@@ -3,27 +3,52 @@
 #include <iterator>
 #include <map>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/detail/commands.hpp"
 #include "cli/detail/ndjson.hpp"
 #include "cli/detail/place_json.hpp"
 #include "geoparse/geoparser.hpp"
+#include "json/writer.hpp"
 
 namespace mapwire::cli::detail {
 namespace {
 
-nlohmann::ordered_json mention_json(const gazetteer::Gazetteer& gaz, const geoparse::Mention& m) {
-    nlohmann::ordered_json x;
-    x["text"] = m.text;
-    x["start"] = m.start;
-    x["end"] = m.end;
-    x["role"] = geoparse::to_string(m.role);
-    x["place"] = m.place ? place_json(gaz, *m.place, false) : nlohmann::ordered_json(nullptr);
-    if (m.place) x["resolution"] = geoparse::to_string(m.resolution);
-    x["confidence"] = m.confidence;
-    x["candidates"] = m.candidates;
-    return x;
+void write_mention(json::Writer& w, const gazetteer::Gazetteer& gaz, const geoparse::Mention& m) {
+    w.begin_object();
+    w.key("text");
+    w.string(m.text);
+    w.key("start");
+    w.value(m.start);
+    w.key("end");
+    w.value(m.end);
+    w.key("role");
+    w.string(geoparse::to_string(m.role));
+    w.key("place");
+    if (m.place) {
+        write_place(w, gaz, *m.place, false);
+        w.key("resolution");
+        w.string(geoparse::to_string(m.resolution));
+    } else {
+        w.null();
+    }
+    w.key("confidence");
+    w.number(m.confidence);
+    w.key("candidates");
+    w.value(m.candidates);
+    w.end_object();
+}
+
+void write_strings(json::Writer& w, const std::vector<std::string>& strings) {
+    w.begin_array();
+    for (const auto& s : strings) w.string(s);
+    w.end_array();
+}
+
+// A string, or null for "".
+void write_optional(json::Writer& w, const std::string& s) {
+    if (s.empty())
+        w.null();
+    else
+        w.string(s);
 }
 
 void write_tsv_row(std::ostream& out, const gazetteer::Gazetteer& gaz, const geoparse::Mention& m) {
@@ -53,25 +78,22 @@ std::string focus_of(const std::map<std::string, std::size_t>& votes) {
     return focus;
 }
 
-// One article of a stream: its mentions, focus and warnings, as one JSON object.
-nlohmann::ordered_json stream_result(const gazetteer::Gazetteer& gaz,
-                                     const geoparse::Geoparser& parser, const StreamArticle& a) {
-    auto mentions = nlohmann::ordered_json::array();
+// One article of a stream: its mentions, focus and warnings, as result fields.
+void stream_result(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& parser,
+                   const StreamArticle& a, ResultFields& fields) {
     std::map<std::string, std::size_t> votes;
     std::vector<std::string> warnings;
+    json::Writer& w = fields.field("mentions");
+    w.begin_array();
     parser.parse_parts(
         a.text, "line " + std::to_string(a.line), [&](geoparse::GeoparseResult&& part) {
             if (!part.focus_country.empty()) ++votes[part.focus_country];
             std::move(part.warnings.begin(), part.warnings.end(), std::back_inserter(warnings));
-            for (const auto& m : part.mentions) mentions.push_back(mention_json(gaz, m));
+            for (const auto& m : part.mentions) write_mention(w, gaz, m);
         });
-    nlohmann::ordered_json r;
-    r["mentions"] = std::move(mentions);
-    const std::string focus = focus_of(votes);
-    r["focus_country"] =
-        focus.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(focus);
-    r["warnings"] = warnings;
-    return r;
+    w.end_array();
+    write_optional(fields.field("focus_country"), focus_of(votes));
+    write_strings(fields.field("warnings"), warnings);
 }
 
 }  // namespace
@@ -101,9 +123,10 @@ Command add_geocode_command(CLI::App& app, Context& ctx) {
                     gaz, geoparse::Lexicon::load(dataset_dir(ctx) + "/lexicon.txt"));
                 if (opts->ndjson) {
                     const auto in = open_stream(opts->input);
-                    fail_if_any(run_stream(*in, ctx.out, opts->jobs, [&](const StreamArticle& a) {
-                        return stream_result(gaz, parser, a);
-                    }));
+                    fail_if_any(run_stream(*in, ctx.out, opts->jobs,
+                                           [&](const StreamArticle& a, ResultFields& f) {
+                                               stream_result(gaz, parser, a, f);
+                                           }));
                     return;
                 }
                 const std::string text = read_input(opts->input);
@@ -111,6 +134,7 @@ Command add_geocode_command(CLI::App& app, Context& ctx) {
                 std::map<std::string, std::size_t> focus_votes;
                 std::vector<std::string> warnings;
                 bool first = true;
+                json::Writer w;  // one mention at a time
                 if (tsv)
                     ctx.out << "text\tstart\tend\trole\tplace_"
                                "id\tname\ttype\tcountry\tadmin1\tlat\tlon\tconfidence\n";
@@ -125,18 +149,25 @@ Command add_geocode_command(CLI::App& app, Context& ctx) {
                             write_tsv_row(ctx.out, gaz, m);
                             continue;
                         }
-                        ctx.out << (first ? "\n    " : ",\n    ") << mention_json(gaz, m).dump();
+                        w.clear();
+                        write_mention(w, gaz, m);
+                        ctx.out << (first ? "\n    " : ",\n    ") << w.str();
                         first = false;
                     }
                 });
                 if (tsv) return;
-                const std::string focus = focus_of(focus_votes);
-                ctx.out << (first ? "],\n" : "\n  ],\n")
-                        << "  \"warnings\": " << nlohmann::json(warnings).dump()
-                        << ",\n  \"focus_country\": "
-                        << (focus.empty() ? nlohmann::json(nullptr) : nlohmann::json(focus)).dump();
-                if (!opts->date.empty())
-                    ctx.out << ",\n  \"date\": " << nlohmann::json(opts->date).dump();
+                ctx.out << (first ? "],\n" : "\n  ],\n") << "  \"warnings\": ";
+                w.clear();
+                write_strings(w, warnings);
+                ctx.out << w.str() << ",\n  \"focus_country\": ";
+                w.clear();
+                write_optional(w, focus_of(focus_votes));
+                ctx.out << w.str();
+                if (!opts->date.empty()) {
+                    w.clear();
+                    w.string(opts->date);
+                    ctx.out << ",\n  \"date\": " << w.str();
+                }
                 ctx.out << "\n}\n";
             }};
 }

@@ -8,11 +8,14 @@
 #include <iostream>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <thread>
 #include <vector>
 
 #include "base/error.hpp"
+#include "cli/detail/stream_record.hpp"
+#include "json/scan.hpp"
 #include "text/utf8.hpp"
 
 namespace mapwire::cli::detail {
@@ -23,68 +26,72 @@ struct Line {
     std::string text;
 };
 
-nlohmann::ordered_json error_record(std::size_t line, const nlohmann::json* id,
-                                    const std::string& message) {
-    nlohmann::ordered_json r;
-    r["line"] = line;
-    if (id) r["id"] = *id;
-    r["error"] = message;
-    return r;
-}
-
 struct Output {
     std::string line;
     bool failed = false;
 };
 
-Output failure(std::size_t line, const nlohmann::json* id, const std::string& message) {
-    return {error_record(line, id, message).dump(), true};
+Output failure(std::size_t line, const std::optional<std::string>& id, const std::string& message) {
+    return {error_output(line, id, message), true};
 }
 
 // The output line for one input line; never throws for bad input.
-Output process(const Line& line, const ArticleWork& work) {
+Output process(const Line& line, const ArticleWriter& work, ResultFields& result) {
     // Checked first: the JSON reader passes bytes of invalid UTF-8 through, and the writer
     // then refuses them.
+    StreamRecord record;
     try {
         text::require_utf8(line.text, "line " + std::to_string(line.number));
+        record = read_record(line.text);
     } catch (const Error& e) {
-        return failure(line.number, nullptr, e.message());
+        return failure(line.number, std::nullopt, e.message());
     }
-    nlohmann::json record;
-    try {
-        record = nlohmann::json::parse(line.text);
-    } catch (const nlohmann::json::parse_error& e) {
-        return failure(line.number, nullptr, std::string("not JSON: ") + e.what());
-    }
-    const nlohmann::json* id =
-        record.is_object() && record.contains("id") ? &record["id"] : nullptr;
-    if (!record.is_object() || !record.contains("text") || !record["text"].is_string())
-        return failure(line.number, id, "a record needs a string \"text\"");
-    if (record.contains("date") && !record["date"].is_string())
-        return failure(line.number, id, "\"date\" must be a string YYYY-MM-DD");
-    StreamArticle article{line.number, record["text"].get<std::string>(),
-                          record.value("date", std::string())};
+    if (!record.object || !record.text)
+        return failure(line.number, record.id, "a record needs a string \"text\"");
+    StreamArticle article{line.number, std::move(*record.text), {}};
+    const auto date = std::find_if(record.fields.begin(), record.fields.end(),
+                                   [](const auto& f) { return f.first == "date"; });
+    if (date != record.fields.end() && !json::scan_string(date->second, article.date))
+        return failure(line.number, record.id, "\"date\" must be a string YYYY-MM-DD");
     text::replace_unwritable(article.text);  // as for an article read from a file
-    nlohmann::ordered_json result;
+    result.clear();
     try {
-        result = work(article);
+        work(article, result);
     } catch (const Error& e) {
-        return failure(line.number, id, e.message());
+        return failure(line.number, record.id, e.message());
     } catch (const std::exception& e) {
-        return failure(line.number, id, e.what());
+        return failure(line.number, record.id, e.what());
     }
-    nlohmann::ordered_json out;
-    out["id"] = id ? *id : nlohmann::json(nullptr);
-    for (const auto& [key, value] : record.items())  // nlohmann::json: keys in sorted order
-        if (key != "id" && key != "text") out[key] = value;
-    for (auto& [key, value] : result.items()) out[key] = std::move(value);
-    return {out.dump(), false};
+    return {record_output(record, result), false};
 }
 
 }  // namespace
 
+json::Writer& ResultFields::field(std::string name) {
+    starts_.emplace_back(std::move(name), values_.size());
+    return values_;
+}
+
+std::string_view ResultFields::value(std::size_t i) const {
+    const std::size_t end = i + 1 < starts_.size() ? starts_[i + 1].second : values_.size();
+    return std::string_view(values_.str()).substr(starts_[i].second, end - starts_[i].second);
+}
+
+void ResultFields::clear() {
+    values_.clear();
+    starts_.clear();
+}
+
 StreamCounts run_stream(std::istream& in, std::ostream& out, unsigned jobs,
                         const ArticleWork& work) {
+    return run_stream(in, out, jobs, [&](const StreamArticle& a, ResultFields& fields) {
+        const auto tree = work(a);
+        for (const auto& [name, value] : tree.items()) fields.field(name).raw(value.dump());
+    });
+}
+
+StreamCounts run_stream(std::istream& in, std::ostream& out, unsigned jobs,
+                        const ArticleWriter& work) {
     jobs = std::max(1u, jobs);
     StreamCounts counts;
     std::vector<Line> batch;
@@ -105,8 +112,9 @@ StreamCounts run_stream(std::istream& in, std::ostream& out, unsigned jobs,
         // Line i to thread i % jobs: the batch's order is kept by index, whatever finishes
         // first.
         auto run = [&](unsigned t) {
+            ResultFields fields;  // one per thread, its buffer reused line after line
             for (std::size_t i = t; i < batch.size(); i += jobs)
-                results[i] = process(batch[i], work);
+                results[i] = process(batch[i], work, fields);
         };
         std::vector<std::thread> threads;
         for (unsigned t = 1; t < jobs && t < batch.size(); ++t) threads.emplace_back(run, t);

@@ -63,16 +63,42 @@ void require_utf8(std::string_view text, const std::string& source) {
                         .at(line, column));
 }
 
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+
+// Whether none of the 8 bytes of `word` is a C0 control or 0xEF (the lead byte of U+FFFE and
+// U+FFFF): such a word needs no change. Exact, for any bytes: a lane borrows only when its
+// own byte is below the bound (the bit tricks of Anderson's "Bit Twiddling Hacks").
+bool plain_word(std::uint64_t word) {
+    const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kNonAsciiBits;
+    const std::uint64_t lead = word ^ (kOnes * 0xEF);
+    const std::uint64_t has_lead = (lead - kOnes) & ~lead & kNonAsciiBits;
+    return (below_space | has_lead) == 0;
+}
+
+}  // namespace
+
 void replace_unwritable(std::string& text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        // Words with nothing to replace are skipped whole: every stream article passes here,
+        // and nearly all of a text is such words (a line feed or a tab sends one word through
+        // the byte test below).
+        std::uint64_t word = 0;
+        if (n - i >= sizeof word &&
+            (std::memcpy(&word, text.data() + i, sizeof word), plain_word(word))) {
+            i += sizeof word;
+            continue;
+        }
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
             text[i] = ' ';
-        } else if (c == 0xEF && i + 2 < text.size() &&
-                   static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        } else if (c == 0xEF && i + 2 < n && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
                    (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
             text[i + 2] = static_cast<char>(0xBD);  // U+FFFE, U+FFFF -> U+FFFD, three bytes each
         }
+        ++i;
     }
 }
 

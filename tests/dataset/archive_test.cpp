@@ -191,6 +191,22 @@ TEST_F(ArchiveMap, ABadLineIsNamedWithItsField) {
     EXPECT_FALSE(fs::exists(dir_ / "out-bad" / "bad"));
 }
 
+// A number beyond a double is named as such: the table's scanner leaves such a line to
+// nlohmann, whose out_of_range says what it is (not "not a JSON object", nor a silent 0).
+TEST_F(ArchiveMap, ANumberBeyondADoubleIsNamed) {
+    std::string table = testing::read_text((dir_ / "events.ndjson").string());
+    table.insert(table.find('\n') + 2, "\"n\":1e400,");  // inside the second line's object
+    std::ofstream(dir_ / "huge.ndjson") << table;
+    const auto r = render(
+        "output_dir: out-huge\nmaps:\n  - {name: huge, events: huge.ndjson, formats: [png]}\n",
+        "huge");
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.out.find("huge.ndjson:2: the line holds a number beyond a double's range"),
+              std::string::npos)
+        << r.out;
+    EXPECT_FALSE(fs::exists(dir_ / "out-huge" / "huge"));
+}
+
 TEST_F(ArchiveMap, WebMapDrawsTheCellsOfEveryClass) {
     // The page carries the cells per class (packed paths) and a fill per class, as the
     // static map draws them; a page without them showed the base map alone.

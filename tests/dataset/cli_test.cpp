@@ -246,5 +246,25 @@ TEST(StreamCommands, OneResultPerLineInOrder) {
     std::filesystem::remove_all(dir);
 }
 
+// A record's own fields go out as nlohmann::json wrote them before the stream had its own
+// reader and writer: sorted by name, a repeated name's last value, objects inside sorted,
+// numbers reprinted; a result field of the same name ("mentions") takes the record's place.
+TEST(StreamCommands, RecordFieldsPassThroughAsTheLibraryWroteThem) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("mapwire-record-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string stream = (dir / "record.ndjson").string();
+    std::ofstream(stream, std::ios::binary)
+        << R"({"text": "Russian forces struck Kherson.", "zeta": [1, {"b": 1, "a": 2}], )"
+        << R"("id": 9, "mentions": "old", "alpha": 1.50, "alpha": 2e0})"
+        << "\n";
+    const auto r = run({"geocode", "--ndjson", stream});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind(R"({"id":9,"alpha":2.0,"mentions":[{"text":"Russian",)", 0), 0u) << r.out;
+    const std::string tail = R"(],"zeta":[1,{"a":2,"b":1}],"focus_country":"UA","warnings":[]})";
+    EXPECT_NE(r.out.find(tail + "\n"), std::string::npos) << r.out;
+    std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace mapwire

@@ -1,6 +1,6 @@
 // Hostile and careless input from tests/cases/hostile.json: each case runs mapwire in-process
 // on files written into a fresh folder and checks the exit code, the message (file, line,
-// key) and that nothing was written.
+// key), a stream's error records where the case names them, and that nothing was written.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -89,6 +89,10 @@ TEST(HostileInput, EveryCaseFailsClearlyAndWritesNothing) {
             EXPECT_NE(err.str().find(replaced(want, dir.string())), std::string::npos)
                 << name << ": wanted '" << want.get<std::string>() << "' in:\n"
                 << err.str();
+        for (const auto& want : c.value("expect_out", nlohmann::json::array()))
+            EXPECT_NE(out.str().find(replaced(want, dir.string())), std::string::npos)
+                << name << ": wanted '" << want.get<std::string>() << "' in the output:\n"
+                << out.str();
         EXPECT_EQ(err.str().find("internal error"), std::string::npos) << name;
         EXPECT_EQ(files_below(dir), before) << name << ": the folder changed";
     }

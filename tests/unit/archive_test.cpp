@@ -5,7 +5,6 @@
 #include <set>
 
 #include "archive/binning.hpp"
-#include "archive/detail/json_scan.hpp"
 
 namespace mapwire::archive {
 namespace {
@@ -67,54 +66,6 @@ TEST(ClassBreaks, FewDistinctCountsMergeClasses) {
     // 7.5, 8 times a power of ten.
     EXPECT_EQ(class_breaks({1, 2, 3, 4, 5, 6, 7, 8, 9, 56}, 2), (std::vector<std::int64_t>{5, 56}));
     EXPECT_EQ(class_breaks({56, 56, 57, 900}, 2), (std::vector<std::int64_t>{60, 900}));
-}
-
-// nlohmann's document builder behind the SAX interface the scanner drives.
-class DomSax : public nlohmann::json_sax<nlohmann::json> {
-public:
-    explicit DomSax(nlohmann::json& dom) : dom_(dom, false) {}
-    bool null() override { return dom_.null(); }
-    bool boolean(bool v) override { return dom_.boolean(v); }
-    bool number_integer(number_integer_t v) override { return dom_.number_integer(v); }
-    bool number_unsigned(number_unsigned_t v) override { return dom_.number_unsigned(v); }
-    bool number_float(number_float_t v, const string_t& s) override {
-        return dom_.number_float(v, s);
-    }
-    bool string(string_t& v) override { return dom_.string(v); }
-    bool binary(binary_t& v) override { return dom_.binary(v); }
-    bool start_object(std::size_t n) override { return dom_.start_object(n); }
-    bool key(string_t& k) override { return dom_.key(k); }
-    bool end_object() override { return dom_.end_object(); }
-    bool start_array(std::size_t n) override { return dom_.start_array(n); }
-    bool end_array() override { return dom_.end_array(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-        return false;
-    }
-
-private:
-    nlohmann::detail::json_sax_dom_parser<nlohmann::json> dom_;
-};
-
-// The table reader's own JSON scanner reads what nlohmann's parser reads, and refuses what it
-// refuses.
-TEST(JsonScan, ReadsWhatTheLibraryReads) {
-    using nlohmann::json;
-    for (const char* text :
-         {R"({"id": 17, "events": [{"type": "Battles", "counts": [{"value": -3}], "x": 1.5e3}]})",
-          R"( ["a\u00e9\ud83d\ude00 \"q\" \\ \/ \n\t", true, false, null, 0, -0.25, {}] )",
-          R"({"nested": {"a": [[], [{}]], "b": 12345678901234}})"}) {
-        json dom;
-        DomSax sax(dom);
-        ASSERT_TRUE(detail::scan_json(text, sax)) << text;
-        EXPECT_EQ(dom, json::parse(text)) << text;
-    }
-    for (const char* bad : {"{", R"({"a" 1})", "[1,]", "01", R"("tab	here")", R"("\x")",
-                            R"("\ud800")", "nul", "{} {}", "1.", "[1 2]"}) {
-        json dom;
-        DomSax sax(dom);
-        EXPECT_FALSE(detail::scan_json(bad, sax)) << bad;
-        EXPECT_FALSE(json::accept(bad)) << bad;
-    }
 }
 
 }  // namespace

@@ -16,6 +16,24 @@ TEST(Utf8, UnwritableCharactersAreReplacedInPlace) {
     EXPECT_EQ(t.size(), size) << "offsets stay where they were";
 }
 
+// The word-at-a-time skip misses nothing: a character to replace at any offset of a long
+// text, next to plain ASCII, tabs and other UTF-8, is replaced as in a short one.
+TEST(Utf8, UnwritableCharactersAreFoundAtAnyOffset) {
+    const std::string plain = "Kharkiv \xc3\xa9\tregion\n\xef\xbc\x81 struck again.";
+    for (const std::string& bad : {std::string("\x01"), std::string("\x7f\x1f"),
+                                   std::string("\xef\xbf\xbe"), std::string("\xef\xbf\xbf")}) {
+        const std::string good = bad == "\x01" ? " " : bad == "\x7f\x1f" ? "\x7f " : "\xef\xbf\xbd";
+        for (std::size_t at = 0; at <= plain.size(); ++at) {
+            std::string t = plain.substr(0, at) + bad + plain.substr(at);
+            replace_unwritable(t);
+            EXPECT_EQ(t, plain.substr(0, at) + good + plain.substr(at)) << at;
+        }
+    }
+    std::string untouched = plain + plain;
+    replace_unwritable(untouched);
+    EXPECT_EQ(untouched, plain + plain);
+}
+
 TEST(Fold, CaseDiacriticsAndApostrophes) {
     EXPECT_EQ(fold("Donets'k"), "donetsk");
     EXPECT_EQ(fold("Donets’k"), "donetsk");

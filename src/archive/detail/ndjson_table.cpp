@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "archive/detail/json_scan.hpp"
 #include "archive/detail/readers.hpp"
+#include "json/scan.hpp"
 #include "text/utf8.hpp"
 
 namespace mapwire::archive::detail {
@@ -151,7 +151,10 @@ public:
     bool null() override { return value({}); }
     bool boolean(bool v) override { return value(v); }
     bool number_integer(number_integer_t v) override { return value(std::int64_t(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return value(std::int64_t(v)); }
+    // Beyond an int64 the scanner hands over a uint64: no whole number a field takes.
+    bool number_unsigned(number_unsigned_t v) override {
+        return v <= std::uint64_t(INT64_MAX) ? value(std::int64_t(v)) : value(double(v));
+    }
     bool number_float(number_float_t v, const string_t&) override { return value(v); }
     bool string(string_t& v) override { return value(std::move(v)); }
     bool binary(binary_t&) override { return value({}); }
@@ -163,9 +166,15 @@ public:
     bool start_array(std::size_t) override { return open(true); }
     bool end_object() override { return close(); }
     bool end_array() override { return close(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-        return fail("", "is not a JSON object", kRecordHint);
+    bool parse_error(std::size_t, const std::string&,
+                     const nlohmann::detail::exception& e) override {
+        refused = true;
+        // 406: nlohmann's out_of_range for a number beyond a double ("1e400").
+        return fail("",
+                    e.id == 406 ? "holds a number beyond a double's range" : "is not a JSON object",
+                    kRecordHint);
     }
+    bool refused = false;  // the JSON reader refused the line (not a field)
 
     // After the parse: the events, or the error found.
     void finish();
@@ -295,20 +304,24 @@ struct ParsedLine {
 
 void parse_line(const std::string& path, const gazetteer::Gazetteer& gaz, ParsedLine& out) {
     const Where where{path, out.line, {}};
-    RecordReader reader(where, gaz);
-    if (const auto bad = text::find_invalid_utf8(out.text))
-        reader.error =
+    std::optional<RecordReader> reader(std::in_place, where, gaz);
+    if (const auto bad = text::find_invalid_utf8(out.text)) {
+        reader->error =
             bad_field(where, "", "holds invalid UTF-8 at byte " + std::to_string(*bad + 1),
                       "the table must be UTF-8, as `mapwire extract --ndjson` writes it");
-    else
-        scan_json(out.text, reader);
-    reader.finish();
-    if (reader.error)
-        out.error = std::make_exception_ptr(*reader.error);
-    else if (reader.error_record)
+    } else if (!mapwire::json::scan(out.text, *reader) && reader->refused) {
+        // The scanner refuses a little more than nlohmann (json/scan.hpp: deep nesting, numbers
+        // beyond a double): nlohmann's own reading, or its refusal, decides.
+        reader.emplace(where, gaz);
+        nlohmann::json::sax_parse(out.text, &*reader);
+    }
+    reader->finish();
+    if (reader->error)
+        out.error = std::make_exception_ptr(*reader->error);
+    else if (reader->error_record)
         out.error_record = true;  // the stream's record of an article that failed: no events
     else
-        out.events = std::move(reader.events);
+        out.events = std::move(reader->events);
 }
 
 // Parses a batch of lines on up to kParseThreads threads (JSON parsing is most of a table's

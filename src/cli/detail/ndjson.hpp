@@ -8,8 +8,13 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "json/writer.hpp"
 
 namespace mapwire::cli::detail {
 
@@ -19,8 +24,27 @@ struct StreamArticle {
     std::string text, date;
 };
 
-// The result fields of one article (mentions, or events and figures). May throw
-// mapwire::Error or any exception: that line gets an error record and the stream goes on.
+// The result fields of one article (mentions, or events and figures), written one after
+// another: field(name) starts one, and the next value written to the writer it returns is its
+// value. Written, not built as a tree: a tree per article was the measured cost of a stream.
+class ResultFields {
+public:
+    json::Writer& field(std::string name);
+
+    std::size_t size() const { return starts_.size(); }
+    const std::string& name(std::size_t i) const { return starts_[i].first; }
+    std::string_view value(std::size_t i) const;  // as JSON text
+    void clear();
+
+private:
+    json::Writer values_;  // the values, unseparated (see json::Writer)
+    std::vector<std::pair<std::string, std::size_t>> starts_;  // name, offset in values_
+};
+
+// The work on one article: writes its result fields. May throw mapwire::Error or any
+// exception: that line gets an error record and the stream goes on.
+using ArticleWriter = std::function<void(const StreamArticle&, ResultFields&)>;
+// The same work returning its fields as a tree (extract's JSON is one).
 using ArticleWork = std::function<nlohmann::ordered_json(const StreamArticle&)>;
 
 struct StreamCounts {
@@ -32,6 +56,9 @@ struct StreamCounts {
 // line that is not a JSON object with a string "text", or whose work failed,
 // {"line": N, "id": ... (when known), "error": "..."}. Lines go out in input order whatever
 // `jobs` (threads used, 1 or more); at most kStreamBatch lines per job are held at once.
+// A result field whose name is one of the record's takes that field's place.
+StreamCounts run_stream(std::istream& in, std::ostream& out, unsigned jobs,
+                        const ArticleWriter& work);
 StreamCounts run_stream(std::istream& in, std::ostream& out, unsigned jobs,
                         const ArticleWork& work);
 

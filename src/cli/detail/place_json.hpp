@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gazetteer/gazetteer.hpp"
+#include "json/writer.hpp"
 
 namespace mapwire::cli::detail {
 
@@ -13,5 +14,10 @@ double round_to(double v, int digits);
 // area, ISO code and occupation.
 nlohmann::ordered_json place_json(const gazetteer::Gazetteer& gaz, const gazetteer::Place& p,
                                   bool full);
+
+// The same object, written to `w` in the same bytes as place_json(...).dump(): the stream
+// commands write one per mention without building a tree.
+void write_place(json::Writer& w, const gazetteer::Gazetteer& gaz, const gazetteer::Place& p,
+                 bool full);
 
 }  // namespace mapwire::cli::detail

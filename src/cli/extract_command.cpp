@@ -36,8 +36,8 @@ nlohmann::ordered_json extraction_json(const gazetteer::Gazetteer& gaz,
     for (const auto& e : x.events) {
         nlohmann::ordered_json o;
         o["id"] = e.id;
-        o["type"] = e.type;
-        o["sub_type"] = e.sub_type;
+        o["type"] = to_string(e.type);
+        o["sub_type"] = to_string(e.sub_type);
         o["actor1"] = actor_json(e.actor1);
         o["actor2"] = actor_json(e.actor2);
         auto counts = nlohmann::ordered_json::array();

@@ -148,7 +148,8 @@ ArticleMap map_article(const gazetteer::Gazetteer& gaz, const geoparse::Geoparse
                                      : e.date.precision == day  ? d
                                      : e.date.precision == year ? d.substr(0, 4)
                                                                 : "c. " + d.substr(0, 7);
-            o.subtitle = e.type + " · " + std::string(p.name) + (when.empty() ? "" : " · " + when);
+            o.subtitle = std::string(to_string(e.type)) + " · " + std::string(p.name) +
+                         (when.empty() ? "" : " · " + when);
             char folder[32];
             std::snprintf(folder, sizeof folder, "/event-%02d", n);
             if (!o.formats.empty()) {

@@ -18,9 +18,9 @@ struct AggregateCell {
     std::string id;    // "h12_-3" (hexagon) or the unit's gazetteer id ("admin1:UA-14")
     std::string name;  // the unit's name; "" for a hexagon
     std::int64_t count = 0;
-    std::map<std::string, std::int64_t> by_type;  // ACLED event type -> count
-    geometry::Geometry shape;                     // WGS 84 lon/lat
-    std::size_t klass = 0;                        // its class under `breaks`
+    std::map<events::EventType, std::int64_t> by_type;
+    geometry::Geometry shape;  // WGS 84 lon/lat
+    std::size_t klass = 0;     // its class under `breaks`
 };
 
 struct Aggregate {

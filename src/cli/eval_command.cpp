@@ -20,6 +20,22 @@ struct CorpusDocument {
     std::vector<events::GoldEvent> events;
 };
 
+// A gold event's ACLED code at `key` ("type", "sub_type"), read by `parse`; an unknown name is
+// an error naming it.
+template <class Code>
+Code gold_code(const nlohmann::json& je, const std::string& key,
+               std::optional<Code> (*parse)(std::string_view), const std::string& path,
+               const std::string& doc) {
+    const std::string name = je.at(key).get<std::string>();
+    if (const auto code = parse(name)) return *code;
+    throw std::move(Error("not an ACLED " + std::string(key == "type" ? "event" : "sub-event") +
+                          " type, as ACLED spells them")
+                        .in_file(path)
+                        .with_feature(doc)
+                        .with_key("events." + key)
+                        .with_value(name));
+}
+
 std::vector<CorpusDocument> read_corpus(const std::string& path, const gazetteer::Gazetteer& gaz) {
     nlohmann::json j;
     try {
@@ -64,7 +80,10 @@ std::vector<CorpusDocument> read_corpus(const std::string& path, const gazetteer
             doc.mentions.push_back(std::move(g));
         }
         for (const auto& je : jd.value("events", nlohmann::json::array())) {
-            events::GoldEvent e{je.at("type"), je.at("sub_type"), 0, 0, je.at("location")};
+            events::GoldEvent e{
+                gold_code(je, "type", &events::parse_event_type, path, doc.id),
+                gold_code(je, "sub_type", &events::parse_sub_event_type, path, doc.id), 0, 0,
+                je.at("location")};
             // The location is the text of a gold toponym: its point, or its gazetteer place's.
             bool located = false;
             for (const auto& m : doc.mentions) {

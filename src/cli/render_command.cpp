@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "cli/detail/gis_plugin.hpp"
-#include "cli/detail/map_pipeline.hpp"
 #include "config/config.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace mapwire::cli::detail {
 
@@ -60,15 +60,15 @@ void run_render(const RenderArgs& args, Context& ctx) {
             const auto t0 = std::chrono::steady_clock::now();
             std::string failure;
             try {
+                const pipeline::LayerOutputs layers{m.geojson, m.vector_formats, m.datasource};
                 if (!m.events_table.empty())
-                    notes[i] = map_table(gaz, dataset_dir(ctx), m.events_table, m.range, styles[i],
-                                         m.options, m.output_dir, m.geojson, m.vector_formats,
-                                         m.datasource)
+                    notes[i] = pipeline::map_table(gaz, dataset_dir(ctx), m.events_table, m.range,
+                                                   styles[i], m.options, m.output_dir, layers)
                                    .notes;
                 else
-                    map_article(gaz, parser, dataset_dir(ctx), m.article, m.date, styles[i],
-                                m.options, m.output_dir, m.geojson, m.vector_formats, m.per_event,
-                                m.datasource);
+                    pipeline::map_article(gaz, parser, dataset_dir(ctx),
+                                          {read_input(m.article), m.article, m.date}, styles[i],
+                                          m.options, m.output_dir, layers, m.per_event);
             } catch (const Error& e) {
                 failure = e.describe();
             } catch (const std::exception& e) {

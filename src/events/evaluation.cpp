@@ -43,13 +43,14 @@ EventScore score_events(const std::string& document, const std::vector<Event>& g
         if (found) ++s.matched;
         if (found || type_found) ++s.type_matched;
         if (!found)
-            s.errors.push_back(document + ": missed event " + g.type + " / " + g.sub_type + " at " +
-                               g.location);
+            s.errors.push_back(document + ": missed event " + std::string(to_string(g.type)) +
+                               " / " + std::string(to_string(g.sub_type)) + " at " + g.location);
     }
     for (std::size_t i = 0; i < got.size(); ++i)
         if (!used[i])
             s.errors.push_back(
-                document + ": extra event " + got[i].type + " / " + got[i].sub_type + " at " +
+                document + ": extra event " + std::string(to_string(got[i].type)) + " / " +
+                std::string(to_string(got[i].sub_type)) + " at " +
                 (got[i].location ? std::string(got[i].location->name) : std::string("?")));
     return s;
 }

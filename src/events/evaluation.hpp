@@ -11,7 +11,8 @@
 namespace mapwire::events {
 
 struct GoldEvent {
-    std::string type, sub_type;
+    EventType type = EventType::battles;
+    SubEventType sub_type = SubEventType::armed_clash;
     double lat = 0, lon = 0;
     std::string location;  // as annotated, for messages
 };

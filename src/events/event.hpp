@@ -53,14 +53,64 @@ int acled_code(GeoPrecision p);
 // The precision of an ACLED code; nullopt for anything but 1, 2 or 3.
 std::optional<GeoPrecision> geo_precision_from_acled(std::int64_t code);
 
+// ACLED's six event types. Declared in the alphabetical order of ACLED's names, so that maps
+// and sets keyed by them (the legend, the aggregate cells) keep the order the names had.
+enum class EventType {
+    battles,                     // "Battles"
+    explosions_remote_violence,  // "Explosions/Remote violence"
+    protests,                    // "Protests"
+    riots,                       // "Riots"
+    strategic_developments,      // "Strategic developments"
+    violence_against_civilians,  // "Violence against civilians"
+};
+std::string_view to_string(EventType t);  // ACLED's spelling
+// The type ACLED's name names; nullopt for any other name, which callers report.
+std::optional<EventType> parse_event_type(std::string_view name);
+
+// ACLED's sub-event types, alphabetical by ACLED's name as EventType is; each belongs to one
+// event type (event_type_of).
+enum class SubEventType {
+    abduction_forced_disappearance,       // Violence against civilians
+    agreement,                            // Strategic developments
+    air_drone_strike,                     // Explosions/Remote violence
+    armed_clash,                          // Battles
+    arrests,                              // Strategic developments
+    attack,                               // Violence against civilians
+    change_to_group_activity,             // Strategic developments
+    chemical_weapon,                      // Explosions/Remote violence
+    disrupted_weapons_use,                // Strategic developments
+    excessive_force_against_protesters,   // Protests
+    government_regains_territory,         // Battles
+    grenade,                              // Explosions/Remote violence
+    headquarters_or_base_established,     // Strategic developments
+    looting_property_destruction,         // Strategic developments
+    mob_violence,                         // Riots
+    non_state_actor_overtakes_territory,  // Battles
+    non_violent_transfer_of_territory,    // Strategic developments
+    other,                                // Strategic developments
+    peaceful_protest,                     // Protests
+    protest_with_intervention,            // Protests
+    remote_explosive_landmine_ied,        // Explosions/Remote violence
+    sexual_violence,                      // Violence against civilians
+    shelling_artillery_missile_attack,    // Explosions/Remote violence
+    suicide_bomb,                         // Explosions/Remote violence
+    violent_demonstration,                // Riots
+};
+std::string_view to_string(SubEventType s);                        // ACLED's spelling
+std::string_view to_string(const std::optional<SubEventType>& s);  // "" for none
+// The sub-type ACLED's name names; nullopt for any other name, which callers report.
+std::optional<SubEventType> parse_sub_event_type(std::string_view name);
+// The event type a sub-type belongs to ("Air/drone strike" is Explosions/Remote violence).
+EventType event_type_of(SubEventType s);
+
 enum class Reporting { fact, claim, allegation };
 std::string_view to_string(Reporting r);
 
 struct Event {
-    std::string id;        // e1, e2 ... in text order
-    std::string type;      // ACLED event type
-    std::string sub_type;  // ACLED sub-event type
-    std::string trigger;   // the word that signalled the event
+    std::string id;  // e1, e2 ... in text order
+    EventType type = EventType::battles;
+    std::optional<SubEventType> sub_type;  // none only in a table that left it out
+    std::string trigger;                   // the word that signalled the event
     Actor actor1, actor2;
     std::vector<Count> counts;
     EventDate date;

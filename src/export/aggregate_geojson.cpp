@@ -23,7 +23,7 @@ void write_aggregate_geojson(const archive::Aggregate& a, const std::string& pat
             p[field] = it == cell.by_type.end() ? 0 : it->second;
             typed += it == cell.by_type.end() ? 0 : it->second;
         }
-        // Types the taxonomy may gain later are counted, never lost.
+        // A field of the schema, kept so that tables append: 0, as every type has its field.
         p["other_types"] = cell.count - typed;
         c.add(cell.shape.geojson(6), p);
     }

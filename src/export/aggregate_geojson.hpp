@@ -11,16 +11,16 @@ namespace mapwire::exporter {
 // The ACLED event types, each with its count field in aggregate.geojson: one declared field
 // per type whatever the events, so that maps of two periods append into one table.
 struct TypeField {
-    const char* type;
+    events::EventType type;
     const char* field;
 };
 inline constexpr TypeField kTypeFields[] = {
-    {"Battles", "battles"},
-    {"Explosions/Remote violence", "explosions_remote_violence"},
-    {"Violence against civilians", "violence_against_civilians"},
-    {"Protests", "protests"},
-    {"Riots", "riots"},
-    {"Strategic developments", "strategic_developments"}};
+    {events::EventType::battles, "battles"},
+    {events::EventType::explosions_remote_violence, "explosions_remote_violence"},
+    {events::EventType::violence_against_civilians, "violence_against_civilians"},
+    {events::EventType::protests, "protests"},
+    {events::EventType::riots, "riots"},
+    {events::EventType::strategic_developments, "strategic_developments"}};
 
 // Writes the cells to `path` atomically.
 void write_aggregate_geojson(const archive::Aggregate& aggregate, const std::string& path);

@@ -70,8 +70,8 @@ std::string events_layer(const events::Extraction& x, const gazetteer::Gazetteer
     for (const auto& e : x.events) {
         ordered_json p;
         p["id"] = e.id;
-        p["event_type"] = e.type;
-        p["sub_event_type"] = e.sub_type;
+        p["event_type"] = to_string(e.type);
+        p["sub_event_type"] = to_string(e.sub_type);
         p["actor1"] = or_null(e.actor1.name);
         p["actor1_country"] = or_null(e.actor1.country);
         p["actor2"] = or_null(e.actor2.name);
@@ -274,7 +274,8 @@ geometry::KmlLooks kml_looks(const LayerColours& colours) {
         .time_field = "event_date",
         .style =
             [colours](const Field& f) {
-                const auto it = colours.events.find(f("event_type"));
+                const auto type = events::parse_event_type(f("event_type"));
+                const auto it = type ? colours.events.find(*type) : colours.events.end();
                 // Google Earth's own dot, tinted: the icon every KML viewer carries (LIBKML
                 // needs an icon for a colour; mapwire fetches nothing).
                 return it == colours.events.end()

@@ -40,7 +40,7 @@ std::optional<VectorFormat> vector_format(std::string_view name);
 // Returns the files written.
 // The map's colours for the KML placemarks: by ACLED event type, and for areas ("#rrggbb").
 struct LayerColours {
-    std::map<std::string, std::string> events;
+    std::map<events::EventType, std::string> events;  // "#rrggbb" by event type
     std::string areas;
 };
 std::vector<std::string> write_layers(const std::string& dir, const std::string& out_dir,

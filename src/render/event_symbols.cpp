@@ -30,7 +30,7 @@ constexpr double kBadgeBlockX = 3, kBadgeBlockSize = 14;
 
 }  // namespace
 
-Paths symbol(const std::string& type, double cx, double cy, double r) {
+Paths symbol(events::EventType type, double cx, double cy, double r) {
     ScreenPath p;
     p.closed = true;
     // A regular polygon of n corners, or a star of n points when inner (a share of r) > 0.
@@ -41,19 +41,20 @@ Paths symbol(const std::string& type, double cx, double cy, double r) {
             p.points.push_back({cx + rr * std::cos(a), cy + rr * std::sin(a)});
         }
     };
-    if (type == "Battles") return circle_path(cx, cy, r);
-    if (type == "Explosions/Remote violence")
+    using enum events::EventType;
+    if (type == battles) return circle_path(cx, cy, r);
+    if (type == explosions_remote_violence)
         polygon(8, -M_PI / 2, 0.5);  // burst
-    else if (type == "Violence against civilians")
+    else if (type == violence_against_civilians)
         polygon(3, -M_PI / 2, 0);  // triangle
-    else if (type == "Strategic developments")
+    else if (type == strategic_developments)
         polygon(4, M_PI / 4, 0);  // square
     else
         polygon(4, 0, 0);  // diamond
     return {p};
 }
 
-Color event_color(const style::Style& st, const std::string& type) {
+Color event_color(const style::Style& st, events::EventType type) {
     if (auto it = st.event_colors.find(type); it != st.event_colors.end()) return it->second;
     return st.text;
 }
@@ -114,9 +115,9 @@ void draw_badge(Canvas& c, const style::Style& st, const EventMark& m) {
 
 // "event-battles", "event-explosions-remote-violence-somewhere": the SVG symbol of a type's
 // marker, at a town or somewhere in an area.
-std::string symbol_id(const std::string& type, bool exact) {
+std::string symbol_id(events::EventType type, bool exact) {
     std::string id = "event-";
-    for (char ch : type) {
+    for (char ch : to_string(type)) {
         const bool word = std::isalnum(static_cast<unsigned char>(ch)) != 0;
         if (word)
             id += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -127,7 +128,7 @@ std::string symbol_id(const std::string& type, bool exact) {
     return exact ? id : id + "-somewhere";
 }
 
-void draw_marker(Canvas& c, const style::Style& st, const std::string& type, bool exact,
+void draw_marker(Canvas& c, const style::Style& st, events::EventType type, bool exact,
                  ScreenPoint at) {
     const Color color = event_color(st, type);
     const double x = at.x, y = at.y;
@@ -145,7 +146,7 @@ void draw_marker(Canvas& c, const style::Style& st, const std::string& type, boo
 
 void draw_event_marks(Canvas& c, const style::Style& st, const std::vector<EventMark>& marks) {
     for (const auto& m : marks) {
-        const std::string& type = m.event->type;
+        const events::EventType type = m.event->type;
         c.place_symbol(symbol_id(type, m.exact), m.at,
                        [&](Canvas& on, ScreenPoint at) { draw_marker(on, st, type, m.exact, at); });
         if (m.number) draw_badge(c, st, m);

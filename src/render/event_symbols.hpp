@@ -27,9 +27,9 @@ struct EventMark {
 // The symbol of an event type centred on (cx, cy), radius r: circle (battles), burst
 // (explosions), triangle (violence against civilians), square (strategic developments),
 // diamond (anything else).
-Paths symbol(const std::string& type, double cx, double cy, double r);
+Paths symbol(events::EventType type, double cx, double cy, double r);
 // The style's colour for an event type; the text colour for a type it does not name.
-Color event_color(const style::Style& st, const std::string& type);
+Color event_color(const style::Style& st, events::EventType type);
 
 // A mark per located event whose point lies in the frame; numbered when `numbered`.
 std::vector<EventMark> locate_event_marks(const std::vector<events::Event>& events,

@@ -97,7 +97,7 @@ std::string Legend::entry(Canvas* c, const LegendItem& item, double sx, double s
             if (c)
                 c->fill(symbol(item.event_type, sx + kSymbolX, sy + kSymbolY, kSymbolRadius),
                         event_color(st_, item.event_type));
-            return item.event_type;
+            return std::string(to_string(item.event_type));
         case Kind::vague:
             if (c)
                 c->stroke(circle_path(sx + kSymbolX, sy + kSymbolY, kVagueRadius), st_.text, 1.2,

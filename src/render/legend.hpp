@@ -19,8 +19,8 @@ namespace mapwire::render {
 struct LegendItem {
     enum class Kind { focus, highlight, control, occupied, event, vague, layer, count_class, city };
     Kind kind = Kind::city;
-    std::string event_type;  // Kind::event: the ACLED event type
-    std::size_t layer = 0;   // Kind::layer: its index in MapOptions::layers; count_class: the class
+    events::EventType event_type{};  // Kind::event: the ACLED event type
+    std::size_t layer = 0;  // Kind::layer: its index in MapOptions::layers; count_class: the class
     // Kind::occupied: by whom, since when; Kind::control: its date; Kind::count_class: its words
     std::string text;
     std::size_t classes = 0;  // Kind::count_class: how many classes the aggregate has
@@ -35,9 +35,9 @@ struct LegendFacts {
     bool control = false;      // a control layer
     std::string control_date;  // its date ("as of 2024-07-08"), "" when unknown
     std::string occupied;      // what the occupied areas are (occupation_text), "" for none
-    std::set<std::string> event_types;
-    bool vague = false;               // an event marked "somewhere in" an area
-    std::vector<std::size_t> layers;  // user layers with a legend entry
+    std::set<events::EventType> event_types;  // in the order of their names
+    bool vague = false;                       // an event marked "somewhere in" an area
+    std::vector<std::size_t> layers;          // user layers with a legend entry
     // An aggregate map's classes in words ("Events per 25 km hexagon: 1-5", "6-10" ...).
     std::vector<std::string> count_classes;
 };

@@ -607,7 +607,7 @@ std::string keywords(const events::Extraction& x) {
             words.push_back(w);
     };
     for (const auto& e : x.events) {
-        add(e.type);
+        add(std::string(to_string(e.type)));
         if (e.location) add(std::string(e.location->name));
     }
     std::string out;

@@ -96,7 +96,7 @@ json marks_json(const WebScene& s, const style::Style& st) {
         marks.push_back({{"lon", micro(m.at.lon)},
                          {"lat", micro(m.at.lat)},
                          {"exact", m.mark.exact},
-                         {"type", e.type},
+                         {"type", to_string(e.type)},
                          {"svg", svg},
                          {"box", {box.x, box.y, box.w, box.h}},
                          {"name", detail::event_phrase(e)},

@@ -207,9 +207,16 @@ void apply(Style& s, const YAML::Node& root, const std::string& path) {
                     it->second(sub.second);
                 }
             } else if (key == "events") {
-                for (const auto& ev : item.second)
-                    s.event_colors[ev.first.as<std::string>()] =
-                        parse_color(ev.second.as<std::string>());
+                for (const auto& ev : item.second) {
+                    const std::string name = ev.first.as<std::string>();
+                    const auto type = events::parse_event_type(name);
+                    if (!type)
+                        throw std::move(fail(ev.first, "not an ACLED event type", key + "." + name)
+                                            .with_value(name)
+                                            .with_hint("as ACLED spells it: Battles, "
+                                                       "Explosions/Remote violence ..."));
+                    s.event_colors[*type] = parse_color(ev.second.as<std::string>());
+                }
             } else {
                 throw unknown(item.first, key, known);
             }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "events/event.hpp"
 
 namespace mapwire::style {
 
@@ -42,7 +43,7 @@ struct Style {
     std::string font = "Noto Sans";
     double title_size = 26, subtitle_size = 15, label_size = 12, country_label_size = 15,
            callout_size = 11, small_size = 10;
-    std::map<std::string, Color> event_colors;  // by ACLED event type
+    std::map<events::EventType, Color> event_colors;
 };
 
 // `name_or_path`: a file path (contains '/' or ends in .yaml/.yml) or a name in `styles_dir`.

@@ -121,8 +121,8 @@ TEST(Tables, ParsesRowsAndNamesTheBadOnes) {
     ASSERT_EQ(t.triggers.size(), 2u);
     EXPECT_EQ(t.triggers[1].phrase, (std::vector<std::string>{"shot", "down"}));
     EXPECT_EQ(t.triggers[1].object, Object::projectile);
-    EXPECT_EQ(t.rank("Government regains territory"), 9);
-    EXPECT_EQ(t.rank("Nonsense"), 0);
+    EXPECT_EQ(t.rank(SubEventType::government_regains_territory), 9);
+    EXPECT_EQ(t.rank(std::nullopt), 0);
     EXPECT_TRUE(t.in(List::air, "drone"));
     EXPECT_EQ(t.actor_by_word.at("dpr").side, "RU");
     auto bad = [&](std::string_view triggers) {
@@ -144,14 +144,16 @@ TEST(Tables, EmbeddedTablesAreComplete) {
     const Tables& t = tables();
     EXPECT_GT(t.triggers.size(), 50u);
     for (const auto& trig : t.triggers) {
-        if (!trig.sub_type.empty()) {
-            EXPECT_GT(t.rank(trig.sub_type), 0) << trig.sub_type;
+        if (trig.sub_type) {
+            EXPECT_GT(t.rank(trig.sub_type), 0) << to_string(trig.sub_type);
         }
     }
     EXPECT_EQ(t.actor_by_country.at("RU").acled, "Military Forces of Russia (2000-)");
     EXPECT_EQ(t.actor_by_country.at("UA").acled, "Military Forces of Ukraine (2019-)");
-    EXPECT_GT(t.rank("Armed clash"), t.rank("Shelling/artillery/missile attack"));
-    EXPECT_GT(t.rank("Government regains territory"), t.rank("Armed clash"));
+    EXPECT_GT(t.rank(SubEventType::armed_clash),
+              t.rank(SubEventType::shelling_artillery_missile_attack));
+    EXPECT_GT(t.rank(SubEventType::government_regains_territory),
+              t.rank(SubEventType::armed_clash));
 }
 
 TEST(Tables, DocsShowTheTriggerTable) {
@@ -225,28 +227,31 @@ TEST(Triggers, TheObjectPicksTheReading) {
     Doc drones("Ukrainian forces shot down 11 Russian drones over the region.",
                {{"Ukrainian", Role::demonym, ua}, {"Russian", Role::demonym, ru}});
     ASSERT_TRUE(first_trigger(drones));
-    EXPECT_EQ(first_trigger(drones)->trigger->sub_type, "Disrupted weapons use");
+    EXPECT_EQ(first_trigger(drones)->trigger->sub_type, SubEventType::disrupted_weapons_use);
     Doc heli("Ukrainian forces shot down a Russian helicopter.",
              {{"Ukrainian", Role::demonym, ua}, {"Russian", Role::demonym, ru}});
-    EXPECT_EQ(first_trigger(heli)->trigger->sub_type, "Shelling/artillery/missile attack");
+    EXPECT_EQ(first_trigger(heli)->trigger->sub_type,
+              SubEventType::shelling_artillery_missile_attack);
     Doc woman("Russian forces captured a 40-year-old woman and took her away.",
               {{"Russian", Role::demonym, ru}});
-    EXPECT_EQ(first_trigger(woman)->trigger->sub_type, "Abduction/forced disappearance");
+    EXPECT_EQ(first_trigger(woman)->trigger->sub_type,
+              SubEventType::abduction_forced_disappearance);
     Doc soldiers("Ukrainian forces captured two soldiers.", {{"Ukrainian", Role::demonym, ua}});
-    EXPECT_EQ(first_trigger(soldiers)->trigger->sub_type, "Armed clash");
+    EXPECT_EQ(first_trigger(soldiers)->trigger->sub_type, SubEventType::armed_clash);
     Doc shells("One of the shells fell near a truck.", {});
     EXPECT_FALSE(first_trigger(shells));
 }
 
 TEST(Triggers, WeaponsPickTheRemoteViolenceSubType) {
     Doc air("Russian forces carried out air strikes and artillery fire.", {});
-    EXPECT_EQ(weapon_sub_type(*air, air.all()), "Air/drone strike");  // aircraft first
+    EXPECT_EQ(weapon_sub_type(*air, air.all()), SubEventType::air_drone_strike);  // aircraft first
     Doc shell("They fired 120mm mortars at the positions.", {});
-    EXPECT_EQ(weapon_sub_type(*shell, shell.all()), "Shelling/artillery/missile attack");
+    EXPECT_EQ(weapon_sub_type(*shell, shell.all()),
+              SubEventType::shelling_artillery_missile_attack);
     Doc mine("A car exploded on a landmine.", {});
-    EXPECT_EQ(weapon_sub_type(*mine, mine.all()), "Remote explosive/landmine/IED");
+    EXPECT_EQ(weapon_sub_type(*mine, mine.all()), SubEventType::remote_explosive_landmine_ied);
     Doc none("They met at noon.", {});
-    EXPECT_EQ(weapon_sub_type(*none, none.all()), "");
+    EXPECT_EQ(weapon_sub_type(*none, none.all()), std::nullopt);
 }
 
 TEST(Clauses, SplitAtSemicolonsAndCommaConjunctions) {
@@ -349,10 +354,10 @@ TEST(Background, PastEventsTheTextRecalls) {
 
 // --- Merging -----------------------------------------------------------------------------
 
-Event event(std::string type, std::string sub_type, const gazetteer::Place& at, int killed) {
+Event event(EventType type, SubEventType sub_type, const gazetteer::Place& at, int killed) {
     Event e;
-    e.type = std::move(type);
-    e.sub_type = std::move(sub_type);
+    e.type = type;
+    e.sub_type = sub_type;
     e.location = at;
     e.date = {"2022-09-12", DatePrecision::day, "12 September"};
     if (killed >= 0) e.counts.push_back({killed, "killed", false, false, {}});
@@ -364,14 +369,15 @@ TEST(Merge, OnePlaceAndDayIsTheEventOfHighestRank) {
     a.id = "geonames:1";
     b.id = "geonames:2";
     std::vector<Event> in = {
-        event("Explosions/Remote violence", "Shelling/artillery/missile attack", a, 1),
-        event("Battles", "Armed clash", a, -1),
-        event("Explosions/Remote violence", "Air/drone strike", b, 0)};
+        event(EventType::explosions_remote_violence,
+              SubEventType::shelling_artillery_missile_attack, a, 1),
+        event(EventType::battles, SubEventType::armed_clash, a, -1),
+        event(EventType::explosions_remote_violence, SubEventType::air_drone_strike, b, 0)};
     const auto out = combine_same_place(in, tables());
     ASSERT_EQ(out.size(), 2u);  // distinct places stay distinct
-    EXPECT_EQ(out[0].sub_type, "Armed clash");
+    EXPECT_EQ(out[0].sub_type, SubEventType::armed_clash);
     EXPECT_EQ(count_of(out[0].counts, "killed"), 1);  // the casualties go with it
-    EXPECT_EQ(out[1].sub_type, "Air/drone strike");
+    EXPECT_EQ(out[1].sub_type, SubEventType::air_drone_strike);
     in[1].background = true;  // a past clash there is another event
     EXPECT_EQ(combine_same_place(in, tables()).size(), 3u);
 }
@@ -379,10 +385,10 @@ TEST(Merge, OnePlaceAndDayIsTheEventOfHighestRank) {
 TEST(Merge, RepeatedReportsMerge) {
     gazetteer::Place a;
     a.id = "geonames:1";
-    auto first = event("Battles", "Armed clash", a, -1);
+    auto first = event(EventType::battles, SubEventType::armed_clash, a, -1);
     first.actor2 = {"Chinese nationals", "CN", "RU", {}};
     first.counts = {{2, "captured", false, false, {}}};
-    auto again = event("Battles", "Armed clash", a, -1);
+    auto again = event(EventType::battles, SubEventType::armed_clash, a, -1);
     again.actor2 = {"Chinese soldiers", "CN", {}, {}};
     again.counts = {{6, "engaged", false, false, {}}, {2, "captured", false, false, {}}};
     const auto out = merge_reports({first, again});
@@ -400,8 +406,8 @@ TEST(Merge, AMorePreciseReportElsewhereDoesNotMoveTheEvent) {
     kherson_village.admin1 = 65;  // a homonym in another unit
     donetsk_village.id = "geonames:2";
     donetsk_village.admin1 = 14;
-    auto in_unit =
-        event("Explosions/Remote violence", "Shelling/artillery/missile attack", donetsk, -1);
+    auto in_unit = event(EventType::explosions_remote_violence,
+                         SubEventType::shelling_artillery_missile_attack, donetsk, -1);
     in_unit.geo_precision = GeoPrecision::region;
     auto homonym = in_unit;
     homonym.location = kherson_village;

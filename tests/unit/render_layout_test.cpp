@@ -96,14 +96,14 @@ TEST(LegendItems, OnlyWhatTheMapShowsInAFixedOrder) {
     render::LegendFacts f;
     f.focus = true;
     f.occupied = "Crimea: occupied by Russia since 2014";
-    f.event_types = {"Strategic developments", "Battles"};
+    f.event_types = {events::EventType::strategic_developments, events::EventType::battles};
     f.vague = true;
     f.layers = {1};
     const auto items = render::legend_items(f);
     const std::vector<LegendItem> want = {{Kind::focus},
                                           {Kind::occupied, {}, 0, f.occupied},
-                                          {Kind::event, "Battles"},
-                                          {Kind::event, "Strategic developments"},
+                                          {Kind::event, events::EventType::battles},
+                                          {Kind::event, events::EventType::strategic_developments},
                                           {Kind::vague},
                                           {Kind::layer, {}, 1},
                                           {Kind::city}};
@@ -118,7 +118,7 @@ TEST(LegendItems, EntriesNameWhatTheyShow) {
     layers[0].legend = "Sample sites";
     const render::Legend legend(st, "Ukraine", layers);
     EXPECT_EQ(legend.entry(nullptr, {Kind::focus}, 0, 0), "Ukraine");
-    EXPECT_EQ(legend.entry(nullptr, {Kind::event, "Battles"}, 0, 0), "Battles");
+    EXPECT_EQ(legend.entry(nullptr, {Kind::event, events::EventType::battles}, 0, 0), "Battles");
     EXPECT_EQ(legend.entry(nullptr, {Kind::layer, {}, 0}, 0, 0), "Sample sites");
     EXPECT_EQ(legend.entry(nullptr, {Kind::city}, 0, 0), "City");
     // Entries flow into rows: a narrow width takes more rows than a wide one.

@@ -27,7 +27,7 @@ events::Extraction with_events_at(const std::vector<gazetteer::Place>& places) {
     events::Extraction x;
     for (const auto& p : places) {
         events::Event e;
-        e.type = "Battles";
+        e.type = events::EventType::battles;
         e.location = p;
         x.events.push_back(e);
     }

@@ -32,8 +32,8 @@ std::string slurp(const fs::path& p) {
 
 events::Event capture() {
     events::Event e;
-    e.type = "Battles";
-    e.sub_type = "Armed clash";
+    e.type = events::EventType::battles;
+    e.sub_type = events::SubEventType::armed_clash;
     e.actor1.name = "Ukrainian forces";
     e.actor2.name = "Chinese nationals";
     e.counts = {{2, "captured", false, false, ""}, {0, "killed", false, true, ""}};

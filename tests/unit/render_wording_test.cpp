@@ -35,8 +35,8 @@ TEST(Wording, ThousandsAndDatesAtTheirPrecision) {
 
 TEST(Wording, ACaptureSaysWhoAndTheOtherCounts) {
     events::Event e;
-    e.type = "Battles";
-    e.sub_type = "Armed clash";
+    e.type = events::EventType::battles;
+    e.sub_type = events::SubEventType::armed_clash;
     e.actor2.name = "Chinese nationals";
     e.counts = {{2, "captured", false, false, ""}, {6, "engaged", false, false, ""}};
     e.location = area("Donetsk Oblast");
@@ -48,8 +48,8 @@ TEST(Wording, ACaptureSaysWhoAndTheOtherCounts) {
 
 TEST(Wording, AVagueQuantityKeepsItsWords) {
     events::Event e;
-    e.type = "Strategic developments";
-    e.sub_type = "Other";
+    e.type = events::EventType::strategic_developments;
+    e.sub_type = events::SubEventType::other;
     e.trigger = "deployed";
     e.actor1.name = "North Korea";
     e.counts = {{1000, "deployed", true, false, "thousands"}, {40, "killed", true, false, ""}};
@@ -58,10 +58,10 @@ TEST(Wording, AVagueQuantityKeepsItsWords) {
 
 TEST(Wording, TheKeyNumbersLocatedEventsOnly) {
     events::Event located;
-    located.type = "Battles";
+    located.type = events::EventType::battles;
     located.location = area("Kursk Oblast");
     events::Event nowhere;
-    nowhere.type = "Protests";
+    nowhere.type = events::EventType::protests;
     const auto lines = key_lines({nowhere, located});
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_EQ(lines[0], "1. Battles — Kursk Oblast");
@@ -69,9 +69,9 @@ TEST(Wording, TheKeyNumbersLocatedEventsOnly) {
 
 TEST(Wording, EventsKnownOnlyToACountryGoToTheNotesNotTheKey) {
     events::Event located, country;
-    located.type = "Battles";
+    located.type = events::EventType::battles;
     located.location = area("Kursk Oblast");
-    country.type = "Strategic developments";
+    country.type = events::EventType::strategic_developments;
     gazetteer::Place ukraine;
     ukraine.id = "country:UA";
     ukraine.name = "Ukraine";
@@ -105,9 +105,9 @@ TEST(Wording, OccupationSaysWhatEachRecordSays) {
 
 TEST(Wording, AMapWithoutHeadlineIsTitledByItsFirstLocatedEvent) {
     events::Event nowhere, first, second;
-    nowhere.type = "Protests";
-    first.type = second.type = "Battles";
-    first.sub_type = "Armed clash";
+    nowhere.type = events::EventType::protests;
+    first.type = second.type = events::EventType::battles;
+    first.sub_type = events::SubEventType::armed_clash;
     first.location = area("Donetsk Oblast");
     second.location = area("Kursk Oblast");
     EXPECT_EQ(title_of({nowhere, first, second}), "Fighting in Donetsk Oblast");
@@ -118,8 +118,8 @@ TEST(Wording, AMapWithoutHeadlineIsTitledByItsFirstLocatedEvent) {
 // placeholders all have a value; ACLED's sub-event type where none fits.
 TEST(Wording, EventsInPlainWords) {
     events::Event e;
-    e.type = "Battles";
-    e.sub_type = "Non-state actor overtakes territory";
+    e.type = events::EventType::battles;
+    e.sub_type = events::SubEventType::non_state_actor_overtakes_territory;
     e.trigger = "taken";
     gazetteer::Place village;
     village.name = "Novoyehorivka";
@@ -143,7 +143,7 @@ TEST(Wording, EventsInPlainWords) {
         "Attack\t\tAttack in {place}\n"
         "Other\tsummoned\t{actor2} summoned\n";
     events::Event attack;
-    attack.sub_type = "Attack";
+    attack.sub_type = events::SubEventType::attack;
     attack.counts = {{1000, "killed", true, false, "dozens"}};
     attack.location = area("Donetsk Oblast");  // a region: no "near"
     EXPECT_EQ(plain_label(attack, table).text, "Attack in Donetsk Oblast");
@@ -152,20 +152,24 @@ TEST(Wording, EventsInPlainWords) {
     EXPECT_EQ(near.text, "Dozens killed near Novoyehorivka");  // the text's words, capitalised
     EXPECT_EQ(near.counted, std::set<std::string>{"killed"});
     events::Event summons;
-    summons.sub_type = "Other";
+    summons.sub_type = events::SubEventType::other;
     summons.trigger = "expelled";  // no row for this trigger
     EXPECT_EQ(plain_label(summons, table).text, "");
-    summons.sub_type = "Remote explosive/landmine/IED";
+    summons.sub_type = events::SubEventType::remote_explosive_landmine_ied;
     EXPECT_EQ(event_label(summons), "Remote explosive/landmine/IED\n");  // no value: the code
 }
 
 TEST(EventSymbols, AShapePerType) {
-    EXPECT_EQ(render::symbol("Battles", 0, 0, 7)[0].points.size(), 32u);  // circle
-    EXPECT_EQ(render::symbol("Explosions/Remote violence", 0, 0, 7)[0].points.size(), 16u);
-    EXPECT_EQ(render::symbol("Violence against civilians", 0, 0, 7)[0].points.size(), 3u);
-    EXPECT_EQ(render::symbol("Riots", 0, 0, 7)[0].points.size(), 4u);  // diamond
+    EXPECT_EQ(render::symbol(events::EventType::battles, 0, 0, 7)[0].points.size(), 32u);  // circle
+    EXPECT_EQ(
+        render::symbol(events::EventType::explosions_remote_violence, 0, 0, 7)[0].points.size(),
+        16u);
+    EXPECT_EQ(
+        render::symbol(events::EventType::violence_against_civilians, 0, 0, 7)[0].points.size(),
+        3u);
+    EXPECT_EQ(render::symbol(events::EventType::riots, 0, 0, 7)[0].points.size(), 4u);  // diamond
     const style::Style st;
-    EXPECT_EQ(render::event_color(st, "No such type").r, st.text.r);
+    EXPECT_EQ(render::event_color(st, events::EventType::riots).r, st.text.r);  // not in st
 }
 
 TEST(EventSymbols, CrowdedMarkersAreNumberedAndSetApart) {

@@ -72,11 +72,12 @@ events::Event read_feature(const geometry::FeatureRecord& f, const Where& where,
                            const gazetteer::Gazetteer& gaz) {
     events::Event e;
     e.id = f.text("id");
-    e.type = f.text("event_type");
-    if (e.type.empty())
+    if (f.text("event_type").empty())
         throw bad_field(where, "event_type", "is empty",
                         "every event needs its ACLED event type (docs/layers.md)");
-    e.sub_type = f.text("sub_event_type");
+    e.type = table_event_type(f.text("event_type"), where, "event_type");
+    e.sub_type = table_sub_type(f.text("sub_event_type"), where, "sub_event_type");
+    check_sub_type_parent(e, where, "sub_event_type");
     e.actor1 = {f.text("actor1"), f.text("actor1_country"), {}, {}};
     e.actor2 = {f.text("actor2"), f.text("actor2_country"), f.text("actor2_side"), {}};
     const bool approximate = truthy(f.text("counts_approximate"));
@@ -137,6 +138,36 @@ events::DatePrecision table_date_precision(const std::string& text, const Where&
     if (auto p = events::parse_date_precision(text)) return *p;
     throw bad_field(where, field,
                     "must be day, week, month, year, approximate or empty, not '" + text + "'", {});
+}
+
+events::EventType table_event_type(const std::string& text, const Where& where,
+                                   const std::string& field) {
+    if (auto t = events::parse_event_type(text)) return *t;
+    throw std::move(bad_field(where, field, "must be an ACLED event type, not '" + text + "'",
+                              "one of ACLED's six, as ACLED spells them: Battles, "
+                              "Explosions/Remote violence, Violence against civilians, Protests, "
+                              "Riots, Strategic developments")
+                        .with_value(text));
+}
+
+std::optional<events::SubEventType> table_sub_type(const std::string& text, const Where& where,
+                                                   const std::string& field) {
+    if (text.empty()) return std::nullopt;
+    if (auto s = events::parse_sub_event_type(text)) return *s;
+    throw std::move(bad_field(where, field, "must be an ACLED sub-event type, not '" + text + "'",
+                              "as ACLED spells it (\"Armed clash\", \"Air/drone strike\" ...)")
+                        .with_value(text));
+}
+
+void check_sub_type_parent(const events::Event& e, const Where& where, const std::string& field) {
+    if (!e.sub_type || events::event_type_of(*e.sub_type) == e.type) return;
+    throw std::move(bad_field(where, field,
+                              "'" + std::string(to_string(*e.sub_type)) +
+                                  "' is a sub-event type of " +
+                                  std::string(to_string(events::event_type_of(*e.sub_type))) +
+                                  ", not of " + std::string(to_string(e.type)),
+                              {})
+                        .with_value(std::string(to_string(*e.sub_type))));
 }
 
 std::string table_date(const std::string& text, const Where& where, const std::string& field) {

@@ -1,5 +1,5 @@
 // Events from the NDJSON of `mapwire extract --ndjson`: one article's record a line, its
-// "events" in the extractor's JSON (src/cli/extract_command.cpp writes it), back into Events.
+// "events" in the extractor's JSON (exporter::extraction_json writes it), back into Events.
 #include <algorithm>
 #include <exception>
 #include <fstream>
@@ -87,8 +87,12 @@ struct FieldValue {
 
 bool read_own(FieldValue& f, events::Event& e, std::string_view key) {
     if (key == "id") return f.text(e.id);
-    if (key == "type") return f.text(e.type);
-    if (key == "sub_type") return f.text(e.sub_type);
+    if (key == "type")
+        return f.checked(
+            [&](const std::string& t) { e.type = table_event_type(t, f.where, f.field); });
+    if (key == "sub_type")
+        return f.checked(
+            [&](const std::string& t) { e.sub_type = table_sub_type(t, f.where, f.field); });
     if (key == "trigger") return f.text(e.trigger);
     if (key == "background") return f.flag(e.background);
     if (key == "location_text") return f.text(e.location_text);
@@ -199,6 +203,7 @@ private:
     std::vector<Frame> frames_;
     std::string key_;
     bool saw_events_ = false;
+    std::vector<bool> typed_;  // by event: whether its "type" was given
 };
 
 bool RecordReader::fail(const std::string& field, const std::string& what, const std::string& fix) {
@@ -219,6 +224,7 @@ bool RecordReader::open(bool array) {
             return fail("events[" + std::to_string(events.size()) + "]", "must be an object",
                         kRecordHint);
         events.emplace_back();
+        typed_.push_back(false);
     }
     if (depth >= 3 && frames_[1].key == "events" && !array && frames_.back().key == "counts")
         events.back().counts.emplace_back();
@@ -264,7 +270,10 @@ bool RecordReader::value(Value v) {
 bool RecordReader::event_field(std::string_view group, std::string_view key, Value& v) {
     events::Event& e = events.back();
     FieldValue f{v, where_, field_path(group, key), error, gaz_};
-    if (group.empty()) return read_own(f, e, key);
+    if (group.empty()) {
+        if (key == "type") typed_.back() = true;
+        return read_own(f, e, key);
+    }
     if (group == "actor1") return read_actor(f, e.actor1, key);
     if (group == "actor2") return read_actor(f, e.actor2, key);
     if (group == "counts")
@@ -285,8 +294,14 @@ void RecordReader::finish() {
     for (std::size_t i = 0; i < events.size(); ++i) {
         auto& e = events[i];
         const std::string at = "events[" + std::to_string(i) + "].";
-        if (e.type.empty()) {
+        if (!typed_[i]) {
             error = bad_field(where_, at + "type", "must name the ACLED event type", kRecordHint);
+            return;
+        }
+        try {
+            check_sub_type_parent(e, where_, at + "sub_type");
+        } catch (const TableError& bad) {
+            error = bad;
             return;
         }
         if (!article.empty()) e.id = article + "/" + e.id;

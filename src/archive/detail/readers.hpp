@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "archive/event_table.hpp"
@@ -40,6 +41,17 @@ events::Reporting table_reporting(const std::string& text, const Where& where,
 // "day", "week", "month", "year", "approximate" or "" (no date); throws for anything else.
 events::DatePrecision table_date_precision(const std::string& text, const Where& where,
                                            const std::string& field);
+
+// One of ACLED's event type names ("Battles"); throws for anything else, "" too.
+events::EventType table_event_type(const std::string& text, const Where& where,
+                                   const std::string& field);
+
+// One of ACLED's sub-event type names, or "" (none); throws for anything else.
+std::optional<events::SubEventType> table_sub_type(const std::string& text, const Where& where,
+                                                   const std::string& field);
+
+// Throws when the event's sub-type belongs to another type than the event's.
+void check_sub_type_parent(const events::Event& e, const Where& where, const std::string& field);
 
 // A YYYY-MM-DD day or ""; throws for anything else.
 std::string table_date(const std::string& text, const Where& where, const std::string& field);

@@ -91,4 +91,8 @@ void run_eval(const EvalArgs& args, Context& ctx);
 void run_map(const MapArgs& args, Context& ctx);
 void run_render(const RenderArgs& args, Context& ctx);
 
+// The styles folder `map` and `render` find style names in: $MAPWIRE_STYLES, else the source
+// tree's styles/.
+std::string styles_dir();
+
 }  // namespace mapwire::cli::detail

@@ -44,25 +44,27 @@ bool air_force_before(const Document& doc, const Span& s, std::size_t t) {
     return false;
 }
 
-// The sub-type by the trigger's rule; "" when the clause gives none (no event).
-std::string sub_type_of(const Document& doc, const Span& s, const TriggerMatch& m, const Event& e) {
+// The sub-type by the trigger's rule; none when the clause gives none (no event).
+std::optional<SubEventType> sub_type_of(const Document& doc, const Span& s, const TriggerMatch& m,
+                                        const Event& e) {
     const Trigger& trig = *m.trigger;
     switch (trig.rule) {
         case SubtypeRule::fixed:
             return trig.sub_type;
         case SubtypeRule::weapon: {
-            std::string weapon = weapon_sub_type(doc, s);
-            return weapon.empty() ? trig.sub_type : weapon;
+            const auto weapon = weapon_sub_type(doc, s);
+            return weapon ? weapon : trig.sub_type;
         }
         case SubtypeRule::territory: {
             // "attempted to seize X" is fighting, not a change of hands.
             for (std::size_t k = m.token > s.first + 3 ? m.token - 3 : s.first; k < m.token; ++k)
-                if (doc.in(List::attempt, k)) return "Armed clash";
+                if (doc.in(List::attempt, k)) return SubEventType::armed_clash;
             // A state taking its own land regains it; anyone else (rebels, a foreign army)
             // overtakes it. An actor fighting for a state takes land for that state.
             const std::string& side = e.actor1.side.empty() ? e.actor1.country : e.actor1.side;
             const bool own = !side.empty() && e.location && side == e.location->country;
-            return own ? "Government regains territory" : "Non-state actor overtakes territory";
+            return own ? SubEventType::government_regains_territory
+                       : SubEventType::non_state_actor_overtakes_territory;
         }
     }
     return {};
@@ -76,8 +78,8 @@ bool reports_no_event(const Document& doc, const Span& s, const TriggerMatch& m)
     if (doc.in_headline(t)) return true;  // a headline restates the story
     // "hit", "launched", "attack" are remote violence only with weapons in the clause; an
     // attack without them is fighting ("attacked a police school").
-    if (m.trigger->rule == SubtypeRule::weapon && m.trigger->sub_type.empty() &&
-        !names_weapon(doc, s) && !attack && weapon_sub_type(doc, s).empty())
+    if (m.trigger->rule == SubtypeRule::weapon && !m.trigger->sub_type && !names_weapon(doc, s) &&
+        !attack && !weapon_sub_type(doc, s))
         return true;
     if (is_reference_back(doc, s, m) || is_mention_of_told(doc, s, m)) return true;
     // "an abducted boy", "the captured soldiers": a participle describing someone
@@ -108,12 +110,12 @@ bool reports_no_event(const Document& doc, const Span& s, const TriggerMatch& m)
 void adjust_code(const Document& doc, const Span& s, const TriggerMatch& m, Event& e) {
     const std::size_t t = m.token;
     const bool attack = doc.word(t) == "attack" || doc.word(t) == "attacks";
-    if (attack && !names_weapon(doc, s) && weapon_sub_type(doc, s).empty())
-        e.sub_type = "Armed clash";
+    if (attack && !names_weapon(doc, s) && !weapon_sub_type(doc, s))
+        e.sub_type = SubEventType::armed_clash;
     if (m.trigger->object == Object::aircraft &&
         (doc.any_in(s.first, t, List::aircraft) || air_force_before(doc, s, t)))
-        e.sub_type = "Armed clash";
-    if (e.sub_type == "Armed clash") e.type = "Battles";
+        e.sub_type = SubEventType::armed_clash;
+    if (e.sub_type == SubEventType::armed_clash) e.type = event_type_of(*e.sub_type);
 }
 
 // An event for the trigger, or nullopt when the clause does not support one.
@@ -140,7 +142,7 @@ std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& g
     }
     e.sub_type = sub_type_of(doc, s, m, e);
     adjust_code(doc, s, m, e);
-    if (e.sub_type.empty()) return std::nullopt;
+    if (!e.sub_type) return std::nullopt;
     e.trigger_token = t;
     return e;
 }

@@ -64,7 +64,7 @@ namespace {
 using Key = std::string;
 
 Key kind_key(const Event& e) {
-    return e.type + '\x1f' + e.sub_type +
+    return std::string(to_string(e.type)) + '\x1f' + std::string(to_string(e.sub_type)) +
            (e.background ? "\x1f"
                            "1"
                          : "\x1f"

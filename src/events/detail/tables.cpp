@@ -106,6 +106,25 @@ std::int64_t integer(std::string_view s) {
     return v;
 }
 
+EventType event_type(std::string_view name) {
+    if (const auto type = parse_event_type(name)) return *type;
+    throw std::move(TableError("unknown ACLED event type").with_value(std::string(name)));
+}
+
+// The sub-type a row names under its type ("" is none); an unknown name, or one of another
+// type, is an error.
+std::optional<SubEventType> sub_type_under(EventType type, std::string_view name) {
+    if (name.empty()) return std::nullopt;
+    const auto sub_type = parse_sub_event_type(name);
+    if (!sub_type)
+        throw std::move(TableError("unknown ACLED sub-event type").with_value(std::string(name)));
+    if (event_type_of(*sub_type) != type)
+        throw std::move(TableError("the sub-event type is not of the event type " +
+                                   std::string(to_string(type)))
+                            .with_value(std::string(name)));
+    return sub_type;
+}
+
 std::vector<std::string> words_of(std::string_view phrase) {
     std::vector<std::string> out;
     for (std::size_t from = 0; from < phrase.size();) {
@@ -118,23 +137,28 @@ std::vector<std::string> words_of(std::string_view phrase) {
 
 }  // namespace
 
-int Tables::rank(std::string_view sub_type) const {
-    auto it = ranks.find(std::string(sub_type));
+int Tables::rank(std::optional<SubEventType> sub_type) const {
+    auto it = sub_type ? ranks.find(*sub_type) : ranks.end();
     return it == ranks.end() ? 0 : it->second;
 }
 
 Tables parse_tables(const TableTexts& texts) {
     Tables t;
-    for_rows(texts.subtypes, "subtypes.tsv", 3,
-             [&](const Row& r) { t.ranks[std::string(r[1])] = static_cast<int>(integer(r[2])); });
+    for_rows(texts.subtypes, "subtypes.tsv", 3, [&](const Row& r) {
+        const auto sub_type = sub_type_under(event_type(r[0]), r[1]);
+        if (!sub_type) throw TableError("a rank needs its sub-event type");
+        t.ranks[*sub_type] = static_cast<int>(integer(r[2]));
+    });
     for_rows(texts.triggers, "triggers.tsv", 5, [&](const Row& r) {
-        Trigger trig{words_of(r[0]), std::string(r[1]), std::string(r[2]),
-                     named(r[3], kRules, "rule"), named(r[4], kObjects, "object")};
+        const EventType type = event_type(r[1]);
+        Trigger trig{words_of(r[0]), type, sub_type_under(type, r[2]), named(r[3], kRules, "rule"),
+                     named(r[4], kObjects, "object")};
         if (trig.phrase.empty() || trig.phrase.size() > 3)
             throw TableError("a phrase has one to three words");
-        if (!trig.sub_type.empty() && !t.ranks.count(trig.sub_type))
-            throw std::move(TableError("sub-type not in subtypes.tsv").with_value(trig.sub_type));
-        if (trig.sub_type.empty() && trig.rule == SubtypeRule::fixed)
+        if (trig.sub_type && !t.ranks.count(*trig.sub_type))
+            throw std::move(TableError("sub-type not in subtypes.tsv")
+                                .with_value(std::string(to_string(*trig.sub_type))));
+        if (!trig.sub_type && trig.rule == SubtypeRule::fixed)
             throw TableError("a fixed rule needs a sub-type");
         t.triggers.push_back(std::move(trig));
     });
@@ -164,10 +188,11 @@ namespace {
 std::string reading(const Trigger& t) {
     switch (t.rule) {
         case SubtypeRule::fixed:
-            return t.sub_type;
+            return std::string(to_string(t.sub_type));
         case SubtypeRule::weapon:
             return "by the clause's weapons (air, shell, explosive)" +
-                   (t.sub_type.empty() ? std::string(", else no event") : ", else " + t.sub_type);
+                   (t.sub_type ? ", else " + std::string(to_string(t.sub_type))
+                               : std::string(", else no event"));
         case SubtypeRule::territory:
             return "Government regains territory (a state in its own land) or Non-state actor "
                    "overtakes territory";
@@ -196,8 +221,8 @@ std::string trigger_table_markdown(const Tables& tables) {
             words += (words.empty() ? "" : ", ") + phrase;
             ++j;
         }
-        out += "| " + words + " | " + std::string(object_name(ts[i].object)) + " | " + ts[i].type +
-               " | " + reading(ts[i]) + " |\n";
+        out += "| " + words + " | " + std::string(object_name(ts[i].object)) + " | " +
+               std::string(to_string(ts[i].type)) + " | " + reading(ts[i]) + " |\n";
         i = j;
     }
     return out;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "events/event.hpp"
 
 namespace mapwire::events::detail {
 
@@ -46,8 +47,8 @@ enum class Object {
 
 struct Trigger {
     std::vector<std::string> phrase;  // lower-case words in a row
-    std::string type;                 // ACLED event type
-    std::string sub_type;             // ACLED sub-event type, or the default for `weapon`
+    EventType type = EventType::battles;
+    std::optional<SubEventType> sub_type;  // fixed; for `weapon` the default, if any
     SubtypeRule rule = SubtypeRule::fixed;
     Object object = Object::any;
 };
@@ -94,8 +95,8 @@ struct ActorName {
 };
 
 struct Tables {
-    std::vector<Trigger> triggers;               // in table order: the first fitting reading wins
-    std::unordered_map<std::string, int> ranks;  // sub-type -> rank (subtypes.tsv)
+    std::vector<Trigger> triggers;                // in table order: the first fitting reading wins
+    std::unordered_map<SubEventType, int> ranks;  // sub-type -> rank (subtypes.tsv)
     std::array<std::unordered_set<std::string>, static_cast<std::size_t>(List::count_)> lists;
     std::unordered_map<std::string, std::string> meanings;  // count word -> meaning
     std::unordered_map<std::string, Quantity> quantities;
@@ -104,8 +105,8 @@ struct Tables {
     bool in(List list, std::string_view lower_word) const {
         return lists[static_cast<std::size_t>(list)].count(std::string(lower_word)) > 0;
     }
-    // The rank of an ACLED sub-type; 0 for one the table does not know.
-    int rank(std::string_view sub_type) const;
+    // The rank of an ACLED sub-type; 0 for one the table does not know, or none.
+    int rank(std::optional<SubEventType> sub_type) const;
 };
 
 struct TableTexts {

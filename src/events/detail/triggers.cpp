@@ -77,11 +77,13 @@ std::optional<TriggerMatch> match_trigger(const Document& doc, const Span& s, st
     return std::nullopt;
 }
 
-std::string weapon_sub_type(const Document& doc, const Span& s) {
-    if (doc.any_in(s.first, s.last, List::air)) return "Air/drone strike";
-    if (doc.any_in(s.first, s.last, List::shell)) return "Shelling/artillery/missile attack";
-    if (doc.any_in(s.first, s.last, List::explosive)) return "Remote explosive/landmine/IED";
-    return "";
+std::optional<SubEventType> weapon_sub_type(const Document& doc, const Span& s) {
+    if (doc.any_in(s.first, s.last, List::air)) return SubEventType::air_drone_strike;
+    if (doc.any_in(s.first, s.last, List::shell))
+        return SubEventType::shelling_artillery_missile_attack;
+    if (doc.any_in(s.first, s.last, List::explosive))
+        return SubEventType::remote_explosive_landmine_ied;
+    return std::nullopt;
 }
 
 bool names_weapon(const Document& doc, const Span& s) {

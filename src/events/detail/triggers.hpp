@@ -24,9 +24,9 @@ bool object_fits(const Document& doc, const Span& clause, std::size_t t, std::si
 
 // The weapon a clause names, as an ACLED sub-type: air/drone strike (aircraft, drones),
 // shelling/artillery/missile attack (ground-fired weapons), remote explosive (mines, IEDs);
-// "" when it names none. Aircraft take precedence (ACLED codes "air strikes and shelling" as
+// none when it names none. Aircraft take precedence (ACLED codes "air strikes and shelling" as
 // an air strike).
-std::string weapon_sub_type(const Document& doc, const Span& clause);
+std::optional<SubEventType> weapon_sub_type(const Document& doc, const Span& clause);
 
 // Whether the clause names a weapon of the air or shell lists.
 bool names_weapon(const Document& doc, const Span& clause);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/detail/wording.hpp"
+#include "render/map.hpp"
 
 namespace mapwire::render::detail {
 
@@ -14,13 +15,24 @@ extern const std::string_view kLabelTable;
 namespace {
 
 struct Row {
-    std::string_view sub_type, trigger, label;
+    events::SubEventType sub_type;
+    std::string_view trigger, label;
 };
+
+// A row's sub-type by ACLED's name; an unknown one is an error of the table's line.
+events::SubEventType row_sub_type(std::string_view name, int line) {
+    if (const auto s = events::parse_sub_event_type(name)) return *s;
+    throw std::move(RenderError("unknown ACLED sub-event type")
+                        .in_file("geodata/events/labels.tsv")
+                        .at(line)
+                        .with_key("sub_type")
+                        .with_value(std::string(name)));
+}
 
 std::vector<Row> rows_of(std::string_view table) {
     std::vector<Row> rows;
     bool header = true;
-    while (!table.empty()) {
+    for (int number = 1; !table.empty(); ++number) {
         const auto nl = table.find('\n');
         std::string_view line = table.substr(0, nl);
         table = nl == std::string_view::npos ? std::string_view() : table.substr(nl + 1);
@@ -33,7 +45,8 @@ std::vector<Row> rows_of(std::string_view table) {
         const auto t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
         assert(t2 != std::string_view::npos && "labels.tsv rows have three columns");
         if (t2 == std::string_view::npos) continue;
-        rows.push_back({line.substr(0, t1), line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)});
+        rows.push_back({row_sub_type(line.substr(0, t1), number), line.substr(t1 + 1, t2 - t1 - 1),
+                        line.substr(t2 + 1)});
     }
     return rows;
 }

@@ -26,12 +26,12 @@ std::string what_happened(const events::Event& e) {
         return -1;
     };
     const std::string who = e.actor2.name;
-    if (count("captured") > 0 && e.type == "Battles")
+    if (count("captured") > 0 && e.type == events::EventType::battles)
         return "Capture of " + std::to_string(count("captured")) + (who.empty() ? "" : " " + who);
-    if (e.sub_type == "Other" && e.trigger == "summoned")
+    if (e.sub_type == events::SubEventType::other && e.trigger == "summoned")
         return (e.actor2.name.empty() ? std::string("Envoy") : e.actor2.name) + " summoned";
     if (e.trigger == "deployed") return e.actor1.name + " deployed " + deployed_words(e) + "troops";
-    return e.sub_type.empty() ? e.type : e.sub_type;
+    return std::string(e.sub_type ? to_string(*e.sub_type) : to_string(e.type));
 }
 
 // What happened in plain words ("Russian forces take Novoyehorivka"), from the phrase
@@ -137,8 +137,8 @@ std::vector<DetailLine> event_details(const events::Event& e) {
     };
     // In plain words as on the map, with ACLED's codes for those who code events.
     const std::string what = headline(e).text;
-    const std::string codes =
-        e.sub_type.empty() || e.sub_type == what ? e.type : e.type + ": " + e.sub_type;
+    const std::string type(to_string(e.type)), sub_type(to_string(e.sub_type));
+    const std::string codes = sub_type.empty() || sub_type == what ? type : type + ": " + sub_type;
     add("What", what + (codes == what ? "" : " (" + codes + ")"));
     add("Who", e.actor1.name);
     add("Also involved", e.actor2.name);

@@ -1,14 +1,14 @@
 // map_table(): the map of an event table (`events:` in a configuration), a year of events
 // on one map or a month of a series: read, filtered by date, drawn as markers or counted per
-// cell, with every event left out counted in the notes and the summary. In the GIS plugin.
+// cell, with every event left out counted in the notes and the summary.
 #include <algorithm>
 
-#include "cli/detail/gis_plugin.hpp"
-#include "cli/detail/map_pipeline.hpp"
-#include "cli/detail/staging.hpp"
 #include "export/aggregate_geojson.hpp"
+#include "pipeline/detail/layers.hpp"
+#include "pipeline/detail/staging.hpp"
+#include "pipeline/pipeline.hpp"
 
-namespace mapwire::cli::detail {
+namespace mapwire::pipeline {
 namespace {
 
 std::string plural(std::size_t n, const char* one, const char* many) {
@@ -48,23 +48,28 @@ std::vector<std::string> left_out(const archive::EventTable& t,
 
 }  // namespace
 
+using detail::apply_naming;
+using detail::prepare_web_map;
+using detail::Staging;
+using detail::write_layer_files;
+
 ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset,
                      const std::string& table_path, const archive::DateRange& range,
                      const style::Style& style, render::MapOptions options,
-                     const std::string& final_dir, bool geojson,
-                     const std::vector<exporter::VectorFormat>& vector_formats,
-                     const std::optional<exporter::DatasourceTarget>& datasource) {
+                     const std::string& final_dir, const LayerOutputs& outputs) {
     const std::string gpkg = dataset + "/mapwire.gpkg";
-    geojson = prepare_web_map(options, dataset, "events.geojson") || geojson;
+    LayerOutputs layers = outputs;
+    layers.geojson = prepare_web_map(options, dataset, "events.geojson") || layers.geojson;
     auto table = archive::read_event_table(table_path, gaz, range);
     const std::size_t located = table.events.size() - table.counts.unlocated;
     if (located == 0)
         throw std::move(
-            Error("no located event " + (range.any() ? period(range) : std::string("in the table")),
-                  ExitCode::not_found,
-                  plural(table.counts.events, "event", "events") + " in the table, " +
-                      plural(table.counts.outside, "outside", "outside") +
-                      " the dates; check 'from' and 'to'")
+            MapError(
+                "no located event " + (range.any() ? period(range) : std::string("in the table")),
+                ExitCode::not_found,
+                plural(table.counts.events, "event", "events") + " in the table, " +
+                    plural(table.counts.outside, "outside", "outside") +
+                    " the dates; check 'from' and 'to'")
                 .in_file(table_path));
     ArticleMap result;
     result.notes = left_out(table, options.aggregate);
@@ -103,10 +108,9 @@ ArticleMap map_table(const gazetteer::Gazetteer& gaz, const std::string& dataset
         exporter::write_aggregate_geojson(*result.report.aggregate, out_dir + "/aggregate.geojson");
         result.report.files.push_back(out_dir + "/aggregate.geojson");
     }
-    write_layer_files(x, gaz, gpkg, style, out_dir, geojson, vector_formats, result.report.files,
-                      datasource);
+    write_layer_files(x, gaz, gpkg, style, out_dir, layers, result.report.files);
     staging.commit(result.report.files);
     return result;
 }
 
-}  // namespace mapwire::cli::detail
+}  // namespace mapwire::pipeline

@@ -1,6 +1,6 @@
 // Staging of a map's outputs: write aside, then rename into place (rename is atomic per file
 // on one file system, and the staging folder is inside the output folder, so on the same one).
-#include "cli/detail/staging.hpp"
+#include "pipeline/detail/staging.hpp"
 
 #include <unistd.h>
 
@@ -8,7 +8,7 @@
 
 #include "base/error.hpp"
 
-namespace mapwire::cli::detail {
+namespace mapwire::pipeline::detail {
 
 namespace fs = std::filesystem;
 
@@ -66,4 +66,4 @@ void Staging::commit(std::vector<std::string>& files) {
     fs::remove_all(dir_, ec);
 }
 
-}  // namespace mapwire::cli::detail
+}  // namespace mapwire::pipeline::detail

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace mapwire::cli::detail {
+namespace mapwire::pipeline::detail {
 
 class Staging {
 public:
@@ -26,4 +26,4 @@ private:
     bool made_out_dir_ = false, committed_ = false;
 };
 
-}  // namespace mapwire::cli::detail
+}  // namespace mapwire::pipeline::detail

@@ -345,6 +345,19 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         for (const std::string* key : {&folded, &bare})
             collect(text::loose_key(*key), MatchQuality::loose);
 
+    // A town named by one of its alternate names never outranks a country, unit or region
+    // named by its own name, however large the town: "Victoria" is the Australian state
+    // (or the Canadian city), not Hong Kong, which GeoNames also calls Victoria. A unit's own seat
+    // is the exception below ("Dnipropetrovsk", Dnipro's former name).
+    std::optional<double> own_named_area;
+    for (const Candidate& c : found)
+        if (c.place.type != PlaceType::place && c.quality == MatchQuality::exact &&
+            (c.kind == NameKind::preferred || c.kind == NameKind::official))
+            own_named_area = std::max(own_named_area.value_or(c.score), c.score);
+    if (own_named_area)
+        for (Candidate& c : found)
+            if (c.place.type == PlaceType::place && c.kind == NameKind::alternate)
+                c.score = std::min(c.score, *own_named_area - w.alternate_below_area);
     // A unit that shares its name with a town inside it (its seat, mostly) is the town when
     // the query has no administrative word: "Kharkiv", "Aleppo", "Mykolaiv".
     if (!admin_word) {
@@ -376,18 +389,6 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             if (named) unit.score += w.unit_named_after_town;
         }
     }
-    // A town named by one of its alternate names never outranks a country, unit or region
-    // named by its own name, however large the town: "Victoria" is the Australian state
-    // (or the Canadian city), not Hong Kong, which GeoNames also calls Victoria.
-    std::optional<double> own_named_area;
-    for (const Candidate& c : found)
-        if (c.place.type != PlaceType::place && c.quality == MatchQuality::exact &&
-            (c.kind == NameKind::preferred || c.kind == NameKind::official))
-            own_named_area = std::max(own_named_area.value_or(c.score), c.score);
-    if (own_named_area)
-        for (Candidate& c : found)
-            if (c.place.type == PlaceType::place && c.kind == NameKind::alternate)
-                c.score = std::min(c.score, *own_named_area - w.alternate_below_area);
     // The document's focus country settles near-ties; a town there gets it only when it is
     // not much smaller than its largest homonym: a US story's "Geneva" is still in
     // Switzerland, its "Esperance" (3,600 people) still in Australia (2,300) when the story

@@ -289,6 +289,8 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
     if (folded.empty()) return {};
     const std::string bare = detail::strip_admin_words(folded);
     const bool admin_word = !bare.empty();
+    // "City" names a town: it counts for towns as "Oblast" does for units.
+    const bool settlement = admin_word && detail::settlement_word(folded);
 
     std::vector<Candidate> found;  // few per lookup: a vector beats a hash map
     bool full_name_found = false;  // some place has the name as written as its own
@@ -317,13 +319,18 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             // by the bare name ("New York") matched less of what was written.
             const bool own_full_name = &key == &folded && !stripped;
             const bool partial = admin_word && full_name_found && &key != &folded;
+            const bool town_word = settlement && p.type == PlaceType::place;
+            const double word_weight =
+                settlement ? (town_word ? w.settlement_word_town
+                                        : (own_full_name ? admin_word_weight(p.type) : 0.0))
+                           : admin_word_weight(p.type);
             if (admin_word && !(own_full_name && p.type == PlaceType::place))
-                score += partial ? std::min(0.0, admin_word_weight(p.type)) + w.partial_name
-                                 : admin_word_weight(p.type);
+                score += partial ? std::min(0.0, word_weight) + w.partial_name : word_weight;
             c.score = score;
             c.kind = kind;
             c.quality = quality;
-            c.admin_word = admin_word && !(own_full_name && p.type == PlaceType::place);
+            c.admin_word =
+                admin_word && !town_word && !(own_full_name && p.type == PlaceType::place);
             c.partial = partial;
             // A key's records name distinct places: only earlier keys' finds can repeat one.
             const auto earlier = found.begin() + static_cast<std::ptrdiff_t>(before);

@@ -49,7 +49,8 @@ struct RankingWeights {
     // The query's own words.
     double admin_word_unit = 0.50;  // "Kursk Oblast", "Kharkiv region" names the unit ...
     double admin_word_region = 0.30;
-    double admin_word_town = -0.50;  // ... not the town
+    double admin_word_town = -0.50;      // ... not the town
+    double settlement_word_town = 0.50;  // "Zaporizhia City", "City of Houston": the town
 
     // Document context (added by the geoparser).
     // The country the document is mostly about: strong for its units ("Georgia" in a US

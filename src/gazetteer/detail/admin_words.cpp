@@ -44,4 +44,8 @@ std::string strip_admin_words(std::string_view folded) {
     return {};
 }
 
+bool settlement_word(std::string_view folded) {
+    return ends_with(folded, " city") || (folded.size() > 8 && folded.starts_with("city of "));
+}
+
 }  // namespace mapwire::gazetteer::detail

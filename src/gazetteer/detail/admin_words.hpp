@@ -10,4 +10,8 @@ namespace mapwire::gazetteer::detail {
 // bare name, or "" when there is none to remove (or nothing would remain).
 std::string strip_admin_words(std::string_view folded);
 
+// Whether the word group strip_admin_words removes names a town, not a unit: "Zaporizhia
+// City", "the City of Houston".
+bool settlement_word(std::string_view folded);
+
 }  // namespace mapwire::gazetteer::detail

@@ -222,8 +222,15 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         bool found = false;
         // Longest spans first, but only as long as some name continues them.
         std::size_t longest = i + 1;
-        if (i + 1 < last) {
-            std::string prefix = text::fold(tokens_[i].text);
+        // "City of Santa Ana", "Republic of Moldova": the gazetteer's prefixes hold the name
+        // after the administrative words, which its lookup strips.
+        const std::string_view head = lower_[i];
+        const bool admin_of =
+            i + 2 < last && lower_[i + 1] == "of" &&
+            (head == "city" || head == "state" || head == "province" || head == "republic");
+        if (admin_of) longest = i + 3;
+        if (longest < last) {
+            std::string prefix = text::fold(tokens_[longest - 1].text);
             while (longest < std::min(last, i + 6)) {
                 if (cue(longest, detail::Cue::admin_word) ||
                     cue(longest - 1, detail::Cue::admin_word)) {

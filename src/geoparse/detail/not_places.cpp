@@ -103,9 +103,15 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
         // "the Mayor of Boston": a title before "of" names the office's place, not a person.
         const bool office_of = x.first == title_at + 2 && lower_[title_at + 1] == "of";
         const bool after_title = titled && x.first >= title_at && !office_of;
+        // "for South Sudan David Shearer said": a first name inside the run, before a word
+        // nothing matched, starts a person's name there.
+        const bool named_inside = !named_thing && x.first > first && x.last - x.first == 1 &&
+                                  x.last < last && first_name(x.first) && name_word(x.last) &&
+                                  !covered[x.last - first];
         const bool drop =
-            !x.admin_word && ((town && (after_title || first_named || beside_unknown)) ||
-                              (first_named && !state_like));
+            !x.admin_word &&
+            ((town && (after_title || first_named || beside_unknown || named_inside)) ||
+             (first_named && !state_like));
         if (drop) {
             person = person || !beside_unknown || titled || first_named;
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));

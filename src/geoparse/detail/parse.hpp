@@ -101,6 +101,7 @@ private:
     bool match_abbreviation(std::size_t token);
     // `m` gives the span and its administrative word; `candidates` its lookup, not yet copied.
     bool acceptable(const Match& m, const std::vector<Candidate>& candidates) const;
+    bool in_unit_named_after(const Match& m, const std::vector<Candidate>& candidates) const;
     void drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin);
     std::size_t token_match_of(std::size_t token, std::size_t match_begin) const;
     void drop_people_named_again();

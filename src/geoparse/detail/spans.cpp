@@ -144,7 +144,7 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
             m.first > 0 && !tokens_[m.first - 1].word &&
             (tokens_[m.first - 1].text == "\"" || tokens_[m.first - 1].text == "\u201c");
         const bool capital_or_million = p.feature_code == "PPLC" || p.population >= 1000000;
-        if (common && p.type == PlaceType::place &&
+        if (common && p.type == PlaceType::place && !in_unit_named_after(m, candidates) &&
             ((t.sentence_start || quote_start)
                  ? !capital_or_million
                  : p.population < gazetteer::kRanking.strong_town_population && !placed_town))
@@ -154,6 +154,21 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
             return false;  // "UN", "EU"
     }
     return true;
+}
+
+bool Parse::in_unit_named_after(const Match& m, const std::vector<Candidate>& candidates) const {
+    // "Buffalo, New York in the United States": the unit after the comma holds a reading of
+    // the word, which is then the town even where every word is capitalised.
+    const std::size_t k = m.last + 1;
+    if (k >= tokens_.size() || tokens_[m.last].text != ",") return false;
+    for (std::size_t j = k; j < std::min(tokens_.size(), k + 3) && name_word(j); ++j) {
+        const auto units = lookup_uncached(span_text(k, j + 1));
+        if (units.empty() || units[0].place.type != PlaceType::admin1) continue;
+        const auto unit = static_cast<std::int32_t>(units[0].place.index);
+        for (const Candidate& c : candidates)
+            if (c.place.type == PlaceType::place && c.place.admin1 == unit) return true;
+    }
+    return false;
 }
 
 bool Parse::match_abbreviation(std::size_t i) {

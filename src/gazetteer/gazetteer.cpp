@@ -433,6 +433,10 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
 
 bool Gazetteer::has_prefix(std::string_view prefix) const {
     if (prefix.empty()) return false;
+    // lookup() strips leading administrative words ("City of Santa Ana"): so does this.
+    const std::string_view rest = detail::after_admin_prefix(prefix);
+    if (rest.empty()) return true;
+    if (rest.size() < prefix.size()) return has_prefix(rest);
     const auto* h = impl_->header;
     if (Impl::in_prefixes(impl_->key_prefixes, h->key_prefixes.slots, prefix)) return true;
     const std::string loose = text::loose_key(prefix);

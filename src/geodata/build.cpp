@@ -578,6 +578,9 @@ namespace {
 void write_word_list(const std::vector<std::string>& paths, const std::string& out_path,
                      const std::string& hint) {
     std::vector<std::string> words;
+    auto add = [&](std::string w) {  // possessive forms are no words of their own
+        if (!w.empty() && w.find('\'') == std::string::npos) words.push_back(std::move(w));
+    };
     for (const auto& path : paths) {
         std::ifstream in(path);
         if (!in) throw std::move(IoError("cannot open word list", hint).in_file(path));
@@ -593,14 +596,13 @@ void write_word_list(const std::vector<std::string>& paths, const std::string& o
                                                  ExitCode::bad_input, hint)
                                         .in_file(path)
                                         .with_value(w.dump()));
-                const auto& word = w.get_ref<const std::string&>();
-                if (!word.empty() && word.find('\'') == std::string::npos) words.push_back(word);
+                add(w.get<std::string>());
             }
             continue;
         }
         for (std::string w; std::getline(in, w);) {
             if (!w.empty() && w.back() == '\r') w.pop_back();
-            if (!w.empty() && w.find('\'') == std::string::npos) words.push_back(w);
+            add(std::move(w));
         }
     }
     std::sort(words.begin(), words.end());

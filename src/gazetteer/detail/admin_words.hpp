@@ -14,4 +14,9 @@ std::string strip_admin_words(std::string_view folded);
 // City", "the City of Houston".
 bool settlement_word(std::string_view folded);
 
+// A folded name prefix with its leading administrative words removed, as lookup removes them
+// ("city of santa " -> "santa "); "" when the prefix is those words or their start ("city ",
+// "republic of "); the prefix itself when it has none.
+std::string_view after_admin_prefix(std::string_view folded);
+
 }  // namespace mapwire::gazetteer::detail

@@ -4,17 +4,12 @@
 #include <string_view>
 
 #include "geoparse/detail/cues.hpp"
+#include "text/utf8.hpp"
 
 namespace mapwire::geoparse::detail {
 namespace {
 
 using text::Token;
-
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
 
 bool ascii_upper(char c) {
     return c >= 'A' && c <= 'Z';
@@ -26,8 +21,8 @@ Token part(const Token& t, std::size_t from, std::size_t to, bool word) {
     p.text = t.text.substr(from, to - from);
     p.byte_begin = t.byte_begin + from;
     p.byte_end = t.byte_begin + to;
-    p.cp_begin = t.cp_begin + code_points(t.text.substr(0, from));
-    p.cp_end = p.cp_begin + code_points(p.text);
+    p.cp_begin = t.cp_begin + text::count_code_points(t.text.substr(0, from));
+    p.cp_end = p.cp_begin + text::count_code_points(p.text);
     p.word = word;
     p.sentence_start = t.sentence_start && from == 0;
     p.possessive = t.possessive && to == t.text.size();

@@ -334,8 +334,7 @@ void Parse::join_city_districts() {
         if (city.type != PlaceType::place || city.population < w.strong_town_population ||
             d >= tokens_.size() || tokens_[dash].text != "-" ||
             tokens_[dash].sentence != tokens_[d].sentence || !name_word(d) ||
-            tokens_[dash].byte_begin == tokens_[dash - 1].byte_end ||
-            tokens_[d].byte_begin == tokens_[dash].byte_end ||
+            glued(dash - 1, dash) || glued(dash, d) ||
             (d + 1 < tokens_.size() && name_word(d + 1) && adjacent(d, d + 1)))
             continue;
         if (const int bi = token_match_[d]; bi >= 0) {

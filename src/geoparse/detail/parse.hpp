@@ -66,6 +66,9 @@ private:
             if (text_[k] != ' ') return false;
         return true;
     }
+    bool glued(std::size_t a, std::size_t b) const {  // b follows a with nothing between
+        return tokens_[b].byte_begin == tokens_[a].byte_end;
+    }
     bool name_word(std::size_t i) const { return name_words_[i] != 0; }
     bool is_name_word(std::size_t i) const {
         const Token& t = tokens_[i];

@@ -136,9 +136,7 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     if (m.other) return Role::other;
     // "Kyiv-based" says where something is, "Moscow-backed" who acts (compounds.cpp).
     const std::size_t h = m.last;
-    if (h + 1 < tokens_.size() && tokens_[h].text == "-" &&
-        tokens_[h].byte_begin == tokens_[h - 1].byte_end &&
-        tokens_[h + 1].byte_begin == tokens_[h].byte_end) {
+    if (h + 1 < tokens_.size() && tokens_[h].text == "-" && glued(h - 1, h) && glued(h, h + 1)) {
         if (cue(h + 1, detail::Cue::place_suffix)) return Role::location;
         if (cue(h + 1, detail::Cue::actor_suffix)) return Role::metonym;
     }

@@ -144,10 +144,11 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
             m.first > 0 && !tokens_[m.first - 1].word &&
             (tokens_[m.first - 1].text == "\"" || tokens_[m.first - 1].text == "\u201c");
         const bool capital_or_million = p.feature_code == "PPLC" || p.population >= 1000000;
-        if (common && p.type == PlaceType::place && !in_unit_named_after(m, candidates) &&
+        if (common && p.type == PlaceType::place &&
             ((t.sentence_start || quote_start)
                  ? !capital_or_million
-                 : p.population < gazetteer::kRanking.strong_town_population && !placed_town))
+                 : p.population < gazetteer::kRanking.strong_town_population && !placed_town) &&
+            !in_unit_named_after(m, candidates))  // last: it looks names up
             return false;
         if (headline_line_[t.line] && !strong) return false;
         if (t.all_caps && t.text.size() <= 3 && p.type != PlaceType::admin0)
@@ -237,15 +238,8 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         bool found = false;
         // Longest spans first, but only as long as some name continues them.
         std::size_t longest = i + 1;
-        // "City of Santa Ana", "Republic of Moldova": the gazetteer's prefixes hold the name
-        // after the administrative words, which its lookup strips.
-        const std::string_view head = lower_[i];
-        const bool admin_of =
-            i + 2 < last && lower_[i + 1] == "of" &&
-            (head == "city" || head == "state" || head == "province" || head == "republic");
-        if (admin_of) longest = i + 3;
-        if (longest < last) {
-            std::string prefix = text::fold(tokens_[longest - 1].text);
+        if (i + 1 < last) {
+            std::string prefix = text::fold(tokens_[i].text);
             while (longest < std::min(last, i + 6)) {
                 if (cue(longest, detail::Cue::admin_word) ||
                     cue(longest - 1, detail::Cue::admin_word)) {

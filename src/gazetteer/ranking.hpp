@@ -69,6 +69,14 @@ struct RankingWeights {
     // A region known only as a point with no country (a sea, an ocean) holds what lies this
     // close to its point ("Snake Island in the Black Sea"); one with a country, its country.
     double point_region_km = 600.0;
+    // Votes for the focus country, per mention: towns and units weigh most, countries named
+    // literally less, demonyms least. A town matched only by an alternate or loosely folded
+    // name votes only for a country another name of the text may lie in ("Jin" is a Japanese
+    // town's alternate name, four times in an Auckland story about an otter; "Slovyansk,
+    // Donetsk" votes for Ukraine, where one reading of Donetsk is).
+    double focus_vote_place = 2.0;
+    double focus_vote_country = 1.0;
+    double focus_vote_demonym = 0.5;
     // A list's members are alike: "Texas and Georgia", "Alabama, Arizona, Georgia": a reading
     // of the kind (and, below countries, the country) of the names listed beside it.
     double list_member = 0.40;

@@ -2,6 +2,7 @@
 // not_places.cpp, containers.cpp, resolve.cpp, parse.cpp). Internal to the geoparse module.
 #pragma once
 
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -98,6 +99,31 @@ private:
         if (k > 0 && written_cue(k - 1, detail::Cue::title)) return true;
         return k > 1 && tokens_[k - 1].text == "." && adjacent(k - 2, k - 1) &&
                written_cue(k - 2, detail::Cue::title);
+    }
+    // The dot of a dotted abbreviation inside a name: "the U.S. Department of Agriculture"
+    // (the tokenizer gives "U.S" and "." apart).
+    bool abbreviation_dot(std::size_t k) const {
+        return k + 1 < tokens_.size() && tokens_[k].text == "." &&
+               tokens_[k - 1].text.find('.') != std::string_view::npos && glued(k - 1, k) &&
+               name_word(k + 1) && adjacent(k, k + 1);
+    }
+    // A country's code in a currency: "US$460", "$US 1.5 billion", "US $5".
+    bool in_currency(std::size_t first, std::size_t last) const {
+        auto money = [&](std::size_t k) {
+            return tokens_[k].text == "$" || tokens_[k].text == "\u20ac";
+        };
+        return (last < tokens_.size() && adjacent(last - 1, last) && money(last)) ||
+               (first > 0 && glued(first - 1, first) && money(first - 1));
+    }
+    // A name inside a slash-separated designation: the place where a virus strain was
+    // isolated ("A/California/7/2009", "B/Brisbane/60/2008") names the strain, not a place
+    // of the story.
+    bool in_designation(std::size_t first, std::size_t last) const {
+        auto slash = [&](std::size_t k) { return tokens_[k].text == "/"; };
+        return first > 0 && last + 1 < tokens_.size() && slash(first - 1) &&
+               glued(first - 1, first) && slash(last) && glued(last - 1, last) &&
+               glued(last, last + 1) && !tokens_[last + 1].text.empty() &&
+               std::isdigit(static_cast<unsigned char>(tokens_[last + 1].text[0]));
     }
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
     void match_run(std::size_t first, std::size_t last);

@@ -24,23 +24,41 @@ bool abroad_settled(const std::vector<Candidate>& candidates) {
 }  // namespace
 
 void Parse::compute_focus() {
-    // The document's focus country: where its places lie. Towns and units weigh most,
-    // countries named literally less, demonyms least; states named as actors not at all.
+    // The document's focus country: where its places lie (votes weighted as kRanking says);
+    // states named as actors do not vote.
+    const auto& votes = gazetteer::kRanking;
     std::map<std::string, double> tally;
+    std::map<std::string, double> weak_votes;  // towns matched by an alternate name ...
+    std::set<std::string> supported;           // ... count for a country another name may lie in
     for (const auto& m : matches_) {
         if (m.demonym) {
-            if (m.demonym_country) tally[std::string(m.demonym_country->country)] += 0.5;
+            if (m.demonym_country)
+                tally[std::string(m.demonym_country->country)] += votes.focus_vote_demonym;
             continue;
         }
         // A unit inside a personal name ("Paul Kemp") is doubtful: it does not vote.
         if (m.candidates.empty() || m.in_personal_name) continue;
         const Place& p = m.candidates[0].place;
         if (p.country.empty() || role_of(m, p) != Role::location) continue;
+        const Candidate& reading = m.candidates[0];
+        const bool weak_name = reading.kind == gazetteer::NameKind::alternate ||
+                               reading.quality == gazetteer::MatchQuality::loose;
+        if (!weak_name)
+            for (const Candidate& c : m.candidates) supported.insert(std::string(c.place.country));
         // A town whose homonyms abroad score about as well does not vote: six mentions of
         // "Esperance" in a story about Western Australia are no evidence for the US.
         if (p.type == PlaceType::place && !abroad_settled(m.candidates)) continue;
-        tally[std::string(p.country)] += p.type == PlaceType::admin0 ? 1.0 : 2.0;
+        if (p.type == PlaceType::place && weak_name)
+            weak_votes[std::string(p.country)] += votes.focus_vote_place;
+        else
+            tally[std::string(p.country)] +=
+                p.type == PlaceType::admin0 ? votes.focus_vote_country : votes.focus_vote_place;
     }
+    // ... or for any country where nothing else votes (a text in Cyrillic names its towns by
+    // their alternate names only).
+    const bool no_other_votes = tally.empty();
+    for (const auto& [country, weight] : weak_votes)
+        if (no_other_votes || supported.count(country)) tally[country] += weight;
     double best = 0;
     for (const auto& [c, w] : tally)
         if (w > best) {
@@ -140,6 +158,14 @@ Role Parse::role_of(const Match& m, const Place& p) const {
         if (cue(h + 1, detail::Cue::place_suffix)) return Role::location;
         if (cue(h + 1, detail::Cue::actor_suffix)) return Role::metonym;
     }
+    // An abbreviation in brackets after its own name ("the European Union (EU)") restates it.
+    if (m.abbreviation && m.first >= 2 && tokens_[m.first - 1].text == "(" &&
+        token_match_[m.first - 2] >= 0) {
+        const Match& named = matches_[static_cast<std::size_t>(token_match_[m.first - 2])];
+        if (!named.demonym && !named.candidates.empty() &&
+            named.candidates[0].place.index == p.index)
+            return role_of(named, p);
+    }
     // Only states, capitals and large regions stand for governments.
     const bool can_be_metonym =
         p.type == PlaceType::admin0 || p.type == PlaceType::region || p.feature_code == "PPLC";
@@ -206,17 +232,21 @@ Role Parse::role_of(const Match& m, const Place& p) const {
         return Role::location;
     }
     // Subject of a verb of speech or decision: "Moscow did not respond", "Beijing and Moscow
-    // maintain", "China has long positioned itself".
+    // maintain", "China has long positioned itself"; not of a passive one ("pilgrimage to
+    // Saudi Arabia was banned by Iran": Iran acts).
     std::size_t n = m.last;
+    bool passive = false;
     while (n < tokens_.size() && tokens_[n].sentence == tokens_[m.first].sentence) {
         const std::string_view w = lower_[n];
         const bool abbreviation_dot =  // "The U.S. said"
             w == "." && n == m.last && tokens_[m.last - 1].text.find('.') != std::string::npos;
         if (token_match_[n] >= 0 || w == "," || w == "and" || w == "or" || w == "the" ||
             abbreviation_dot || cue(n, detail::Cue::auxiliary)) {
+            passive = passive || w == "was" || w == "were" || w == "been" || w == "being";
             ++n;
             continue;
         }
+        if (passive) break;
         if (cue(n, detail::Cue::state_verb) ||
             (w.size() > 2 &&
              detail::is_cue(std::string_view(w).substr(0, w.size() - 1), detail::Cue::state_verb)))

@@ -72,6 +72,8 @@ std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
                 ++j;  // the county word after "Anne's"
             } else if (name_word(j) && adjacent(j - 1, j)) {
                 ++j;
+            } else if (abbreviation_dot(j)) {
+                j += 2;  // "the U.S. Department of Agriculture": the dot ends no name
             } else if (const std::size_t n = connectors_before_name(j)) {
                 j += n + 1;  // "Republic of Crimea", "Democratic Republic of the Congo"
             } else {
@@ -103,9 +105,7 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
     // Codes ("MAC" is Macao's ISO code, "AM" Armenia's) are names only where news uses them
     // that way: those are in geodata/cues/abbreviations.tsv and matched by abbreviation().
     if (best.kind == gazetteer::NameKind::code) return false;
-    const bool next_adjacent = m.last < tokens_.size() && adjacent(m.last - 1, m.last);
-    if (next_adjacent && (tokens_[m.last].text == "$" || tokens_[m.last].text == "\u20ac"))
-        return false;  // "US$460": a currency
+    if (in_currency(m.first, m.last)) return false;
     if (best.quality == gazetteer::MatchQuality::loose &&
         span_text(m.first, m.last).size() < gazetteer::kRanking.loose_match_min_bytes)
         return false;
@@ -133,8 +133,8 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
             return false;
         // A direction before another name qualifies it ("Central Java", "North-Western
         // Sydney"): it is not Zambia's Western Province.
-        if (cue(m.first, detail::Cue::direction) && m.last < tokens_.size() && next_adjacent &&
-            name_word(m.last) && p.type != PlaceType::admin0)
+        if (cue(m.first, detail::Cue::direction) && m.last < tokens_.size() &&
+            adjacent(m.last - 1, m.last) && name_word(m.last) && p.type != PlaceType::admin0)
             return false;
 
         // An English word that is also a town ("We" is Huế folded, "Reading", "Buffalo"):
@@ -184,9 +184,7 @@ bool Parse::match_abbreviation(std::size_t i) {
              a->name,
              {.country = std::string(a->country), .type = {}, .prefer_country = {}, .limit = 10}))
         if (c.place.type != PlaceType::place) units.push_back(c);
-    const bool currency = i + 1 < tokens_.size() && adjacent(i, i + 1) &&
-                          (tokens_[i + 1].text == "$" || tokens_[i + 1].text == "\u20ac");
-    if (units.empty() || currency) return false;  // "US$460"
+    if (units.empty() || in_currency(i, i + 1)) return false;  // "US$460", "$US 1.5 billion"
     Match m{i, i + 1, false, false, std::move(units), {}};
     m.abbreviation = true;
     matches_.push_back(std::move(m));
@@ -210,6 +208,7 @@ std::vector<Candidate> Parse::unit_reading(std::size_t first, std::size_t last) 
 }
 
 void Parse::match_run(std::size_t first, std::size_t last) {
+    if (in_designation(first, last)) return;
     const std::size_t begin = matches_.size();
     std::size_t i = first;
     // "western Ukraine", "eastern Congo": a curated region when the gazetteer has one.

@@ -80,7 +80,10 @@ struct RankingWeights {
     // A list's members are alike: "Texas and Georgia", "Alabama, Arizona, Georgia": a reading
     // of the kind (and, below countries, the country) of the names listed beside it.
     double list_member = 0.40;
-    std::size_t list_reach = 8;   // members read each way: the majority reading of the list
+    std::size_t list_reach = 8;  // members read each way: the majority reading of the list
+    // ... and members each after "in", a few lower-case words apart ("eight in Alberta, one in
+    // New Brunswick, and one in Quebec"): at most this many tokens between two of them.
+    std::size_t parallel_list_gap = 5;
     double anchor_margin = 0.25;  // a lead this large makes a resolved place an anchor
 
     // "X, Y" with no candidate of X inside Y: below this population X's candidates are

@@ -1,5 +1,6 @@
 // "X, Y", "X in Y", "Y's X" and lists: where the text puts a place, and what follows from it.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -241,13 +242,30 @@ void Parse::add_fallbacks_for_unknown_names() {
 std::vector<detail::ListReading> Parse::list_neighbours(std::size_t mi) const {
     // The names joined to this one by "," / "and" / "or" in its sentence, as first read.
     std::vector<detail::ListReading> out;
-    auto joined = [&](std::size_t a, std::size_t b) {  // token ranges [.., a) and [b, ..)
-        if (b < a || b - a > 2 || tokens_[a].sentence != tokens_[b].sentence) return false;
-        for (std::size_t k = a; k < b; ++k) {
-            const std::string_view w = lower_[k];
-            if (w != "," && w != "and" && w != "or") return false;
-        }
-        return b > a;
+    auto separator = [&](std::size_t k) {
+        return lower_[k] == "," || lower_[k] == "and" || lower_[k] == "or";
+    };
+    // "eight in Alberta, one in New Brunswick, and one in Quebec": members each after "in",
+    // joined by a separator and a few lower-case words or figures.
+    auto parallel = [&](std::size_t first_a, std::size_t a, std::size_t b) {
+        if (b - a > gazetteer::kRanking.parallel_list_gap || !separator(a) ||
+            lower_[b - 1] != "in" || first_a == 0 || lower_[first_a - 1] != "in")
+            return false;
+        for (std::size_t k = a; k + 1 < b; ++k)
+            if (!separator(k) && (tokens_[k].capitalized || !tokens_[k].word) &&
+                !std::isdigit(static_cast<unsigned char>(tokens_[k].text[0])))
+                return false;
+        return true;
+    };
+    // Match ranges [first_a, a) and [b, ..).
+    auto joined = [&](std::size_t first_a, std::size_t a, std::size_t b) {
+        if (b <= a || tokens_[a].sentence != tokens_[b].sentence) return false;
+        if (b - a <= 2 &&
+            std::all_of(lower_.begin() + static_cast<std::ptrdiff_t>(a),
+                        lower_.begin() + static_cast<std::ptrdiff_t>(b),
+                        [](std::string_view w) { return w == "," || w == "and" || w == "or"; }))
+            return true;
+        return parallel(first_a, a, b);
     };
     auto add = [&](const Match& n) {
         if (n.demonym || n.fallback || n.candidates.empty()) return;
@@ -263,12 +281,15 @@ std::vector<detail::ListReading> Parse::list_neighbours(std::size_t mi) const {
     // Brunswick" reads as provinces even where one neighbour has a town reading.
     // At most list_reach members each way: work stays linear in the text.
     const std::size_t reach = gazetteer::kRanking.list_reach;
-    for (std::size_t k = mi; k > 0 && mi - k < reach &&
-                             joined(matches_[k - 1].last, matches_[k].first) && !contains(k - 1, k);
+    for (std::size_t k = mi;
+         k > 0 && mi - k < reach &&
+         joined(matches_[k - 1].first, matches_[k - 1].last, matches_[k].first) &&
+         !contains(k - 1, k);
          --k)
         add(matches_[k - 1]);
-    for (std::size_t k = mi; k + 1 < matches_.size() && k - mi < reach &&
-                             joined(matches_[k].last, matches_[k + 1].first) && !contains(k, k + 1);
+    for (std::size_t k = mi;
+         k + 1 < matches_.size() && k - mi < reach &&
+         joined(matches_[k].first, matches_[k].last, matches_[k + 1].first) && !contains(k, k + 1);
          ++k)
         add(matches_[k + 1]);
     return out;

@@ -89,9 +89,11 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
         (name_word(first + 1) || written_cue(first + 1, detail::Cue::connector)) &&
         !(covered[0] && covered[1] &&
           token_match_of(first, match_begin) == token_match_of(first + 1, match_begin));
-    auto unknown = [&](std::size_t k) {  // "Moscow October 7": a month is no surname
+    // "Moscow October 7": a month is no surname, nor "North-Western" in "North-Western Sydney".
+    auto unknown = [&](std::size_t k) {
         return k >= first && k < last && !covered[k - first] && name_word(k) && !common(k) &&
-               !written_cue(k, detail::Cue::title) && !written_cue(k, detail::Cue::not_place);
+               !written_cue(k, detail::Cue::title) && !written_cue(k, detail::Cue::not_place) &&
+               !cue(k, detail::Cue::direction);
     };
     bool person = titled || first_named;
     for (std::size_t m = match_begin; m < matches_.size();) {

@@ -97,8 +97,12 @@ void Parse::report_unresolved(GeoparseResult& out) const {
         const bool with_admin_word =
             j < tokens_.size() && cue(j, detail::Cue::admin_word) && adjacent(j - 1, j);
         if (!after_locative && !with_admin_word) continue;
+        // "in North-Western Sydney": a direction before a name the text placed is no name.
+        const bool direction_before_match = cue(i, detail::Cue::direction) && j == i + 1 &&
+                                            j < tokens_.size() && token_match_[j] >= 0;
         if (common(i) || written_cue(i, detail::Cue::title) ||
-            written_cue(i, detail::Cue::not_place) || headline_line_[tokens_[i].line])
+            written_cue(i, detail::Cue::not_place) || headline_line_[tokens_[i].line] ||
+            direction_before_match)
             continue;
         const std::size_t end = with_admin_word ? j + 1 : j;
         Mention u;

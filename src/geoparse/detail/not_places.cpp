@@ -51,8 +51,18 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
         // Hospital").
         const bool in_facility_name =
             x.first > first && next(detail::Cue::facility) && tokens_[x.last].capitalized;
+        // ... and one after an organisation's head word: "Television New Zealand", "Racing
+        // Victoria", "Radio Free Europe".
+        // An "of" between them is head_of's to judge.
+        bool head_before = false;
+        for (std::size_t k = first; k < x.first; ++k) {
+            if (lower_[k] == "of")
+                head_before = false;
+            else if (written_cue(k, detail::Cue::organisation_word))
+                head_before = true;
+        }
         if (!x.demonym && (next(detail::Cue::named_after) || in_facility_name ||
-                           (organisation && x.last < last) || head_of))
+                           (organisation && x.last < last) || head_of || head_before))
             x.other = true;
         ++m;
     }
@@ -110,10 +120,15 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
         const bool named_inside = !named_thing && x.first > first && x.last - x.first == 1 &&
                                   x.last < last && first_name(x.first) && name_word(x.last) &&
                                   !covered[x.last - first];
+        // "Chen Zhu, the Chinese health minister, said": not after a locative ("in Kharkiv,
+        // the regional governor said").
+        const bool appositive_person = title_in_apposition(x.last) &&
+                                       !(x.first > 0 && (cue(x.first - 1, detail::Cue::locative) ||
+                                                         lower_[x.first - 1] == "from"));
         const bool drop =
-            !x.admin_word &&
-            ((town && (after_title || first_named || beside_unknown || named_inside)) ||
-             (first_named && !state_like));
+            !x.admin_word && ((town && (after_title || first_named || beside_unknown ||
+                                        named_inside || appositive_person)) ||
+                              (first_named && !state_like));
         if (drop) {
             person = person || !beside_unknown || titled || first_named;
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));

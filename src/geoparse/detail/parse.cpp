@@ -97,6 +97,14 @@ void Parse::report_unresolved(GeoparseResult& out) const {
         const bool with_admin_word =
             j < tokens_.size() && cue(j, detail::Cue::admin_word) && adjacent(j - 1, j);
         if (!after_locative && !with_admin_word) continue;
+        // "According to Xinhua News Agency, Beijing ...": an organisation's name is no place.
+        bool organisation = false;
+        for (std::size_t k = i; k < j && !organisation; ++k)
+            organisation = written_cue(k, detail::Cue::organisation_word);
+        if (organisation) {
+            i = j - 1;
+            continue;
+        }
         // "in North-Western Sydney": a direction before a name the text placed is no name.
         const bool direction_before_match = cue(i, detail::Cue::direction) && j == i + 1 &&
                                             j < tokens_.size() && token_match_[j] >= 0;

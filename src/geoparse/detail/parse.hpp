@@ -95,6 +95,16 @@ private:
     void mark_headlines();
     std::size_t connectors_before_name(std::size_t j) const;
     // A title right before token k: "Gov Kelly", "Mr. Kelly" (the tokenizer splits the dot).
+    // ", the Chinese health minister," after a name at k: an apposition whose head is a title
+    // says the name is a person's.
+    bool title_in_apposition(std::size_t k) const {
+        if (k >= tokens_.size() || tokens_[k].text != ",") return false;
+        for (std::size_t n = k + 1; n < tokens_.size() && n <= k + 5; ++n) {
+            if (!tokens_[n].word || tokens_[n].sentence != tokens_[k].sentence) return false;
+            if (cue(n, detail::Cue::title) && !tokens_[n].capitalized) return true;
+        }
+        return false;
+    }
     bool title_before(std::size_t k) const {
         if (k > 0 && written_cue(k - 1, detail::Cue::title)) return true;
         return k > 1 && tokens_[k - 1].text == "." && adjacent(k - 2, k - 1) &&

@@ -135,7 +135,7 @@ BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const 
 void draw_base_areas(Canvas& c, const style::Style& st, const BaseLayers& base, const Rect& frame) {
     {
         const MapLayer layer(c, "sea", "Sea", &frame);
-        c.fill(rect_path(frame.x, frame.y, frame.w, frame.h), st.ocean);
+        c.fill(rect_path(frame), st.ocean);
     }
     {
         const MapLayer layer(c, "land", "Land", &frame);

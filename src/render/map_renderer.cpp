@@ -355,7 +355,7 @@ void Scene::place(RenderReport& report) {
     // Callouts prefer places that leave the highlighted units and control areas visible.
     // Compact maps list the events in the key below the map instead.
     const Rect& frame = page_.frame;
-    CoverageMask areas(frame.x, frame.y, frame.w, frame.h);
+    CoverageMask areas(frame);
     areas.add(base_.highlight);
     areas.add(control_);
     Labeler labeler(placer, report);

@@ -62,7 +62,8 @@ struct Output::Impl {
     std::string pdf_bytes;
     detail::SurfacePtr surface;
     detail::CairoPtr cr;
-    std::unique_ptr<Canvas> canvas;
+    std::unique_ptr<Canvas> canvas;                // SVG and PDF
+    std::unique_ptr<detail::Recording> recording;  // PNG
 };
 
 Output::Output(Format format, const std::string& path, double width, double height, double scale,
@@ -94,12 +95,12 @@ Output::Output(Format format, const std::string& path, double width, double heig
         throw std::move(
             IoError("cannot create the drawing surface (image too large?)").in_file(path));
     if (format == Format::png) {
-        m.canvas = std::make_unique<detail::RecordingCanvas>();
+        m.recording = std::make_unique<detail::Recording>();
         return;
     }
     m.cr.reset(cairo_create(m.surface.get()));
     cairo_scale(m.cr.get(), pdf_points_per_px, pdf_points_per_px);
-    m.canvas = std::make_unique<detail::CairoCanvas>(m.cr.get());
+    m.canvas = detail::cairo_canvas(m.cr.get());
 }
 
 Output::~Output() {
@@ -108,7 +109,7 @@ Output::~Output() {
 }
 
 Canvas& Output::canvas() {
-    return *impl_->canvas;
+    return impl_->recording ? impl_->recording->canvas() : *impl_->canvas;
 }
 
 void Output::finish() {
@@ -117,8 +118,7 @@ void Output::finish() {
     if (m.format == Format::svg) {
         bytes = static_cast<detail::SvgCanvas&>(*m.canvas).document();
     } else if (m.format == Format::png) {
-        detail::rasterise(static_cast<detail::RecordingCanvas&>(*m.canvas), m.surface.get(),
-                          m.scale);
+        detail::rasterise(*m.recording, m.surface.get(), m.scale);
         cairo_surface_flush(m.surface.get());
         bytes = detail::encode_png(m.surface.get(), m.dpi, m.info);
     } else {

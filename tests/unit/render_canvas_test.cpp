@@ -119,9 +119,9 @@ void draw_everything(render::Canvas& c) {
 
 TEST(RecordingCanvas, ReplaysEveryCommandAsDrawn) {
     SvgCanvas direct(200, 100, {"t"}), replayed(200, 100, {"t"});
-    render::detail::RecordingCanvas recording;
+    render::detail::Recording recording;
     draw_everything(direct);
-    draw_everything(recording);
+    draw_everything(recording.canvas());
     recording.replay(replayed);
     EXPECT_EQ(replayed.document(), direct.document());
     EXPECT_NE(direct.document().find("stroke-dasharray=\"4 2\""), std::string::npos);

@@ -27,7 +27,8 @@ MapOptions writable(MapOptions o) {
     return o;
 }
 
-void check_size(const MapOptions& options) {
+// The page's size and resolution, within what the renderer draws.
+void check_page(const MapOptions& options) {
     if (options.width < 200 || options.height < 150 || options.width > 20000 ||
         options.height > 20000)
         throw std::move(
@@ -87,7 +88,7 @@ RenderReport render_map(const events::Extraction& extraction, const gazetteer::G
                         const style::Style& style, const std::string& geopackage,
                         const MapOptions& given, const std::string& out_dir) {
     const MapOptions options = writable(given);
-    check_size(options);
+    check_page(options);
     detail::Scene scene(extraction, gazetteer, style, geopackage, options);
     RenderReport report = scene.build();
     std::error_code ec;

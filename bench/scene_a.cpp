@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
         render::Output output(f, out_file, kW, kH, 1.0, 96, "Scene A", "1970-01-01T00:00:00Z", 1.0);
         render::Canvas& c = output.canvas();
         auto color = style::parse_color;
-        c.fill(render::rect_path(0, 0, kW, kH), color("#ffffff"));
+        c.fill(render::rect_path({0, 0, kW, kH}), color("#ffffff"));
         c.fill(ocean, color("#b7d0e8"));
         c.fill(land, color("#f4f1ea"));
         c.fill(admin1, color("#ece7da"));

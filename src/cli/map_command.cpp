@@ -95,11 +95,16 @@ void run_map(const MapArgs& args, Context& ctx) {
                    report.extent.max_lat};
     j["labels_placed"] = report.labels.size();
     j["km_per_100px"] = report.km_per_100px;
-    j["frame"] = {
-        {"x", report.frame.x}, {"y", report.frame.y}, {"w", report.frame.w}, {"h", report.frame.h}};
+    const auto box = [](const render::Rect& b) {
+        return nlohmann::ordered_json{{"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h}};
+    };
+    j["frame"] = box(report.frame.box);
     auto boxes = nlohmann::ordered_json::array();
-    for (const auto& l : report.labels)
-        boxes.push_back({{"text", l.text}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});
+    for (const auto& l : report.labels) {
+        nlohmann::ordered_json one = {{"text", l.text}};
+        one.update(box(l.box));
+        boxes.push_back(std::move(one));
+    }
     j["labels"] = boxes;
     j["labels_dropped"] = report.dropped;
     if (datasource)

@@ -52,90 +52,111 @@ bool is_internal_border(const geometry::Geometry& line, const geometry::PolygonI
     return internal;
 }
 
+namespace {
+
+// The dataset's layers within the read box, and which of their features the view draws. Read
+// further round than the view (the web map), a feature may lie wholly outside what the view
+// draws: it is neither projected nor offered for a label, so the static map is the same either
+// way. (Not across the antimeridian, where a box's longitudes wrap.)
+struct LayerReader {
+    const std::string& gpkg;
+    const MapView& view;
+    const geometry::Box& box;
+
+    std::vector<geometry::FeatureRecord> read(const std::string& layer) const {
+        return read_layer(gpkg, box, layer);
+    }
+    bool in_view(const geometry::Geometry& g) const {
+        const geometry::Box& r = view.read_box();
+        if (r.min_lon < -180 || r.max_lon > 180) return true;
+        const geometry::Box b = g.bounds();
+        return !(b.max_lon < r.min_lon || b.min_lon > r.max_lon || b.max_lat < r.min_lat ||
+                 b.min_lat > r.max_lat);
+    }
+    Paths on_screen(const geometry::Geometry& g) const {
+        return in_view(g) ? view.screen(g) : Paths{};
+    }
+    // Every feature of a layer (of rank up to `max_rank` when given) into `to` and `shapes`.
+    void add_all(const std::string& layer, Paths& to, std::vector<geometry::Geometry>& shapes,
+                 double max_rank = -1) const {
+        for (const auto& f : read(layer))
+            if (max_rank < 0 || f.number("scalerank", 0) <= max_rank) {
+                append(to, on_screen(f.geometry()));
+                shapes.push_back(f.geometry());
+            }
+    }
+};
+
+// The countries, the focus apart; their outlines in view for labels. Each is indexed in
+// `countries` too, to tell a border from a line inside one country.
+void read_countries(const LayerReader& in, const std::string& focus, BaseLayers& base,
+                    geometry::PolygonIndex& country_index) {
+    std::int64_t n = 0;
+    for (const auto& f : in.read("countries")) {
+        auto p = in.on_screen(f.geometry());
+        if (f.text("country") == focus) {
+            base.focus_country = p;
+            base.shapes.focus_country.push_back(f.geometry());
+        } else {
+            base.other_countries.push_back(p);
+            base.shapes.other_countries.push_back(f.geometry());
+        }
+        country_index.add(f.geometry(), n++);
+        if (!in.in_view(f.geometry())) continue;
+        base.country_ids.push_back(f.text("id"));
+        base.country_outlines.push_back(std::move(p));
+    }
+}
+
+// Units the events and places name, and units occupied since 2014 in view.
+void read_units(const LayerReader& in, const std::set<std::string>& named_units, BaseLayers& base) {
+    for (const auto& f : in.read("admin1")) {
+        if (in.in_view(f.geometry())) base.admin1_ids.push_back({f.text("id"), f.text("country")});
+        if (named_units.count(f.text("id"))) {
+            append(base.highlight, in.on_screen(f.geometry()));
+            base.shapes.highlight.push_back(f.geometry());
+        }
+        if (f.text("occupied_by").empty()) continue;
+        auto p = in.on_screen(f.geometry());
+        if (in.view.shows(p)) {
+            base.disputed_in_view = true;
+            base.occupied_in_view.push_back({f.text("id"), f.text("occupied_by"),
+                                             static_cast<int>(f.number("occupied_since", 0))});
+        }
+        append(base.occupied, std::move(p));
+        base.shapes.occupied.push_back(f.geometry());
+    }
+}
+
+}  // namespace
+
 BaseLayers load_base_layers(const std::string& gpkg, const MapView& view, const std::string& focus,
                             const std::set<std::string>& named_units, const geometry::Box& box) {
     BaseLayers base;
     base.box = box;
     auto& shapes = base.shapes;
-    // Read further round than the view (the web map), a feature may lie wholly outside what
-    // the view draws: it is neither projected nor offered for a label, so the static map is
-    // the same either way. (Not across the antimeridian, where a box's longitudes wrap.)
-    const geometry::Box& r = view.read_box();
-    const bool plain = r.min_lon >= -180 && r.max_lon <= 180;
-    auto in_view = [&](const geometry::Geometry& g) {
-        const geometry::Box b = g.bounds();
-        return !plain || !(b.max_lon < r.min_lon || b.min_lon > r.max_lon ||
-                           b.max_lat < r.min_lat || b.min_lat > r.max_lat);
-    };
-    auto on_screen = [&](const geometry::Geometry& g) {
-        return in_view(g) ? view.screen(g) : Paths{};
-    };
-    for (const auto& f : read_layer(gpkg, box, "land")) {
-        append(base.land, on_screen(f.geometry()));
-        shapes.land.push_back(f.geometry());
-    }
+    const LayerReader in{gpkg, view, box};
+    in.add_all("land", base.land, shapes.land);
     geometry::PolygonIndex country_index;
-    std::int64_t n = 0;
-    for (const auto& f : read_layer(gpkg, box, "countries")) {
-        auto p = on_screen(f.geometry());
-        if (f.text("country") == focus) {
-            base.focus_country = p;
-            shapes.focus_country.push_back(f.geometry());
-        } else {
-            base.other_countries.push_back(p);
-            shapes.other_countries.push_back(f.geometry());
-        }
-        country_index.add(f.geometry(), n++);
-        if (!in_view(f.geometry())) continue;
-        base.country_ids.push_back(f.text("id"));
-        base.country_outlines.push_back(std::move(p));
-    }
-    for (const auto& f : read_layer(gpkg, box, "lakes"))
-        if (f.number("scalerank", 0) <= kMaxLakeRank) {
-            append(base.lakes, on_screen(f.geometry()));
-            shapes.lakes.push_back(f.geometry());
-        }
-    for (const auto& f : read_layer(gpkg, box, "rivers"))
-        if (f.number("scalerank", 0) <= kMaxRiverRank) {
-            append(base.rivers, on_screen(f.geometry()));
-            shapes.rivers.push_back(f.geometry());
-        }
-    for (const auto& f : read_layer(gpkg, box, "admin1_lines")) {
-        append(base.admin1_lines, on_screen(f.geometry()));
-        shapes.admin1_lines.push_back(f.geometry());
-    }
+    read_countries(in, focus, base, country_index);
+    in.add_all("lakes", base.lakes, shapes.lakes, kMaxLakeRank);
+    in.add_all("rivers", base.rivers, shapes.rivers, kMaxRiverRank);
+    in.add_all("admin1_lines", base.admin1_lines, shapes.admin1_lines);
     // Country borders from Natural Earth's boundary lines, less those that run inside one
     // country in this worldview (the Crimean isthmus line when Crimea is Ukraine's).
-    for (const auto& f : read_layer(gpkg, box, "boundary_lines"))
+    for (const auto& f : in.read("boundary_lines"))
         if (!is_internal_border(f.geometry(), country_index)) {
-            append(base.borders, on_screen(f.geometry()));
+            append(base.borders, in.on_screen(f.geometry()));
             shapes.borders.push_back(f.geometry());
         }
-    // Units the events and places name, and units occupied since 2014 in view.
-    for (const auto& f : read_layer(gpkg, box, "admin1")) {
-        if (in_view(f.geometry())) base.admin1_ids.push_back({f.text("id"), f.text("country")});
-        if (named_units.count(f.text("id"))) {
-            append(base.highlight, on_screen(f.geometry()));
-            shapes.highlight.push_back(f.geometry());
-        }
-        if (!f.text("occupied_by").empty()) {
-            auto p = on_screen(f.geometry());
-            if (view.shows(p)) {
-                base.disputed_in_view = true;
-                base.occupied_in_view.push_back({f.text("id"), f.text("occupied_by"),
-                                                 static_cast<int>(f.number("occupied_since", 0))});
-            }
-            append(base.occupied, std::move(p));
-            shapes.occupied.push_back(f.geometry());
-        }
-    }
+    read_units(in, named_units, base);
     return base;
 }
 
 void draw_base_areas(Canvas& c, const style::Style& st, const BaseLayers& base, const Rect& frame) {
     {
         const MapLayer layer(c, "sea", "Sea", &frame);
-        c.fill(rect_path(frame.x, frame.y, frame.w, frame.h), st.ocean);
+        c.fill(rect_path(frame), st.ocean);
     }
     {
         const MapLayer layer(c, "land", "Land", &frame);

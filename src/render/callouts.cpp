@@ -24,7 +24,7 @@ const std::vector<double> kAnnotationDistances = {30.0, 60.0, 100.0, 150.0};
 
 double CalloutPlacer::cost(const Rect& r, ScreenPoint at) const {
     return std::hypot(r.x + r.w / 2 - at.x, r.y + r.h / 2 - at.y) / kDistanceCost +
-           kCoverCost * areas_.share(r.x, r.y, r.w, r.h);
+           kCoverCost * areas_.share(r);
 }
 
 void CalloutPlacer::place(const std::string& text, ScreenPoint at, Color accent,
@@ -77,9 +77,9 @@ void draw_callouts(Canvas& c, const style::Style& st, const std::vector<Callout>
         const Paths leader = {{{{px, py}, {co.anchor.x, co.anchor.y}}, false}};
         c.stroke(leader, st.halo, kLeaderWidth + 2 * kLeaderCasing);
         c.stroke(leader, st.callout_border, kLeaderWidth);
-        c.fill(rect_path(b.x, b.y, b.w, b.h), st.callout_fill);
-        c.stroke(rect_path(b.x, b.y, b.w, b.h), st.callout_border, kBorderWidth);
-        c.fill(rect_path(b.x, b.y, kAccentWidth, b.h), co.accent);
+        c.fill(rect_path(b), st.callout_fill);
+        c.stroke(rect_path(b), st.callout_border, kBorderWidth);
+        c.fill(rect_path({b.x, b.y, kAccentWidth, b.h}), co.accent);
         c.text(b.x + kTextX, b.y + kTextY, co.text, font, st.callout_text, std::nullopt, 0, wrap);
     }
 }

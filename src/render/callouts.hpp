@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "render/canvas.hpp"
+#include "render/coverage_mask.hpp"
 #include "render/event_symbols.hpp"
 #include "render/map.hpp"
 #include "render/map_view.hpp"

@@ -31,11 +31,12 @@ struct Font {
     double letter_spacing = 0;  // px
 };
 
-// Text measurement with Pango, shared by every canvas so that placement is identical.
-struct TextBox {
+// Text measurement with Pango, shared by every canvas so that placement is identical: a
+// text's size and baseline, not a box on the page (that is a Rect, placed).
+struct TextMetrics {
     double width = 0, height = 0, baseline = 0;  // px; baseline from the top
 };
-TextBox measure(const std::string& text, const Font& font, double wrap_width = 0);
+TextMetrics measure(const std::string& text, const Font& font, double wrap_width = 0);
 
 // A hatch: parallel lines `spacing` px apart at `angle` degrees, `width` px wide.
 struct HatchSpec {
@@ -71,7 +72,8 @@ public:
         (void)id;
         draw(*this, at);
     }
-    virtual void clip(double x, double y, double w, double h) = 0;
+    // What follows is drawn inside `box` only, until the matching unclip().
+    virtual void clip(const Rect& box) = 0;
     virtual void unclip() = 0;
 };
 
@@ -82,7 +84,7 @@ public:
     MapLayer(Canvas& c, const std::string& id, const std::string& label, const Rect* clip = nullptr)
         : c_(c), clipped_(clip != nullptr) {
         c_.begin_group(id, label);
-        if (clip) c_.clip(clip->x, clip->y, clip->w, clip->h);
+        if (clip) c_.clip(*clip);
     }
     ~MapLayer() {
         if (clipped_) c_.unclip();
@@ -135,24 +137,7 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Where areas lie on the map, rasterised coarsely (Cairo, `cell` px per sample), so that
-// callouts can be put where they hide least of the areas a reader needs to see.
-class CoverageMask {
-public:
-    CoverageMask(double x, double y, double w, double h, double cell = 4);
-    ~CoverageMask();
-    CoverageMask(const CoverageMask&) = delete;
-    CoverageMask& operator=(const CoverageMask&) = delete;
-    void add(const Paths& areas);  // filled even-odd
-    // The covered share (0 to 1) of a box.
-    double share(double x, double y, double w, double h) const;
-
-private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
-};
-
-Paths rect_path(double x, double y, double w, double h);
+Paths rect_path(const Rect& box);
 Paths circle_path(double cx, double cy, double r, int segments = 32);
 
 }  // namespace mapwire::render

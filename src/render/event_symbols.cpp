@@ -109,7 +109,7 @@ void draw_badge(Canvas& c, const style::Style& st, const EventMark& m) {
     const auto box = measure(n, font);
     const double bw = std::max(kBadgeMinWidth, box.width + kBadgePadding), bx = m.at.x + kBadgeX,
                  by = m.at.y + kBadgeY;
-    c.fill(rect_path(bx, by, bw, kBadgeHeight), st.text);
+    c.fill(rect_path({bx, by, bw, kBadgeHeight}), st.text);
     c.text(bx + (bw - box.width) / 2, by + (kBadgeHeight - box.height) / 2, n, font, st.halo);
 }
 

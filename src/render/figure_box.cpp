@@ -48,8 +48,8 @@ Rect figure_box(const Rect& frame, const std::string& text, const style::Style& 
 }
 
 void draw_figure_box(Canvas& c, const style::Style& st, const Rect& box, const std::string& text) {
-    c.fill(rect_path(box.x, box.y, box.w, box.h), detail::with_alpha(st.callout_fill, kAlpha));
-    c.stroke(rect_path(box.x, box.y, box.w, box.h), st.callout_border, kBorderWidth);
+    c.fill(rect_path(box), detail::with_alpha(st.callout_fill, kAlpha));
+    c.stroke(rect_path(box), st.callout_border, kBorderWidth);
     c.text(box.x + kTextX, box.y + kTextY, text, box_font(st), st.callout_text, std::nullopt, 0,
            box.w - kPadW);
 }

@@ -52,7 +52,7 @@ void draw_notes(Canvas& c, const style::Style& st, const PageLayout& page, const
     const Font font = detail::small_font(st);
     const double w = page.notes_w(), x = page.notes_x();
     const Rect& n = page.notes;
-    if (!transparent) c.fill(rect_path(n.x, n.y, n.w, n.h), detail::opaque(st.callout_fill));
+    if (!transparent) c.fill(rect_path(n), detail::opaque(st.callout_fill));
     double y = n.y + kNotesTop;
     if (page.figure_below && !notes.figure.empty()) {
         c.text(x, y, notes.figure, font, st.callout_text, std::nullopt, 0, w);

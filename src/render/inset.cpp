@@ -100,12 +100,12 @@ Inset build_inset(const std::string& geopackage, const Box& extent, const Rect& 
 
 void draw_inset(Canvas& c, const style::Style& st, const Inset& inset) {
     const Rect& b = inset.box;
-    c.fill(rect_path(b.x, b.y, b.w, b.h), st.ocean);
-    c.clip(b.x, b.y, b.w, b.h);
+    c.fill(rect_path(b), st.ocean);
+    c.clip(b);
     c.fill(inset.land, st.land);
     c.stroke(inset.extent, st.highlight_border.color, kExtentWidth);
     c.unclip();
-    c.stroke(rect_path(b.x, b.y, b.w, b.h), st.frame, kBorderWidth);
+    c.stroke(rect_path(b), st.frame, kBorderWidth);
 }
 
 }  // namespace mapwire::render

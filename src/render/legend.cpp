@@ -65,7 +65,7 @@ Rect choose_legend_corner(const Rect& frame, double w, double h,
 }
 
 std::string Legend::entry(Canvas* c, const LegendItem& item, double sx, double sy) const {
-    const Paths swatch = rect_path(sx, sy, kSwatchW, kSwatchH);
+    const Paths swatch = rect_path({sx, sy, kSwatchW, kSwatchH});
     switch (item.kind) {
         case Kind::focus:
             if (c) {
@@ -152,7 +152,7 @@ double Legend::box_height(const std::vector<LegendItem>& items) {
 }
 
 void Legend::draw_box(Canvas& c, const Rect& box, const std::vector<LegendItem>& items) const {
-    const Paths outline = rect_path(box.x, box.y, box.w, box.h);
+    const Paths outline = rect_path(box);
     c.fill(outline, detail::with_alpha(st_.callout_fill, kBoxAlpha));
     c.stroke(outline, st_.furniture_muted, kBoxBorder);
     c.text(box.x + kBoxPadding, box.y + kTitleY, "Legend", title_font(st_), st_.furniture_text);
@@ -169,7 +169,7 @@ double Legend::strip_height(const std::vector<LegendItem>& items, double frame_w
 }
 
 void Legend::draw_strip(Canvas& c, const Rect& box, const std::vector<LegendItem>& items) const {
-    c.fill(rect_path(box.x, box.y, box.w, box.h), detail::with_alpha(st_.callout_fill, kBoxAlpha));
+    c.fill(rect_path(box), detail::with_alpha(st_.callout_fill, kBoxAlpha));
     flow(&c, items, box.x + kStripInset, box.y + kStripTop, box.w - 2 * kStripInset);
 }
 

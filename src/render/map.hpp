@@ -14,6 +14,7 @@
 #include "events/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/naming.hpp"
+#include "render/screen.hpp"
 #include "style/style.hpp"
 
 namespace mapwire::render {
@@ -107,9 +108,10 @@ struct MapOptions {
     std::optional<archive::AggregateSpec> aggregate;
 };
 
+// A label's (or callout's) text and its box on the page.
 struct PlacedLabel {
     std::string text;
-    double x = 0, y = 0, w = 0, h = 0;  // logical px
+    Rect box;  // logical px
 };
 
 struct RenderReport {

@@ -100,8 +100,8 @@ void draw_header_footer(Canvas& c, const style::Style& st, const PageLayout& pag
     const Color band = detail::opaque(st.callout_fill);
     const double text_w = page.width - 2 * kMargin;
     if (!text.transparent) {
-        c.fill(rect_path(0, 0, page.width, page.header), band);
-        c.fill(rect_path(0, page.height - page.footer, page.width, page.footer), band);
+        c.fill(rect_path({0, 0, page.width, page.header}), band);
+        c.fill(rect_path({0, page.height - page.footer, page.width, page.footer}), band);
     }
     c.text(kMargin, kTitleY, text.title, page.title_font, st.furniture_text, std::nullopt, 0,
            text_w);
@@ -113,7 +113,7 @@ void draw_header_footer(Canvas& c, const style::Style& st, const PageLayout& pag
 }
 
 void draw_frame(Canvas& c, const style::Style& st, const PageLayout& page) {
-    c.stroke(rect_path(page.frame.x, page.frame.y, page.frame.w, page.frame.h), st.frame, 1);
+    c.stroke(rect_path(page.frame), st.frame, 1);
 }
 
 }  // namespace mapwire::render

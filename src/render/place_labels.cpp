@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/coverage_mask.hpp"
 #include "render/detail/paint.hpp"
 #include "render/detail/wording.hpp"
 
@@ -133,12 +134,12 @@ void label_country(Labeler& l, const LabelContext& ctx, const gazetteer::Gazette
     const std::string text = detail::upper(std::string(ctx.names.name(*p)));
     const auto box = measure(text, font);
     const Rect& frame = ctx.view.frame();
-    CoverageMask mask(frame.x, frame.y, frame.w, frame.h);
+    CoverageMask mask(frame);
     mask.add(outline);
     const ScreenPoint anchor = ctx.view.to_screen({p->label_lon, p->label_lat});
     auto fits = [&](double cx, double cy) {
         const Rect r = Rect::centred({cx, cy}, box.width, box.height);
-        return r.inside(frame) && mask.share(r.x, r.y, r.w, r.h) >= kCountryCover;
+        return r.inside(frame) && mask.share(r) >= kCountryCover;
     };
     if (std::isfinite(anchor.x) && fits(anchor.x, anchor.y)) {
         l.take_at(text, font, ctx.st.text_muted, anchor, area_name_spec());

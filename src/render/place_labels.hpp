@@ -55,9 +55,7 @@ public:
     // A label placed by the caller.
     void add(const std::string& text, const Font& font, Color color, const Rect& box);
     void drop(const std::string& text) { report_.dropped.push_back(text); }
-    void record(const std::string& text, const Rect& box) {
-        report_.labels.push_back({text, box.x, box.y, box.w, box.h});
-    }
+    void record(const std::string& text, const Rect& box) { report_.labels.push_back({text, box}); }
 
     std::vector<Label> labels;
     std::vector<PlaceDot> dots;

@@ -33,11 +33,11 @@ Rect scale_bar_box(const Rect& frame, double bottom) {
 void draw_scale_bar(Canvas& c, const style::Style& st, const Rect& box, double km_per_px) {
     const auto [km, len] = choose_scale_bar(km_per_px);
     const double x = box.x + box.w - len - kBarRight, y = box.y + kBarY;
-    c.fill(rect_path(x - kBackingPad, box.y + kBackingY, len + 2 * kBackingPad, kBackingH),
+    c.fill(rect_path({x - kBackingPad, box.y + kBackingY, len + 2 * kBackingPad, kBackingH}),
            detail::with_alpha(st.callout_fill, kBackingAlpha));
-    c.fill(rect_path(x, y, len / 2, kBarH), st.frame);
-    c.fill(rect_path(x + len / 2, y, len / 2, kBarH), st.halo);
-    c.stroke(rect_path(x, y, len, kBarH), st.frame, kOutline);
+    c.fill(rect_path({x, y, len / 2, kBarH}), st.frame);
+    c.fill(rect_path({x + len / 2, y, len / 2, kBarH}), st.halo);
+    c.stroke(rect_path({x, y, len, kBarH}), st.frame, kOutline);
     const std::string label = detail::thousands(km) + " km";
     const Font font = detail::small_font(st);
     const auto text = measure(label, font);

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "render/callouts.hpp"
+#include "render/coverage_mask.hpp"
 #include "render/place_labels.hpp"
 
 namespace mapwire {
@@ -162,8 +163,8 @@ TEST(PlaceLabels, CitiesTakeTheGazetteersNameByTheirGeonamesId) {
 TEST(Callouts, TheCheapestPlaceLeavesTheAreasVisible) {
     Fixture f;
     // The areas cover the right half of the frame: a callout goes left of its point.
-    render::CoverageMask areas(0, 0, 1000, 600);
-    areas.add(render::rect_path(500, 0, 500, 600));
+    render::CoverageMask areas({0, 0, 1000, 600});
+    areas.add(render::rect_path({500, 0, 500, 600}));
     render::CalloutPlacer callouts(f.labeler, areas, render::Font{}, 200);
     callouts.place("Note", {500, 300}, f.st.text, CandidateSpec::ring({40}));
     ASSERT_EQ(callouts.callouts.size(), 1u);
@@ -175,7 +176,7 @@ TEST(Callouts, TheCheapestPlaceLeavesTheAreasVisible) {
 
 TEST(Callouts, AnAnnotationOffTheMapIsDropped) {
     Fixture f;
-    render::CoverageMask areas(0, 0, 1000, 600);
+    render::CoverageMask areas({0, 0, 1000, 600});
     render::CalloutPlacer callouts(f.labeler, areas, render::Font{}, 200);
     render::Annotation far{"Far away", 0, 0, true}, text{"Plain text", 35, 47.5, false};
     render::place_annotations(callouts, f.labeler, f.st, f.view, {far, text});

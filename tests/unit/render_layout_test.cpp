@@ -77,21 +77,6 @@ TEST(PageLayout, NotesTooTallPutTheLegendInAStripOverTheMap) {
     EXPECT_DOUBLE_EQ(p.fit_bottom, 30);
 }
 
-TEST(ControlLayers, TheirDateComesFromTheFileName) {
-    EXPECT_EQ(render::control_layer_date("/x/occupied-2024-07-08.geojson"), "2024-07-08");
-    EXPECT_EQ(render::control_layer_date("areas_20260822.gpkg"), "2026-08-22");
-    EXPECT_EQ(render::control_layer_date("2025-13-01-areas.geojson"), "");   // no month 13
-    EXPECT_EQ(render::control_layer_date("layer-123456789.geojson"), "");    // a longer number
-    EXPECT_EQ(render::control_layer_date("/2024-07-08/areas.geojson"), "");  // the folder's
-    EXPECT_EQ(render::control_layer_date("areas.geojson"), "");
-    // A date given (--control-date, control_date:) outranks the file name's.
-    render::MapOptions o;
-    o.control_layer = "/x/occupied-2024-07-08.geojson";
-    EXPECT_EQ(render::control_date_of(o), "2024-07-08");
-    o.control_date = "2024-06-30";
-    EXPECT_EQ(render::control_date_of(o), "2024-06-30");
-}
-
 TEST(LegendItems, OnlyWhatTheMapShowsInAFixedOrder) {
     render::LegendFacts f;
     f.focus = true;

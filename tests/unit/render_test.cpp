@@ -12,6 +12,7 @@
 #include <string>
 
 #include "render/canvas.hpp"
+#include "render/coverage_mask.hpp"
 #include "render/map.hpp"
 #include "render/placement.hpp"
 #include "style/style.hpp"
@@ -48,7 +49,7 @@ std::uint32_t pixel(cairo_surface_t* s, int x, int y) {
 
 // A drawing that crosses every band boundary: a slanted, antialiased line and a large disc.
 void draw_scene(render::Canvas& c, double w, double h) {
-    c.fill(render::rect_path(0, 0, w, h), style::parse_color("#ffffff"));
+    c.fill(render::rect_path({0, 0, w, h}), style::parse_color("#ffffff"));
     c.fill(render::circle_path(w / 2, h / 2, h / 3, 90), style::parse_color("#f0a58f"));
     render::Paths line = {{{{3.3, 1.7}, {w - 7.1, h - 2.9}}, false}};
     c.stroke(line, style::parse_color("#2b2b2b"), 1.3);
@@ -111,13 +112,13 @@ TEST(PngOutput, OpaqueMapsAreRgbTransparentOnesKeepAlpha) {
     {
         render::Output out(render::Format::png, opaque.string(), 40, 30, 2.0, 192, "o",
                            "1970-01-01T00:00:00Z");
-        out.canvas().fill(render::rect_path(0, 0, 40, 30), style::parse_color("#204060"));
+        out.canvas().fill(render::rect_path({0, 0, 40, 30}), style::parse_color("#204060"));
         out.finish();
     }
     {
         render::Output out(render::Format::png, clear.string(), 40, 30, 1.0, 96, "c",
                            "1970-01-01T00:00:00Z");
-        out.canvas().fill(render::rect_path(0, 0, 20, 30), style::parse_color("#ff000080"));
+        out.canvas().fill(render::rect_path({0, 0, 20, 30}), style::parse_color("#ff000080"));
         out.finish();
     }
     EXPECT_EQ(png_colour_type(opaque), 2);
@@ -139,7 +140,7 @@ TEST(PngOutput, NothingLeftBehindWhenNotFinished) {
     {
         render::Output out(render::Format::png, file.string(), 50, 50, 1.0, 96, "a",
                            "1970-01-01T00:00:00Z");
-        out.canvas().fill(render::rect_path(0, 0, 50, 50), style::parse_color("#000000"));
+        out.canvas().fill(render::rect_path({0, 0, 50, 50}), style::parse_color("#000000"));
     }  // destroyed without finish(): an error happened while drawing
     EXPECT_FALSE(fs::exists(file));
     for (const auto& entry : fs::directory_iterator(file.parent_path()))
@@ -159,15 +160,15 @@ TEST(Format, KnownNamesOnly) {
 }
 
 TEST(CoverageMask, SharesOfBoxes) {
-    render::CoverageMask mask(100, 50, 400, 300);
-    mask.add(render::rect_path(100, 50, 200, 300));  // the left half
-    EXPECT_NEAR(mask.share(100, 50, 400, 300), 0.5, 0.02);
-    EXPECT_NEAR(mask.share(120, 60, 40, 40), 1.0, 1e-9);
-    EXPECT_NEAR(mask.share(340, 60, 40, 40), 0.0, 1e-9);
-    EXPECT_NEAR(mask.share(280, 100, 40, 40), 0.5, 0.1);
-    EXPECT_EQ(mask.share(1000, 1000, 10, 10), 0.0);  // outside the mask
-    mask.add(render::rect_path(300, 50, 200, 300));  // now everything
-    EXPECT_NEAR(mask.share(340, 60, 40, 40), 1.0, 1e-9);
+    render::CoverageMask mask({100, 50, 400, 300});
+    mask.add(render::rect_path({100, 50, 200, 300}));  // the left half
+    EXPECT_NEAR(mask.share({100, 50, 400, 300}), 0.5, 0.02);
+    EXPECT_NEAR(mask.share({120, 60, 40, 40}), 1.0, 1e-9);
+    EXPECT_NEAR(mask.share({340, 60, 40, 40}), 0.0, 1e-9);
+    EXPECT_NEAR(mask.share({280, 100, 40, 40}), 0.5, 0.1);
+    EXPECT_EQ(mask.share({1000, 1000, 10, 10}), 0.0);  // outside the mask
+    mask.add(render::rect_path({300, 50, 200, 300}));  // now everything
+    EXPECT_NEAR(mask.share({340, 60, 40, 40}), 1.0, 1e-9);
 }
 
 TEST(LabelPlacer, CheapestFreeCandidateWins) {

@@ -43,14 +43,6 @@ void write_strings(json::Writer& w, const std::vector<std::string>& strings) {
     w.end_array();
 }
 
-// A string, or null for "".
-void write_optional(json::Writer& w, const std::string& s) {
-    if (s.empty())
-        w.null();
-    else
-        w.string(s);
-}
-
 void write_tsv_row(std::ostream& out, const gazetteer::Gazetteer& gaz, const geoparse::Mention& m) {
     out << m.text << '\t' << m.start << '\t' << m.end << '\t' << geoparse::to_string(m.role);
     if (m.place) {
@@ -92,7 +84,7 @@ void stream_result(const gazetteer::Gazetteer& gaz, const geoparse::Geoparser& p
             for (const auto& m : part.mentions) write_mention(w, gaz, m);
         });
     w.end_array();
-    write_optional(fields.field("focus_country"), focus_of(votes));
+    fields.field("focus_country").string_or_null(focus_of(votes));
     write_strings(fields.field("warnings"), warnings);
 }
 
@@ -161,7 +153,7 @@ Command add_geocode_command(CLI::App& app, Context& ctx) {
                 write_strings(w, warnings);
                 ctx.out << w.str() << ",\n  \"focus_country\": ";
                 w.clear();
-                write_optional(w, focus_of(focus_votes));
+                w.string_or_null(focus_of(focus_votes));
                 ctx.out << w.str();
                 if (!opts->date.empty()) {
                     w.clear();

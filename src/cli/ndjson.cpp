@@ -83,14 +83,6 @@ void ResultFields::clear() {
 }
 
 StreamCounts run_stream(std::istream& in, std::ostream& out, unsigned jobs,
-                        const ArticleWork& work) {
-    return run_stream(in, out, jobs, [&](const StreamArticle& a, ResultFields& fields) {
-        const auto tree = work(a);
-        for (const auto& [name, value] : tree.items()) fields.field(name).raw(value.dump());
-    });
-}
-
-StreamCounts run_stream(std::istream& in, std::ostream& out, unsigned jobs,
                         const ArticleWriter& work) {
     jobs = std::max(1u, jobs);
     StreamCounts counts;

@@ -8,6 +8,7 @@
 #include "events/detail/coder.hpp"
 #include "events/detail/dates.hpp"
 #include "events/detail/merge.hpp"
+#include "text/tokenize.hpp"
 #include "text/utf8.hpp"
 
 namespace mapwire::events {
@@ -68,7 +69,9 @@ Extractor::Extractor(const gazetteer::Gazetteer& gazetteer, const geoparse::Geop
                      std::string geopackage)
     : gazetteer_(gazetteer), parser_(parser), geopackage_(std::move(geopackage)) {}
 
+// `tokens`: text::tokenize(text), the event coder's, so that a part is tokenized once here.
 std::vector<TerritoryFigure> find_figures(const gazetteer::Gazetteer& gaz, std::string_view text,
+                                          const std::vector<text::Token>& tokens,
                                           const geoparse::GeoparseResult& places);
 
 namespace {
@@ -115,18 +118,16 @@ Extraction Extractor::extract(std::string_view text, const std::string& source,
                 focus = gazetteer_.find_id("country:" + places.focus_country);
             }
             std::size_t paragraphs = 0;
-            {
-                const detail::Document doc(part.text, places, detail::tables());
-                for (auto& e : detail::code_events(doc, gazetteer_, reference, focus)) {
-                    e.start += part.cp_offset;
-                    e.end += part.cp_offset;
-                    paragraphs = std::max(paragraphs, e.paragraph + 1);
-                    e.paragraph += paragraph_offset;
-                    x.events.push_back(std::move(e));
-                }
+            const detail::Document doc(part.text, places, detail::tables());
+            for (auto& e : detail::code_events(doc, gazetteer_, reference, focus)) {
+                e.start += part.cp_offset;
+                e.end += part.cp_offset;
+                paragraphs = std::max(paragraphs, e.paragraph + 1);
+                e.paragraph += paragraph_offset;
+                x.events.push_back(std::move(e));
             }
             paragraph_offset += paragraphs;
-            for (auto& f : find_figures(gazetteer_, part.text, places)) {
+            for (auto& f : find_figures(gazetteer_, part.text, doc.tokens(), places)) {
                 f.start += part.cp_offset;
                 f.end += part.cp_offset;
                 f.id = "f" + std::to_string(x.figures.size() + 1);

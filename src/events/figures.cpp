@@ -23,10 +23,13 @@ using text::ascii_lower;
 constexpr auto lower = [](std::string_view s) { return ascii_lower(s); };
 
 std::optional<double> parse_decimal(std::string_view w) {
+    // A number starts, commas aside, with a digit: every other token is turned away before
+    // the copy (this ran on every token of the text).
+    const auto first = w.find_first_not_of(',');
+    if (first == std::string_view::npos || w[first] < '0' || w[first] > '9') return std::nullopt;
     std::string s;
     for (char c : w)
         if (c != ',') s.push_back(c);
-    if (s.empty() || !(s[0] >= '0' && s[0] <= '9')) return std::nullopt;
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);
     if (end != s.c_str() + s.size()) return std::nullopt;
@@ -40,8 +43,8 @@ constexpr auto kHedges =
 }  // namespace
 
 std::vector<TerritoryFigure> find_figures(const gazetteer::Gazetteer& gaz, std::string_view text,
+                                          const std::vector<text::Token>& tokens,
                                           const geoparse::GeoparseResult& places) {
-    const auto tokens = text::tokenize(text);
     // The tokens inside each mention, found by bisection (tokens are in text order): linear
     // in the text, where a scan of every token per mention was quadratic.
     std::vector<int> mention_of(tokens.size(), -1);

@@ -1,7 +1,10 @@
-// extraction_json(): an extraction's events, figures and warnings as extract's JSON.
+// write_extraction(): an extraction's events, figures and warnings as extract's JSON, written
+// field by field onto a json::Writer, no tree built.
 #include "export/extraction_json.hpp"
 
 #include <cmath>
+#include <optional>
+#include <string>
 
 namespace mapwire::exporter {
 namespace {
@@ -12,97 +15,197 @@ double rounded(double v, int digits) {
     return std::round(v * f) / f;
 }
 
-nlohmann::ordered_json actor_json(const events::Actor& a) {
-    nlohmann::ordered_json j;
-    j["name"] = a.name.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.name);
-    j["country"] =
-        a.country.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.country);
-    if (!a.side.empty()) j["side"] = a.side;
-    if (!a.acled.empty()) j["acled"] = a.acled;
-    return j;
+void optional_number(json::Writer& w, const std::optional<double>& v, int digits) {
+    if (v)
+        w.number(rounded(*v, digits));
+    else
+        w.null();
 }
 
-nlohmann::ordered_json optional_number(const std::optional<double>& v, int digits) {
-    return v ? nlohmann::ordered_json(rounded(*v, digits)) : nlohmann::ordered_json(nullptr);
+void optional_place(json::Writer& w, const std::optional<gazetteer::Place>& p, bool full,
+                    const PlaceWriter& place) {
+    if (p)
+        place(w, *p, full);
+    else
+        w.null();
 }
 
-nlohmann::ordered_json event_json(const events::Event& e, const PlaceJson& place) {
-    nlohmann::ordered_json o;
-    o["id"] = e.id;
-    o["type"] = to_string(e.type);
-    o["sub_type"] = to_string(e.sub_type);
-    o["actor1"] = actor_json(e.actor1);
-    o["actor2"] = actor_json(e.actor2);
-    auto counts = nlohmann::ordered_json::array();
-    for (const auto& c : e.counts) {
-        nlohmann::ordered_json count = {
-            {"meaning", c.meaning}, {"value", c.value}, {"approximate", c.approximate}};
-        if (!c.words.empty()) count["words"] = c.words;  // "thousands": value is a bound
-        if (c.unknown) count["unknown"] = true;          // "Casualties unknown"
-        counts.push_back(std::move(count));
+// {"text", "start", "end"} of the sentence an event or figure was read from.
+void sentence(json::Writer& w, std::string_view text, std::size_t start, std::size_t end) {
+    w.begin_object();
+    w.key("text");
+    w.string(text);
+    w.key("start");
+    w.value(start);
+    w.key("end");
+    w.value(end);
+    w.end_object();
+}
+
+void actor(json::Writer& w, const events::Actor& a) {
+    w.begin_object();
+    w.key("name");
+    w.string_or_null(a.name);
+    w.key("country");
+    w.string_or_null(a.country);
+    if (!a.side.empty()) {
+        w.key("side");
+        w.string(a.side);
     }
-    o["counts"] = counts;
-    o["date"] = {
-        {"date", e.date.date.empty() ? nlohmann::ordered_json(nullptr)
-                                     : nlohmann::ordered_json(e.date.date)},
-        {"precision", e.date.precision == events::DatePrecision::none
-                          ? nlohmann::ordered_json(nullptr)
-                          : nlohmann::ordered_json(to_string(e.date.precision))},
-        {"text", e.date.text},
-        {"time_precision", e.date.date.empty() ? nlohmann::ordered_json(nullptr)
-                                               : nlohmann::ordered_json(e.date.time_precision())}};
-    o["background"] = e.background;
-    o["location"] = e.location ? place(*e.location, false) : nlohmann::ordered_json(nullptr);
-    o["location_text"] = e.location_text;
-    o["geo_precision"] = events::acled_code(e.geo_precision);
-    o["attribution"] = e.attribution.empty() ? nlohmann::ordered_json(nullptr)
-                                             : nlohmann::ordered_json(e.attribution);
-    o["reporting"] = events::to_string(e.reporting);
-    o["trigger"] = e.trigger;
-    o["sentence"] = {{"text", e.sentence}, {"start", e.start}, {"end", e.end}};
-    return o;
+    if (!a.acled.empty()) {
+        w.key("acled");
+        w.string(a.acled);
+    }
+    w.end_object();
 }
 
-nlohmann::ordered_json figure_json(const events::TerritoryFigure& f, const PlaceJson& place) {
-    nlohmann::ordered_json o;
-    o["id"] = f.id;
-    o["text"] = f.text;
-    o["holder"] =
-        f.holder.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.holder);
-    o["territory"] = f.territory ? place(*f.territory, true) : nlohmann::ordered_json(nullptr);
-    o["stated"] = {{"value", f.stated_value},
-                   {"unit", f.unit},
-                   {"hedge", f.hedge.empty() ? nlohmann::ordered_json(nullptr)
-                                             : nlohmann::ordered_json(f.hedge)}};
-    o["stated_share_percent"] = rounded(f.stated_share, 2);
-    o["stated_km2"] = rounded(f.stated_km2, 0);
-    o["since"] =
-        f.since.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.since);
-    o["where"] =
-        f.where.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.where);
-    o["measured_km2"] = optional_number(f.measured_km2, 0);
-    o["measured_share_percent"] = optional_number(f.measured_share, 2);
-    o["difference_km2"] = optional_number(f.difference_km2, 0);
-    o["difference_points"] = optional_number(f.difference_points, 2);
-    o["control_layer"] = f.control_layer.empty() ? nlohmann::ordered_json(nullptr)
-                                                 : nlohmann::ordered_json(f.control_layer);
-    o["sentence"] = {{"text", f.sentence}, {"start", f.start}, {"end", f.end}};
-    return o;
+void count(json::Writer& w, const events::Count& c) {
+    w.begin_object();
+    w.key("meaning");
+    w.string(c.meaning);
+    w.key("value");
+    w.integer(c.value);
+    w.key("approximate");
+    w.boolean(c.approximate);
+    if (!c.words.empty()) {  // "thousands": value is a bound
+        w.key("words");
+        w.string(c.words);
+    }
+    if (c.unknown) {  // "Casualties unknown"
+        w.key("unknown");
+        w.boolean(true);
+    }
+    w.end_object();
+}
+
+void event_date(json::Writer& w, const events::EventDate& d) {
+    w.begin_object();
+    w.key("date");
+    w.string_or_null(d.date);
+    w.key("precision");
+    if (d.precision == events::DatePrecision::none)
+        w.null();
+    else
+        w.string(to_string(d.precision));
+    w.key("text");
+    w.string(d.text);
+    w.key("time_precision");
+    if (d.date.empty())
+        w.null();
+    else
+        w.integer(d.time_precision());
+    w.end_object();
+}
+
+void event(json::Writer& w, const events::Event& e, const PlaceWriter& place) {
+    w.begin_object();
+    w.key("id");
+    w.string(e.id);
+    w.key("type");
+    w.string(to_string(e.type));
+    w.key("sub_type");
+    w.string(to_string(e.sub_type));
+    w.key("actor1");
+    actor(w, e.actor1);
+    w.key("actor2");
+    actor(w, e.actor2);
+    w.key("counts");
+    w.begin_array();
+    for (const auto& c : e.counts) count(w, c);
+    w.end_array();
+    w.key("date");
+    event_date(w, e.date);
+    w.key("background");
+    w.boolean(e.background);
+    w.key("location");
+    optional_place(w, e.location, false, place);
+    w.key("location_text");
+    w.string(e.location_text);
+    w.key("geo_precision");
+    w.integer(events::acled_code(e.geo_precision));
+    w.key("attribution");
+    w.string_or_null(e.attribution);
+    w.key("reporting");
+    w.string(events::to_string(e.reporting));
+    w.key("trigger");
+    w.string(e.trigger);
+    w.key("sentence");
+    sentence(w, e.sentence, e.start, e.end);
+    w.end_object();
+}
+
+void stated(json::Writer& w, const events::TerritoryFigure& f) {
+    w.begin_object();
+    w.key("value");
+    w.number(f.stated_value);
+    w.key("unit");
+    w.string(f.unit);
+    w.key("hedge");
+    w.string_or_null(f.hedge);
+    w.end_object();
+}
+
+void figure(json::Writer& w, const events::TerritoryFigure& f, const PlaceWriter& place) {
+    w.begin_object();
+    w.key("id");
+    w.string(f.id);
+    w.key("text");
+    w.string(f.text);
+    w.key("holder");
+    w.string_or_null(f.holder);
+    w.key("territory");
+    optional_place(w, f.territory, true, place);
+    w.key("stated");
+    stated(w, f);
+    w.key("stated_share_percent");
+    w.number(rounded(f.stated_share, 2));
+    w.key("stated_km2");
+    w.number(rounded(f.stated_km2, 0));
+    w.key("since");
+    w.string_or_null(f.since);
+    w.key("where");
+    w.string_or_null(f.where);
+    w.key("measured_km2");
+    optional_number(w, f.measured_km2, 0);
+    w.key("measured_share_percent");
+    optional_number(w, f.measured_share, 2);
+    w.key("difference_km2");
+    optional_number(w, f.difference_km2, 0);
+    w.key("difference_points");
+    optional_number(w, f.difference_points, 2);
+    w.key("control_layer");
+    w.string_or_null(f.control_layer);
+    w.key("sentence");
+    sentence(w, f.sentence, f.start, f.end);
+    w.end_object();
 }
 
 }  // namespace
 
-nlohmann::ordered_json extraction_json(const events::Extraction& x, const PlaceJson& place) {
-    nlohmann::ordered_json j;
-    j["date"] = x.date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x.date);
-    auto events = nlohmann::ordered_json::array();
-    for (const auto& e : x.events) events.push_back(event_json(e, place));
-    j["events"] = std::move(events);
-    auto figures = nlohmann::ordered_json::array();
-    for (const auto& f : x.figures) figures.push_back(figure_json(f, place));
-    j["figures"] = std::move(figures);
-    j["warnings"] = x.warnings;
-    return j;
+void write_extraction_fields(const events::Extraction& x, const PlaceWriter& place,
+                             const FieldStart& field) {
+    field("date").string_or_null(x.date);
+    json::Writer& events = field("events");
+    events.begin_array();
+    for (const auto& e : x.events) event(events, e, place);
+    events.end_array();
+    json::Writer& figures = field("figures");
+    figures.begin_array();
+    for (const auto& f : x.figures) figure(figures, f, place);
+    figures.end_array();
+    json::Writer& warnings = field("warnings");
+    warnings.begin_array();
+    for (const auto& s : x.warnings) warnings.string(s);
+    warnings.end_array();
+}
+
+void write_extraction(json::Writer& w, const events::Extraction& x, const PlaceWriter& place) {
+    w.begin_object();
+    write_extraction_fields(x, place, [&](std::string_view name) -> json::Writer& {
+        w.key(name);
+        return w;
+    });
+    w.end_object();
 }
 
 }  // namespace mapwire::exporter

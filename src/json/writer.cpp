@@ -1,5 +1,5 @@
-// The streaming writer (see writer.hpp): separators, nlohmann's string escapes and number
-// formats.
+// The streaming writer (see writer.hpp): separators and indents, nlohmann's string escapes and
+// number formats.
 #include "json/writer.hpp"
 
 #include <array>
@@ -31,8 +31,17 @@ void Writer::separate() {
         after_key_ = false;
         return;
     }
-    if (depth_ > 0 && !first_) out_ += ',';
+    if (depth_ > 0) {
+        if (!first_) out_ += ',';
+        new_line();
+    }
     first_ = false;
+}
+
+void Writer::new_line() {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(depth_ * indent_), ' ');
 }
 
 void Writer::open(char bracket) {
@@ -43,15 +52,16 @@ void Writer::open(char bracket) {
 }
 
 void Writer::close(char bracket) {
-    out_ += bracket;
     --depth_;
+    if (!first_) new_line();  // as nlohmann, an empty container is "{}" or "[]" on one line
+    out_ += bracket;
     first_ = false;  // the container just closed is a value of its parent
 }
 
 void Writer::key(std::string_view name) {
     separate();
     quoted(name);
-    out_ += ':';
+    out_ += indent_ < 0 ? ":" : ": ";
     after_key_ = true;
 }
 
@@ -108,6 +118,13 @@ void Writer::boolean(bool v) {
 void Writer::null() {
     separate();
     out_ += "null";
+}
+
+void Writer::string_or_null(std::string_view s) {
+    if (s.empty())
+        null();
+    else
+        string(s);
 }
 
 void Writer::raw(std::string_view json) {

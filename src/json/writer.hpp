@@ -1,7 +1,7 @@
 // A streaming JSON writer: values appended to a buffer as they come, with no tree built, in
-// exactly the bytes of nlohmann::ordered_json::dump() with its default arguments (compact,
-// UTF-8 kept as it is, nlohmann's escapes and number formats), so that output written with
-// it is byte-identical to the tree's.
+// exactly the bytes of nlohmann::ordered_json::dump(indent) (compact by default, UTF-8 kept as
+// it is, nlohmann's escapes and number formats), so that output written with it is
+// byte-identical to the tree's.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +14,9 @@ namespace mapwire::json {
 
 class Writer {
 public:
+    // `indent` as dump()'s: below 0 compact, else pretty-printed with that many spaces a level.
+    explicit Writer(int indent = -1) : indent_(indent) {}
+
     // Containers. Between the values of a container the writer puts the commas; at the top
     // level it puts nothing, so that values written one after another can be cut apart by
     // size() (see cli's stream records).
@@ -33,7 +36,10 @@ public:
     void number(double v);
     void boolean(bool v);
     void null();
-    // A value already serialized in this writer's form (another writer's output, a dump()).
+    // `s`, or null for "": how the command line's JSON writes a name, date or code it lacks.
+    void string_or_null(std::string_view s);
+    // A value already serialized in this writer's form (another writer's output, a dump()),
+    // put in as it is: a pretty writer does not re-indent it.
     void raw(std::string_view json);
 
     // One overloaded name for the scalars, for code that writes a list of fields to either a
@@ -61,8 +67,10 @@ private:
     void open(char bracket);
     void close(char bracket);
     void quoted(std::string_view s);  // the string in quotes, escaped
+    void new_line();                  // a pretty writer's line break and indent
 
     std::string out_;
+    int indent_ = -1;
     int depth_ = 0;
     bool first_ = true;       // nothing written yet in the innermost open container
     bool after_key_ = false;  // a key was written: its value follows without a comma

@@ -243,6 +243,14 @@ TEST(StreamCommands, OneResultPerLineInOrder) {
     EXPECT_EQ(e1["id"], 1);
     ASSERT_FALSE(e1["events"].empty()) << line;
     EXPECT_EQ(e1["events"][0]["location"]["name"], "Kupiansk");
+    // One description of the fields: the line holds what `extract` prints for the same text.
+    const std::string article = (dir / "article.txt").string();
+    std::ofstream(article, std::ios::binary) << "Russian forces shelled Kupiansk on Monday.";
+    const auto single = run({"extract", article});
+    ASSERT_EQ(single.code, 0) << single.err;
+    const auto whole = nlohmann::json::parse(single.out);
+    for (const char* field : {"date", "events", "figures", "warnings"})
+        EXPECT_EQ(e1[field], whole[field]) << field;
     std::filesystem::remove_all(dir);
 }
 

@@ -53,8 +53,8 @@ void write(Writer& w, const ordered& v) {
     }
 }
 
-std::string written(const ordered& v) {
-    Writer w;
+std::string written(const ordered& v, int indent = -1) {
+    Writer w(indent);
     write(w, v);
     return w.str();
 }
@@ -104,6 +104,15 @@ TEST(JsonWriter, NestedValuesAndSeparators) {
     w.raw(R"({"k":1})");
     w.end_array();
     EXPECT_EQ(w.str(), R"([3,-2,0.5,"s",null,true,{"k":1}])");
+}
+
+TEST(JsonWriter, IndentedAsTheLibraryPrettyPrints) {
+    const auto v = ordered::parse(R"({"id": 7, "a": [], "b": {}, "c": [1, [2, {"x": null}], true],
+        "d": {"e": {"f": [false, -0.25, "g"]}, "h": [{}]}, "": "", "s": "a\nb"})");
+    for (const int indent : {0, 1, 2, 4}) EXPECT_EQ(written(v, indent), v.dump(indent)) << indent;
+    EXPECT_EQ(written(ordered::array(), 2), "[]");
+    EXPECT_EQ(written(ordered(3), 2), "3");
+    EXPECT_EQ(written(ordered::parse(R"({"k": [1]})"), 2), "{\n  \"k\": [\n    1\n  ]\n}");
 }
 
 TEST(JsonWriter, TopLevelValuesFollowEachOtherUnseparated) {

@@ -1,5 +1,5 @@
 // Events from the NDJSON of `mapwire extract --ndjson`: one article's record a line, its
-// "events" in the extractor's JSON (exporter::extraction_json writes it), back into Events.
+// "events" in the extractor's JSON (exporter::write_extraction writes it), back into Events.
 #include <algorithm>
 #include <exception>
 #include <fstream>

@@ -12,8 +12,6 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "json/writer.hpp"
 
 namespace mapwire::cli::detail {
@@ -44,8 +42,6 @@ private:
 // The work on one article: writes its result fields. May throw mapwire::Error or any
 // exception: that line gets an error record and the stream goes on.
 using ArticleWriter = std::function<void(const StreamArticle&, ResultFields&)>;
-// The same work returning its fields as a tree (extract's JSON is one).
-using ArticleWork = std::function<nlohmann::ordered_json(const StreamArticle&)>;
 
 struct StreamCounts {
     std::size_t articles = 0, failed = 0;
@@ -59,8 +55,6 @@ struct StreamCounts {
 // A result field whose name is one of the record's takes that field's place.
 StreamCounts run_stream(std::istream& in, std::ostream& out, unsigned jobs,
                         const ArticleWriter& work);
-StreamCounts run_stream(std::istream& in, std::ostream& out, unsigned jobs,
-                        const ArticleWork& work);
 
 // The stream of a file, or standard input for "-"; throws IoError naming the file.
 std::unique_ptr<std::istream> open_stream(const std::string& path);

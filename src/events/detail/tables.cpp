@@ -160,6 +160,7 @@ Tables parse_tables(const TableTexts& texts) {
                                 .with_value(std::string(to_string(*trig.sub_type))));
         if (!trig.sub_type && trig.rule == SubtypeRule::fixed)
             throw TableError("a fixed rule needs a sub-type");
+        t.triggers_by_first_word[trig.phrase.front()].push_back(t.triggers.size());
         t.triggers.push_back(std::move(trig));
     });
     for_rows(texts.words, "words.tsv", 2, [&](const Row& r) {

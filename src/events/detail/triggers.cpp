@@ -71,9 +71,14 @@ bool object_fits(const Document& doc, const Span& s, std::size_t t, std::size_t 
 }
 
 std::optional<TriggerMatch> match_trigger(const Document& doc, const Span& s, std::size_t t) {
-    for (const auto& trig : doc.tables().triggers)
+    const Tables& tables = doc.tables();
+    const auto rows = tables.triggers_by_first_word.find(doc.word(t));
+    if (rows == tables.triggers_by_first_word.end()) return std::nullopt;
+    for (const std::size_t row : rows->second) {
+        const Trigger& trig = tables.triggers[row];
         if (phrase_at(doc, s, t, trig) && object_fits(doc, s, t, trig.phrase.size(), trig.object))
             return TriggerMatch{&trig, t, trig.phrase.size()};
+    }
     return std::nullopt;
 }
 

@@ -30,6 +30,7 @@ void Parse::compute_focus() {
     std::map<std::string, double> tally;
     std::map<std::string, double> weak_votes;  // towns matched by an alternate name ...
     std::set<std::string> supported;           // ... count for a country another name may lie in
+    bool place_voted = false;
     for (const auto& m : matches_) {
         if (m.demonym) {
             if (m.demonym_country)
@@ -50,15 +51,17 @@ void Parse::compute_focus() {
         if (p.type == PlaceType::place && !abroad_settled(m.candidates)) continue;
         if (p.type == PlaceType::place && weak_name)
             weak_votes[std::string(p.country)] += votes.focus_vote_place;
-        else
+        else {
             tally[std::string(p.country)] +=
                 p.type == PlaceType::admin0 ? votes.focus_vote_country : votes.focus_vote_place;
+            place_voted = true;
+        }
     }
-    // ... or for any country where nothing else votes (a text in Cyrillic names its towns by
-    // their alternate names only).
-    const bool no_other_votes = tally.empty();
+    // ... or for any country where no other place votes (a text in Cyrillic names its towns
+    // by their alternate names only; "A Russian drone strike on Huliaipole": a demonym is no
+    // place).
     for (const auto& [country, weight] : weak_votes)
-        if (no_other_votes || supported.count(country)) tally[country] += weight;
+        if (!place_voted || supported.count(country)) tally[country] += weight;
     double best = 0;
     for (const auto& [c, w] : tally)
         if (w > best) {

@@ -63,6 +63,12 @@ PlaceNaming PlaceNaming::load(const std::string& dataset_dir, NamingPolicy polic
     return PlaceNaming(std::move(policy), std::move(local));
 }
 
+PlaceNaming PlaceNaming::for_sentences() const {
+    PlaceNaming out;
+    out.overrides_ = overrides_;
+    return out;
+}
+
 std::string_view PlaceNaming::name(const Place& p) const {
     const std::string id(p.id);
     if (!overrides_.empty()) {

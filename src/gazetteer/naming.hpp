@@ -43,6 +43,10 @@ public:
 
     // The name to print for `place`. The view stays valid while this object lives.
     std::string_view name(const Place& place) const;
+    // The names for English sentences (legend, key, figure box, credits, titles): the house
+    // style's overrides over the English names, whatever the style. "Elsewhere in Україна"
+    // mixes two languages in one line; the map's labels carry the local names.
+    PlaceNaming for_sentences() const;
     // English names and no overrides: every name is the gazetteer's own.
     bool plain() const { return style_ == NameStyle::english && overrides_.empty(); }
 

@@ -78,6 +78,21 @@ std::string occupation(const gazetteer::Gazetteer& g, const gazetteer::PlaceNami
     return detail::occupation_text(named, names);
 }
 
+// The extraction as English sentences name it: the pipeline renamed its places by the map's
+// policy (labels and layers print those), the legend's and notes' sentences take the English
+// names (and the house style's overrides) back from the gazetteer.
+events::Extraction for_sentences(const events::Extraction& x, const gazetteer::Gazetteer& g,
+                                 const gazetteer::PlaceNaming& names) {
+    events::Extraction out = x;
+    const auto rename = [&](std::optional<gazetteer::Place>& p) {
+        if (!p) return;
+        if (const auto own = g.find_id(p->id)) p->name = names.name(*own);
+    };
+    for (auto& e : out.events) rename(e.location);
+    for (auto& f : out.figures) rename(f.territory);
+    return out;
+}
+
 }  // namespace
 
 Scene::Scene(const events::Extraction& x, const gazetteer::Gazetteer& g, const style::Style& s,
@@ -88,17 +103,19 @@ Scene::Scene(const events::Extraction& x, const gazetteer::Gazetteer& g, const s
       gpkg_(gpkg),
       opt_(o),
       named_units_(named_unit_ids(x, o)),
-      legend_(s, country_name(g, naming_of(o), x.places.focus_country), o.layers),
+      sentence_names_(naming_of(o).for_sentences()),
+      sentence_x_(o.naming ? for_sentences(x, g, sentence_names_) : x),
+      legend_(s, country_name(g, sentence_names_, x.places.focus_country), o.layers),
       notes_{notes_text(figure_text(
-                            x.figures,
-                            [&g, &o](const std::string& code) {
+                            sentence_x_.figures,
+                            [this, &g](const std::string& code) {
                                 return code.empty() ? std::string("?")
-                                                    : country_name(g, naming_of(o), code);
+                                                    : country_name(g, sentence_names_, code);
                             },
                             control_date_of(o)),
-                        o.table ? o.table_notes : detail::elsewhere_lines(x.events)),
-             o.table ? std::vector<std::string>{} : detail::key_lines(x.events)},
-      possible_occupation_(occupation(g, naming_of(o), occupied_units(g), false)),
+                        o.table ? o.table_notes : detail::elsewhere_lines(sentence_x_.events)),
+             o.table ? std::vector<std::string>{} : detail::key_lines(sentence_x_.events)},
+      possible_occupation_(occupation(g, sentence_names_, occupied_units(g), false)),
       page_text_{o.title, o.subtitle, credits_text(o, possible_occupation_),
                  o.background == MapOptions::Background::none},
       page_(lay_out()) {}
@@ -162,7 +179,7 @@ LegendFacts Scene::shown_legend_facts() const {
 }
 
 std::string Scene::occupied_in_view() const {
-    return occupation(gaz_, naming_of(opt_), base_.occupied_in_view, false);
+    return occupation(gaz_, sentence_names_, base_.occupied_in_view, false);
 }
 
 std::string Scene::credits() const {

@@ -296,8 +296,9 @@ TEST(MapText, ControlCharactersNeverReachTheSvg) {
 }
 
 // The naming policy: `--names both` prints "English / local" for the units and countries the
-// dataset has iso-codes' local names of, on the map and in the layers alike; a town without a
-// known endonym keeps its English name, never a guess.
+// dataset has iso-codes' local names of, on the map's labels and in the layers alike (the
+// legend's and notes' English sentences keep English names); a town without a known endonym
+// keeps its English name, never a guess.
 TEST(MapText, NamesBothGivesEnglishAndLocalNames) {
     const fs::path dir =
         fs::temp_directory_path() / ("mapwire-map-names-" + std::to_string(::getpid()));
@@ -314,7 +315,10 @@ TEST(MapText, NamesBothGivesEnglishAndLocalNames) {
     EXPECT_NE(places.find("\"Kharkiv Oblast / Харківська область\""), std::string::npos) << places;
     EXPECT_NE(places.find("\"Kupiansk\""), std::string::npos) << places;
     const std::string svg = testing::read_text((dir / "out" / "map.svg").string());
-    EXPECT_NE(svg.find("Україна"), std::string::npos);
+    EXPECT_NE(svg.find("UKRAINE / УКРАЇНА"), std::string::npos);  // a label on the map
+    // The legend's sentences keep one language: "Ukraine", not "Ukraine / Україна".
+    EXPECT_NE(svg.find(">Ukraine<"), std::string::npos);
+    EXPECT_EQ(svg.find("Ukraine / Україна"), std::string::npos);
     fs::remove_all(dir);
 }
 

@@ -167,6 +167,12 @@ TEST(PlaceNaming, StylesAndOverrides) {
     EXPECT_EQ(house.name(kyiv), "Kiev");
     EXPECT_EQ(gazetteer::parse_name_style("both"), NameStyle::both);
     EXPECT_FALSE(gazetteer::parse_name_style("Both"));
+    // English sentences (legend, notes, credits) keep the overrides, not the local names.
+    const auto sentences = house.for_sentences();
+    EXPECT_EQ(sentences.name(odesa), "Odessa");
+    EXPECT_EQ(sentences.name(kyiv), "Kiev");
+    EXPECT_EQ(both.for_sentences().name(kyiv), "Kyiv");
+    EXPECT_TRUE(both.for_sentences().plain());
 }
 
 }  // namespace mapwire

@@ -59,13 +59,18 @@ constexpr const char* kReadDrivers[] = {"GeoJSON", "GeoJSONSeq", "ESRIJSON",    
 
 // Coordinates a map can hold: finite, latitudes within the poles, longitudes within a turn
 // either way (a layer may cross the antimeridian). NaN or 500 degrees is a broken layer.
+// Natural Earth's ocean reaches 90.0000000001: rounding in the source, not a broken layer.
+constexpr double kCoordinateSlackDegrees = 1e-6;
+
 void check_coordinates(const OGRGeometry& g, const std::string& path, GIntBig fid) {
     if (g.IsEmpty()) return;
     OGREnvelope e;
     g.getEnvelope(&e);
     const bool finite = std::isfinite(e.MinX) && std::isfinite(e.MaxX) && std::isfinite(e.MinY) &&
                         std::isfinite(e.MaxY);
-    if (!finite || e.MinY < -90 || e.MaxY > 90 || e.MinX < -360 || e.MaxX > 360)
+    constexpr double pole = 90 + kCoordinateSlackDegrees;
+    constexpr double turn = 360 + kCoordinateSlackDegrees;
+    if (!finite || e.MinY < -pole || e.MaxY > pole || e.MinX < -turn || e.MaxX > turn)
         throw std::move(GeometryError("coordinates out of range for longitude and latitude in "
                                       "degrees (" +
                                           std::to_string(e.MinX) + ", " + std::to_string(e.MinY) +

@@ -22,9 +22,10 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
     // is in Kharkiv.
     if (last - first >= 2 && tokens_[last - 1].capitalized &&
         cue(last - 1, detail::Cue::facility)) {
+        // One place must cover the words before it: "Adam Malik Hospital" holds two names.
         std::size_t covered = 0;
         for (std::size_t m = match_begin; m < matches_.size(); ++m)
-            covered += matches_[m].last - matches_[m].first;
+            covered = std::max(covered, matches_[m].last - matches_[m].first);
         organisation = organisation || covered + 1 < last - first;
     }
     for (std::size_t m = match_begin; m < matches_.size();) {

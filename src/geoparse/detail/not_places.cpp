@@ -39,6 +39,14 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
         // "the Red Sea" is the sea, not Sudan's Red Sea state.
         const bool the_feature = x.first > 0 && lower_[x.first - 1] == "the" &&
                                  cue(x.last - 1, detail::Cue::natural_feature);
+        // "near Lake Victoria", "Mount Kenya": the feature, whose name the gazetteer lacks.
+        const bool feature_before = x.first > first && tokens_[x.first - 1].capitalized &&
+                                    (cue(x.first - 1, detail::Cue::natural_feature) ||
+                                     lower_[x.first - 1] == "mount" || lower_[x.first - 1] == "mt");
+        if (!x.demonym && feature_before) {
+            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));
+            continue;
+        }
         if (!x.demonym && !country_like && (next(detail::Cue::natural_feature) || the_feature)) {
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));  // "Dnipro River"
             continue;

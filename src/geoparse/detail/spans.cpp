@@ -102,6 +102,8 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
                         p.feature_code == "PPLC" || p.population >= 100000;
     if (single && t.text.size() == 1) return false;                            // "X", the platform
     if (single && written_cue(m.first, detail::Cue::not_place)) return false;  // "Christmas", "May"
+    if (!single && detail::is_cue(span_text(m.first, m.last), detail::Cue::not_place))
+        return false;  // "Red Cross", the organisation
     // Codes ("MAC" is Macao's ISO code, "AM" Armenia's) are names only where news uses them
     // that way: those are in geodata/cues/abbreviations.tsv and matched by abbreviation().
     if (best.kind == gazetteer::NameKind::code) return false;

@@ -170,7 +170,9 @@ double Parse::confidence(std::size_t mi, const detail::Anchors& resolved) const 
 
 GeoparseResult Parse::run() {
     mark_headlines();
-    for (const auto& [first, last] : runs()) match_run(first, last);
+    auto rs = runs();
+    const auto unit_words = shared_unit_words(rs);
+    for (std::size_t r = 0; r < rs.size(); ++r) match_run(rs[r].first, rs[r].second, unit_words[r]);
     resolve();
 
     // Every place the text resolved, for the support a town's confidence asks of its context.

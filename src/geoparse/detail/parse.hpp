@@ -41,6 +41,9 @@ struct Match {
     // A unit inside a personal name ("Paul Kemp", "Pope John Paul II"), kept for now: it is
     // the person unless the text names its country elsewhere (drop_unlikely_foreign_towns).
     bool in_personal_name = false;
+    // "the Donetsk and Luhansk oblasts": the administrative word the list's members share
+    // (singular), with which the name is looked up again in context.
+    std::string unit_word;
 };
 
 // Where a text puts a place: the match naming the container and the container's reading.
@@ -136,7 +139,14 @@ private:
                std::isdigit(static_cast<unsigned char>(tokens_[last + 1].text[0]));
     }
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
-    void match_run(std::size_t first, std::size_t last);
+    void match_run(std::size_t first, std::size_t last, std::string_view unit_word = {});
+    // For each run, the singular of a plural administrative word that follows it or the list
+    // it ends ("Cumberland and York counties"), else empty.
+    // Trims the word off a run that ends with it.
+    std::vector<std::string> shared_unit_words(
+        std::vector<std::pair<std::size_t, std::size_t>>& runs) const;
+    std::vector<Candidate> unit_word_reading(std::size_t first, std::size_t last,
+                                             std::string_view unit_word) const;
     bool match_abbreviation(std::size_t token);
     // `m` gives the span and its administrative word; `candidates` its lookup, not yet copied.
     bool acceptable(const Match& m, const std::vector<Candidate>& candidates) const;

@@ -141,8 +141,10 @@ void Parse::resolve() {
     if (!focus_.empty())
         for (Match& m : matches_)
             if (!m.demonym && !m.abbreviation && !m.candidates.empty())
-                m.candidates = unit_after_of(m.first) ? unit_reading(m.first, m.last)
-                                                      : lookup(span_text(m.first, m.last));
+                m.candidates = !m.unit_word.empty()
+                                   ? unit_word_reading(m.first, m.last, m.unit_word)
+                               : unit_after_of(m.first) ? unit_reading(m.first, m.last)
+                                                        : lookup(span_text(m.first, m.last));
     place_in_containers();
     add_fallbacks_for_unknown_names();
     rerank_in_context();

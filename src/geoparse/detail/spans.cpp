@@ -209,10 +209,62 @@ std::vector<Candidate> Parse::unit_reading(std::size_t first, std::size_t last) 
     return unit;
 }
 
-void Parse::match_run(std::size_t first, std::size_t last) {
+std::vector<std::string> Parse::shared_unit_words(
+    std::vector<std::pair<std::size_t, std::size_t>>& rs) const {
+    std::vector<std::string> out(rs.size());
+    // Runs joined by "," / "and" / ", and" in one sentence.
+    auto joined = [&](std::size_t a, std::size_t b) {
+        if (b <= a || b - a > 2 || tokens_[a].sentence != tokens_[b].sentence) return false;
+        for (std::size_t k = a; k < b; ++k)
+            if (lower_[k] != "," && lower_[k] != "and") return false;
+        return true;
+    };
+    for (std::size_t r = 0; r < rs.size(); ++r) {
+        // The word ends the last member's run ("Luhansk oblasts") or follows it.
+        // Not where the word belongs to a name: "United States", "the Gulf States".
+        const bool inside = rs[r].second - rs[r].first >= 2 &&
+                            cue(rs[r].second - 1, detail::Cue::admin_word) &&
+                            lookup_uncached(span_text(rs[r].first, rs[r].second)).empty();
+        const std::size_t w = inside ? rs[r].second - 1 : rs[r].second;
+        if (w >= tokens_.size() || !adjacent(w - 1, w) || !cue(w, detail::Cue::admin_word))
+            continue;
+        const std::string_view plural = lower_[w];
+        if (plural.size() < 4 || plural.back() != 's') continue;
+        std::string singular = plural.ends_with("ies")
+                                   ? std::string(plural.substr(0, plural.size() - 3)) + "y"
+                                   : std::string(plural.substr(0, plural.size() - 1));
+        if (!detail::is_cue(singular, detail::Cue::admin_word)) continue;
+        // The plural names a list: one member alone is "the Kharkiv regions" of no text.
+        if (r == 0 || !joined(rs[r - 1].second, rs[r].first)) continue;
+        if (inside) rs[r].second = w;
+        for (std::size_t k = r + 1; k-- > 0;) {
+            out[k] = singular;
+            if (k == 0 || !joined(rs[k - 1].second, rs[k].first)) break;
+        }
+    }
+    return out;
+}
+
+std::vector<Candidate> Parse::unit_word_reading(std::size_t first, std::size_t last,
+                                                std::string_view unit_word) const {
+    std::vector<Candidate> unit =
+        lookup_uncached(std::string(span_text(first, last)) + ' ' + std::string(unit_word));
+    if (unit.empty() || unit[0].place.type == PlaceType::place || !unit[0].admin_word) return {};
+    return unit;
+}
+
+void Parse::match_run(std::size_t first, std::size_t last, std::string_view unit_word) {
     if (in_designation(first, last)) return;
     const std::size_t begin = matches_.size();
     std::size_t i = first;
+    if (!unit_word.empty()) {
+        if (auto unit = unit_word_reading(first, last, unit_word); !unit.empty()) {
+            Match m{first, last, false, true, std::move(unit), {}};
+            m.unit_word = std::string(unit_word);
+            matches_.push_back(std::move(m));
+            i = last;
+        }
+    }
     // "western Ukraine", "eastern Congo": a curated region when the gazetteer has one.
     if (first > 0 && tokens_[first - 1].word && !tokens_[first - 1].capitalized &&
         adjacent(first - 1, first)) {

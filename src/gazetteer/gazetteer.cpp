@@ -246,7 +246,7 @@ double prominence(const Place& p) {
         case PlaceType::region:
             return w.region + area;
         case PlaceType::admin1:
-            return w.admin1 + area;
+            return w.admin1 + w.admin1_area_per_decade * std::log10(p.area_km2 + 1.0);
         case PlaceType::admin2:
             return w.admin2 + area +
                    w.county_population_per_decade *

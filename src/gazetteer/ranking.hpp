@@ -36,7 +36,13 @@ struct RankingWeights {
 
     // Kind of place.
     double country = 1.0;
-    double admin1 = 0.62;
+    // A first-order unit weighs by its size: a state or province of a large country beats a
+    // town of a few hundred thousand ("Victoria" is the Australian state, "California" the US
+    // state), a parish of a small one does not ("Manchester" is the English city, not
+    // Jamaica's parish of 830 km²): admin1 + admin1_area_per_decade times log10(km² + 1)
+    // (0.62 for a unit of 25,000 km², an oblast).
+    double admin1 = 0.35;
+    double admin1_area_per_decade = 0.06;
     double admin2 = 0.45;  // counties, named with their word ("Scott County") only
     double county_population_per_decade = 0.05;  // of the towns in it: between counties
     double region = 0.65;                        // continents, named regions, conflict areas

@@ -33,12 +33,17 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
         // The word after the name, unless a possessive ends the name.
         const bool next_word = x.last < tokens_.size() && !tokens_[x.last - 1].possessive;
         auto next = [&](detail::Cue c) { return next_word && cue(x.last, c); };
+        // "the Red Sea" is the sea, not Sudan's Red Sea state: its region reading first, or
+        // none.
+        const bool the_feature = x.first > 0 && lower_[x.first - 1] == "the" &&
+                                 cue(x.last - 1, detail::Cue::natural_feature);
+        if (the_feature)
+            std::stable_partition(x.candidates.begin(), x.candidates.end(), [](const Candidate& c) {
+                return c.place.type == PlaceType::region;
+            });
         const bool country_like =
             !x.candidates.empty() && (x.candidates[0].place.type == PlaceType::admin0 ||
                                       x.candidates[0].place.type == PlaceType::region);
-        // "the Red Sea" is the sea, not Sudan's Red Sea state.
-        const bool the_feature = x.first > 0 && lower_[x.first - 1] == "the" &&
-                                 cue(x.last - 1, detail::Cue::natural_feature);
         // "near Lake Victoria", "Mount Kenya": the feature, whose name the gazetteer lacks.
         const bool feature_before = x.first > first && tokens_[x.first - 1].capitalized &&
                                     (cue(x.first - 1, detail::Cue::natural_feature) ||

@@ -739,9 +739,15 @@ void Pipeline::write_outputs() {
     step("local names");
     const auto local = write_local_names(
         index_.entries(), iso_countries_, iso_subdivisions_,
-        opt_.curated_dir + "/local_languages.tsv", opt_.locale_dir,
+        {.languages_tsv = opt_.curated_dir + "/local_languages.tsv",
+         .romanisation_tsv = opt_.curated_dir + "/romanisation.tsv",
+         .locale_dir = opt_.locale_dir},
         (fs::path(opt_.out_dir) / std::string(gazetteer::kLocalNamesFile)).string());
     report_.local_names = local.named;
+    for (const auto& [country, counts] : local.towns)
+        report_.notes.push_back("local names: " + country + " towns " +
+                                std::to_string(counts.second) + " of " +
+                                std::to_string(counts.first));
     for (const auto& m : local.missing_catalogs)
         report_.notes.push_back("local names: iso-codes has no catalog " + m);
 

@@ -397,7 +397,27 @@ TEST(LocalNames, CountriesAndUnitsFromIsoCodes) {
     EXPECT_EQ(name("country:UA"), "Україна");
     EXPECT_EQ(name("admin1:UA-63"), "Харківська область");
     EXPECT_EQ(name("country:PL"), "Polska");
-    EXPECT_EQ(name("geonames:703448"), "Kyiv");  // towns keep the English name
+}
+
+// Towns: the alternate name that romanises to the town's name (geodata/romanisation.tsv).
+TEST(LocalNames, TownsByTheirLanguagesRomanisation) {
+    const auto naming =
+        gazetteer::PlaceNaming::load(testing::dataset_dir(), {gazetteer::NameStyle::local, {}});
+    const auto gaz = gazetteer::Gazetteer::open(testing::dataset_dir() + "/gazetteer.idx");
+    const auto name = [&](const char* id) { return std::string(naming.name(*gaz.find_id(id))); };
+    EXPECT_EQ(name("geonames:703448"), "Київ");  // not the Russian Киев
+    EXPECT_EQ(name("geonames:706483"), "Харків");
+    EXPECT_EQ(name("geonames:698740"), "Одеса");         // not Одесса
+    EXPECT_EQ(name("geonames:706369"), "Хмельницький");  // not Хмельницкий
+    EXPECT_EQ(name("geonames:538560"), "Курск");         // Russian, not the Ukrainian Курськ
+    EXPECT_EQ(name("geonames:515012"), "Орёл");
+    EXPECT_EQ(name("geonames:625144"), "Мінск");  // Belarusian, not Минск
+    EXPECT_EQ(name("geonames:727011"), "София");
+    EXPECT_EQ(name("geonames:787657"), "Ниш");
+    EXPECT_EQ(name("geonames:524901"), "Moscow");  // an English name: Москва is Moskva
+    const auto both =
+        gazetteer::PlaceNaming::load(testing::dataset_dir(), {gazetteer::NameStyle::both, {}});
+    EXPECT_EQ(both.name(*gaz.find_id("geonames:703448")), "Kyiv / Київ");
 }
 
 }  // namespace

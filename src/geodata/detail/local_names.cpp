@@ -1,4 +1,4 @@
-// Local names from iso-codes' gettext catalogs (local_names.hpp).
+// Local names from iso-codes' gettext catalogs and towns' alternate names (local_names.hpp).
 #include "geodata/detail/local_names.hpp"
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 
 #include "base/error.hpp"
 #include "geodata/build.hpp"
+#include "geodata/detail/romanisation.hpp"
 
 namespace mapwire::geodata::detail {
 
@@ -56,14 +57,30 @@ std::optional<std::string> GettextCatalog::translate(const std::string& msgid) c
     return it->second;
 }
 
+namespace {
+
+// The local name of a GeoNames town by its language's romanisation; nullopt when none.
+std::optional<std::string> town_name(const gazetteer::PlaceEntry& p,
+                                     const Romanisation& romanisation) {
+    std::vector<std::string> alternates, names = {p.name};
+    for (const auto& [name, kind] : p.names) {
+        if (kind == gazetteer::NameKind::alternate) alternates.push_back(name);
+        // GeoNames' own name, where the display name is another (Kryvyy Rih: Kryvyi Rih).
+        if (kind == gazetteer::NameKind::official) names.push_back(name);
+    }
+    return local_town_name(romanisation, alternates, names);
+}
+
+}  // namespace
+
 LocalNamesReport write_local_names(const std::vector<gazetteer::PlaceEntry>& places,
                                    const std::vector<IsoCountry>& countries,
                                    const std::vector<IsoSubdivision>& subdivisions,
-                                   const std::string& languages_tsv, const std::string& locale_dir,
-                                   const std::string& path) {
+                                   const LocalNameTables& tables, const std::string& path) {
     std::map<std::string, std::string> language;  // alpha-2 -> catalog language
-    for (const auto& r : read_table(languages_tsv, {"alpha2", "language", "source"}))
+    for (const auto& r : read_table(tables.languages_tsv, {"alpha2", "language", "source"}))
         language[r["alpha2"]] = r["language"];
+    const auto romanisations = Romanisation::read(tables.romanisation_tsv);
     std::map<std::string, std::string> iso_name;  // alpha-2 or ISO 3166-2 -> iso-codes name
     for (const auto& c : countries) iso_name[c.alpha2] = c.name;
     for (const auto& s : subdivisions) iso_name[s.code] = s.name;
@@ -74,7 +91,7 @@ LocalNamesReport write_local_names(const std::vector<gazetteer::PlaceEntry>& pla
         const std::string key = lang + "/" + domain;
         auto it = catalogs.find(key);
         if (it == catalogs.end()) {
-            const auto file = std::filesystem::path(locale_dir) / lang / "LC_MESSAGES" /
+            const auto file = std::filesystem::path(tables.locale_dir) / lang / "LC_MESSAGES" /
                               (std::string(domain) + ".mo");
             std::optional<GettextCatalog> c;
             if (std::filesystem::exists(file))
@@ -89,16 +106,30 @@ LocalNamesReport write_local_names(const std::vector<gazetteer::PlaceEntry>& pla
     const std::string tmp = path + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary);
-        out << "# Local names of countries and first-order units: iso-codes' translation of the "
-               "ISO 3166 name into the country's language (geodata/local_languages.tsv).\n"
+        out << "# Local names: of countries and first-order units, iso-codes' translation of the "
+               "ISO 3166 name into the country's language (geodata/local_languages.tsv); of "
+               "towns, the GeoNames alternate name whose romanisation (geodata/romanisation.tsv) "
+               "is the town's name.\n"
             << "id\tname\n";
         for (const auto& p : places) {
+            const auto lang = language.find(p.country);
+            if (lang == language.end()) continue;
+            if (p.type == gazetteer::PlaceType::place) {
+                const auto rom = romanisations.find(lang->second);
+                if (rom == romanisations.end() || !p.id.starts_with("geonames:")) continue;
+                auto& [towns, named] = report.towns[p.country];
+                ++towns;
+                const auto local = town_name(p, rom->second);
+                if (!local || *local == p.name) continue;
+                out << p.id << '\t' << *local << '\n';
+                ++named;
+                continue;
+            }
             const bool country = p.type == gazetteer::PlaceType::admin0;
             if ((!country && p.type != gazetteer::PlaceType::admin1) || p.iso_code.empty())
                 continue;
-            const auto lang = language.find(p.country);
             const auto name = iso_name.find(p.iso_code);
-            if (lang == language.end() || name == iso_name.end()) continue;
+            if (name == iso_name.end()) continue;
             const auto* c = catalog(lang->second, country ? "iso_3166-1" : "iso_3166-2");
             const auto local = c ? c->translate(name->second) : std::nullopt;
             if (!local || *local == name->second) continue;  // untranslated

@@ -6,28 +6,13 @@
 #include <vector>
 
 #include "geodata/build.hpp"
+#include "geodata/detail/romanisation.hpp"
 #include "geodata/detail/tables.hpp"
 #include "text/normalize.hpp"
 
 namespace mapwire::geodata::detail {
 
 namespace {
-
-// Code points of valid UTF-8 (the reader has checked it).
-std::vector<char32_t> code_points(std::string_view s) {
-    std::vector<char32_t> out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k)
-            cp =
-                (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-        out.push_back(cp);
-        i += static_cast<std::size_t>(n);
-    }
-    return out;
-}
 
 // Ukrainian letters by position in а..я (U+0430..U+044F), then є і ї ґ; the national system's
 // Latin at a word's start and elsewhere ("" for the soft sign). Hand-written: no Debian
@@ -49,20 +34,13 @@ constexpr Letter kLetters[] = {
     {U'я', "ya", "ia"},
 };
 
-char32_t lower_cyrillic(char32_t c) {
-    if (c >= U'А' && c <= U'Я') return c + 0x20;
-    if (c == U'Є' || c == U'І' || c == U'Ї') return c + 0x50;
-    if (c == U'Ґ') return U'ґ';
-    return c;
-}
-
 bool is_apostrophe(char32_t c) {
     return c == U'\'' || c == U'\u2019' || c == U'\u02BC';
 }
 
 // A name in Ukrainian: Cyrillic with a letter Russian lacks (є і ї ґ ’) and none Ukrainian
 // lacks.
-bool ukrainian(const std::vector<char32_t>& cps) {
+bool ukrainian(const std::u32string& cps) {
     bool own = false;
     for (char32_t c : cps) {
         const char32_t l = lower_cyrillic(c);

@@ -365,6 +365,19 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
         for (Candidate& c : found)
             if (c.place.type == PlaceType::place && c.kind == NameKind::alternate)
                 c.score = std::min(c.score, *own_named_area - w.alternate_below_area);
+    // ... nor a town named by its own name, unless it is `alternate_town_population_ratio`
+    // times larger (Genève as "Geneva" over Geneva, Illinois): a seat's rank does not make up
+    // for the name ("Manchester" is Manchester, New Hampshire, not Richmond, Virginia, once a
+    // town of that name).
+    for (Candidate& c : found) {
+        if (c.place.type != PlaceType::place || c.kind != NameKind::alternate) continue;
+        for (const Candidate& own : found)
+            if (own.place.type == PlaceType::place && own.quality == MatchQuality::exact &&
+                (own.kind == NameKind::preferred || own.kind == NameKind::official) &&
+                static_cast<double>(own.place.population) * w.alternate_town_population_ratio >
+                    static_cast<double>(c.place.population))
+                c.score = std::min(c.score, own.score - w.alternate_below_area);
+    }
     // A unit that shares its name with a town inside it (its seat, mostly) is the town when
     // the query has no administrative word: "Kharkiv", "Aleppo", "Mykolaiv".
     if (!admin_word) {
@@ -401,9 +414,13 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
     // Switzerland, its "Esperance" (3,600 people) still in Australia (2,300) when the story
     // is about Australia.
     if (!options.prefer_country.empty()) {
-        std::int64_t largest = 0;
+        std::int64_t largest = 0, largest_own = 0;  // ... and of the towns by their own name
         for (const Candidate& c : found)
-            if (c.place.type == PlaceType::place) largest = std::max(largest, c.place.population);
+            if (c.place.type == PlaceType::place) {
+                largest = std::max(largest, c.place.population);
+                if (c.kind == NameKind::preferred || c.kind == NameKind::official)
+                    largest_own = std::max(largest_own, c.place.population);
+            }
         // "Georgia" in a US story is the state: a unit of the focus country outranks a
         // foreign country of its name (not its own country: Mexico's State of Mexico).
         const bool foreign_country =
@@ -418,7 +435,10 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             else if (c.place.type != PlaceType::place)
                 c.score += w.focus_country;
             else if (static_cast<double>(c.place.population) >=
-                     w.focus_town_population_share * static_cast<double>(largest))
+                         w.focus_town_population_share * static_cast<double>(largest) &&
+                     // An alternate name outranks no larger town's own name: a US story's
+                     // "Manchester United" is not Richmond, Virginia (once Manchester).
+                     (c.kind != NameKind::alternate || c.place.population >= largest_own))
                 c.score += w.focus_country_town;
         }
     }

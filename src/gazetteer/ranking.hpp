@@ -27,8 +27,9 @@ struct RankingWeights {
     double alternate_name = 0.88;  // a variant, exonym or former name: weaker evidence
     double code_name = 0.60;
     double alternate_below_area = 0.01;  // a town by an alternate name, under an area's own
-    double loose_match = -0.30;          // matched only after folding spelling variants
-    double partial_name = -0.30;         // "New York" for "New York City", another place's own name
+    double alternate_town_population_ratio = 10.0;  // ... and under a town's unless this larger
+    double loose_match = -0.30;                     // matched only after folding spelling variants
+    double partial_name = -0.30;  // "New York" for "New York City", another place's own name
     // "Kharkiv" names both the oblast and the city inside it: without "Oblast" or "region",
     // the city comes first.
     double unit_named_after_town = -0.50;

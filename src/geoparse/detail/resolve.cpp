@@ -48,9 +48,7 @@ void Parse::compute_focus() {
             for (const Candidate& c : m.candidates) supported.insert(std::string(c.place.country));
         // A town whose homonyms abroad score about as well does not vote: six mentions of
         // "Esperance" in a story about Western Australia are no evidence for the US.
-        if (p.type != PlaceType::admin0 && p.type != PlaceType::region &&
-            !abroad_settled(m.candidates))
-            continue;
+        if (p.type == PlaceType::place && !abroad_settled(m.candidates)) continue;
         if (p.type == PlaceType::place && weak_name)
             weak_votes[std::string(p.country)] += votes.focus_vote_place;
         else {

@@ -54,6 +54,7 @@ CueSet cues_of(std::string_view word) {
             {Cue::place_suffix, "place_suffixes.txt"},
             {Cue::actor_suffix, "actor_suffixes.txt"},
             {Cue::place_prefix, "place_prefixes.txt"},
+            {Cue::sports_verb, "sports_verbs.txt"},
         };
         WordTable<std::uint32_t> t;
         for (const auto& [cue, file] : files)

@@ -34,6 +34,7 @@ enum class Cue : std::uint32_t {
     place_suffix = 1u << 20,       // based, wide, born ... after a hyphen
     actor_suffix = 1u << 21,       // led, backed, occupied ... after a hyphen
     place_prefix = 1u << 22,       // Nova, Santa, Lake ... (as written): begin places
+    sports_verb = 1u << 23,        // beat, defeated, drew ... around a team's name
 };
 
 // The lists that hold `word` exactly as given (lists of lower-case words hold no capitals).

@@ -138,6 +138,9 @@ private:
                glued(last, last + 1) && !tokens_[last + 1].text.empty() &&
                std::isdigit(static_cast<unsigned char>(tokens_[last + 1].text[0]));
     }
+    // "Liverpool beat Chelsea 2-1": a name next to a verb of a match report in a sentence
+    // that gives a score is the team.
+    bool team_in_match_report(const Match& m) const;
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
     void match_run(std::size_t first, std::size_t last, std::string_view unit_word = {});
     // For each run, the singular of a plural administrative word that follows it or the list

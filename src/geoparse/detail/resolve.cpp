@@ -154,9 +154,48 @@ void Parse::resolve() {
     join_city_districts();
 }
 
+bool Parse::team_in_match_report(const Match& m) const {
+    const bool verb_next = m.last < tokens_.size() && cue(m.last, detail::Cue::sports_verb);
+    const bool verb_before = m.first > 0 && cue(m.first - 1, detail::Cue::sports_verb);
+    if (!verb_next && !verb_before) return false;
+    auto digits = [&](std::size_t k) {
+        return !tokens_[k].text.empty() &&
+               std::all_of(tokens_[k].text.begin(), tokens_[k].text.end(),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const std::size_t sentence = tokens_[m.first].sentence;
+    std::size_t k = m.first;
+    while (k > 0 && tokens_[k - 1].sentence == sentence) --k;
+    // A score: "2-1" as one token or three, or "1–0".
+    auto score = [](std::string_view t) {
+        std::size_t i = 0, a = 0, b = 0;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++a;
+        if (t.substr(i, 1) == "-")
+            ++i;
+        else if (t.substr(i, 3) == "\u2013")
+            i += 3;
+        else
+            return false;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++b;
+        return a > 0 && a < 3 && b > 0 && b < 3 && i == t.size();
+    };
+    // Not a range of days: "on 2-3 March" (a month or weekday beside it).
+    auto dated = [&](std::size_t first, std::size_t last) {
+        return (first > 0 && written_cue(first - 1, detail::Cue::not_place)) ||
+               (last < tokens_.size() && written_cue(last, detail::Cue::not_place));
+    };
+    for (; k < tokens_.size() && tokens_[k].sentence == sentence; ++k) {
+        if (score(tokens_[k].text) && !dated(k, k + 1)) return true;
+        if (k + 2 < tokens_.size() && digits(k) && digits(k + 2) && glued(k, k + 1) &&
+            glued(k + 1, k + 2) && score(span_text(k, k + 3)) && !dated(k, k + 3))
+            return true;
+    }
+    return false;
+}
+
 Role Parse::role_of(const Match& m, const Place& p) const {
     if (m.demonym) return Role::demonym;
-    if (m.other) return Role::other;
+    if (m.other || team_in_match_report(m)) return Role::other;
     // "Kyiv-based" says where something is, "Moscow-backed" who acts (compounds.cpp).
     const std::size_t h = m.last;
     if (h + 1 < tokens_.size() && tokens_[h].text == "-" && glued(h - 1, h) && glued(h, h + 1)) {

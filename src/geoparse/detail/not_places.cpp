@@ -226,6 +226,12 @@ void Parse::drop_unlikely_foreign_towns() {
             drop = drop || (p.type == PlaceType::place && alternate && !locative && !unit_name &&
                             !after_comma && p.country != focus_ &&
                             !countries_named_.count(std::string(p.country)));
+            // ... and one found only by folding its spelling ("Kuriga" as Khouribga, Morocco,
+            // in a story about Nigeria), even after "in".
+            drop = drop || (!focus_.empty() && p.type == PlaceType::place &&
+                            m.candidates[0].quality == gazetteer::MatchQuality::loose &&
+                            !unit_name && p.country != focus_ &&
+                            !countries_named_.count(std::string(p.country)) && !container_of(mi));
             // A village abroad in a country nothing else in the text lies in, even after
             // "in", is a street or quarter of a place the story is about ("a sushi bar in
             // Piccadilly" in a London story is not the Western Australian hamlet).

@@ -36,6 +36,15 @@ std::size_t bucket(std::string_view w) {
     return (std::size_t{b0} << 8) | b1;
 }
 
+// The first eight bytes, big-endian, zero-padded: a word shorter than eight bytes sorts
+// before its extensions as it does as a string (words hold no zero byte).
+std::uint64_t head(std::string_view w) {
+    std::uint64_t h = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+        h = (h << 8) | (i < w.size() ? static_cast<unsigned char>(w[i]) : 0u);
+    return h;
+}
+
 }  // namespace
 
 void Lexicon::WordList::index(std::string bytes) {
@@ -55,12 +64,19 @@ void Lexicon::WordList::index(std::string bytes) {
     for (std::size_t i = sorted.size(); i-- > 0;)
         start[bucket(sorted[i])] = static_cast<std::uint32_t>(i);
     for (std::size_t b = kBuckets; b-- > 0;) start[b] = std::min(start[b], start[b + 1]);
+    heads.resize(sorted.size());
+    for (std::size_t i = 0; i < sorted.size(); ++i) heads[i] = head(sorted[i]);
 }
 
 bool Lexicon::WordList::contains(std::string_view word) const {
     if (word.empty() || start.empty()) return false;
     const std::size_t b = bucket(word);
-    return std::binary_search(sorted.begin() + start[b], sorted.begin() + start[b + 1], word);
+    const std::uint64_t h = head(word);
+    const auto first = heads.begin() + start[b], last = heads.begin() + start[b + 1];
+    // Words of more than eight bytes can share a head: check each that does.
+    for (auto at = std::lower_bound(first, last, h); at != last && *at == h; ++at)
+        if (sorted[static_cast<std::size_t>(at - heads.begin())] == word) return true;
+    return false;
 }
 
 Lexicon Lexicon::load(const std::string& path) {

@@ -192,8 +192,14 @@ private:
     // Keys are views into the text, which outlives the parse; lookups_ holds the readings
     // under the present focus and is emptied when the focus changes.
     std::unordered_map<std::string_view, std::vector<Candidate>> lookups_;
+    // The readings found before the focus was known: those of a name with fewer than the
+    // limit are all its readings, which the focus only re-ranks (Gazetteer::ranked).
+    std::unordered_map<std::string_view, std::vector<Candidate>> unfocused_;
     std::unordered_map<std::string_view, std::optional<Place>> demonyms_;
     const std::vector<Candidate>& lookup(std::string_view phrase);
+    std::vector<std::string> folded_;  // text::fold of each token, once asked
+    std::vector<bool> folded_known_;
+    const std::string& folded(std::size_t k);
     std::vector<Candidate> lookup_uncached(std::string_view phrase) const;
     const std::optional<Place>& demonym(std::string_view phrase);
 };

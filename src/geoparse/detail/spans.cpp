@@ -238,7 +238,7 @@ void Parse::match_run(std::size_t first, std::size_t last) {
         // Longest spans first, but only as long as some name continues them.
         std::size_t longest = i + 1;
         if (i + 1 < last) {
-            std::string prefix = text::fold(tokens_[i].text);
+            std::string prefix = folded(i);
             while (longest < std::min(last, i + 6)) {
                 if (cue(longest, detail::Cue::admin_word) ||
                     cue(longest - 1, detail::Cue::admin_word)) {
@@ -247,7 +247,7 @@ void Parse::match_run(std::size_t first, std::size_t last) {
                 }
                 prefix += ' ';
                 if (!gaz_.has_prefix(prefix)) break;
-                prefix += text::fold(tokens_[longest].text);
+                prefix += folded(longest);
                 ++longest;
             }
         }

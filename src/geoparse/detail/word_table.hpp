@@ -14,10 +14,12 @@ class WordTable {
 public:
     // Views must outlive the table. Adding a word again combines values with |.
     void add(std::string_view word, Value value) {
-        if ((used_ + 1) * 10 > slots_.size() * 7) grow();
-        Slot& s = slots_[slot_of(slots_, word)];
+        if ((used_ + 1) * 2 > slots_.size()) grow();
+        const std::uint64_t h = hash(word);
+        Slot& s = slots_[slot_of(slots_, word, h)];
         if (s.word.data() == nullptr) {
             s.word = word;
+            s.tag = static_cast<std::uint32_t>(h >> 32);
             ++used_;
         }
         s.value = static_cast<Value>(s.value | value);
@@ -25,13 +27,17 @@ public:
     // The word's value, or Value{} when absent.
     Value find(std::string_view word) const {
         if (slots_.empty()) return Value{};
-        const Slot& s = slots_[slot_of(slots_, word)];
+        const Slot& s = slots_[slot_of(slots_, word, hash(word))];
         return s.word.data() == nullptr ? Value{} : s.value;
     }
 
 private:
+    // Most words asked are in no list: a probe that meets another word is settled by the tag
+    // (its hash's high half) without comparing bytes, and the table is kept at most half
+    // full, so that such a miss ends within a probe or two.
     struct Slot {
         std::string_view word;  // data() == nullptr: empty
+        std::uint32_t tag = 0;
         Value value{};
     };
     // FNV-1a: words are short and the hash need not resist attack (the words are ours).
@@ -44,17 +50,20 @@ private:
         return h;
     }
     // The word's slot, or the empty one where it would go (the table is never full).
-    static std::size_t slot_of(const std::vector<Slot>& slots, std::string_view word) {
+    static std::size_t slot_of(const std::vector<Slot>& slots, std::string_view word,
+                               std::uint64_t h) {
         const std::size_t mask = slots.size() - 1;
-        for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask)
-            if (slots[i].word.data() == nullptr || slots[i].word == word) return i;
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t i = h & mask;; i = (i + 1) & mask)
+            if (slots[i].word.data() == nullptr || (slots[i].tag == tag && slots[i].word == word))
+                return i;
     }
     void grow() {
         std::vector<Slot> old(slots_.empty() ? 0 : slots_.size() * 2);
         old.swap(slots_);
         if (slots_.empty()) slots_.resize(64);
         for (const Slot& s : old)
-            if (s.word.data() != nullptr) slots_[slot_of(slots_, s.word)] = s;
+            if (s.word.data() != nullptr) slots_[slot_of(slots_, s.word, hash(s.word))] = s;
     }
     std::vector<Slot> slots_;
     std::size_t used_ = 0;

@@ -69,7 +69,8 @@ Extractor::Extractor(const gazetteer::Gazetteer& gazetteer, const geoparse::Geop
                      std::string geopackage)
     : gazetteer_(gazetteer), parser_(parser), geopackage_(std::move(geopackage)) {}
 
-// `tokens`: text::tokenize(text), the event coder's, so that a part is tokenized once here.
+// `tokens`: text::tokenize(text), the geoparser's (TextPart::tokens), which the event coder
+// shares, so that a part is tokenized once.
 std::vector<TerritoryFigure> find_figures(const gazetteer::Gazetteer& gaz, std::string_view text,
                                           const std::vector<text::Token>& tokens,
                                           const geoparse::GeoparseResult& places);
@@ -118,7 +119,7 @@ Extraction Extractor::extract(std::string_view text, const std::string& source,
                 focus = gazetteer_.find_id("country:" + places.focus_country);
             }
             std::size_t paragraphs = 0;
-            const detail::Document doc(part.text, places, detail::tables());
+            const detail::Document doc(part.text, part.tokens, places, detail::tables());
             for (auto& e : detail::code_events(doc, gazetteer_, reference, focus)) {
                 e.start += part.cp_offset;
                 e.end += part.cp_offset;

@@ -85,16 +85,17 @@ std::size_t split_at(const Token& t, const gazetteer::Gazetteer& g) {
 
 }  // namespace
 
-std::vector<Token> split_compounds(std::vector<Token> tokens, const gazetteer::Gazetteer& g) {
+std::vector<Token> split_compounds(const std::vector<Token>& tokens,
+                                   const gazetteer::Gazetteer& g) {
     // Most tokens stay whole: find the splits first, and copy the tokens only when there are
-    // some (a long article has tens of thousands of tokens and a handful of splits).
+    // some (a long article has thousands of tokens and a handful of splits).
     std::vector<std::pair<std::size_t, std::size_t>> splits;  // token, byte of its hyphen
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         const Token& t = tokens[k];
         if (!t.word || t.text.find('-') == std::string_view::npos) continue;
         if (const std::size_t dash = split_at(t, g)) splits.emplace_back(k, dash);
     }
-    if (splits.empty()) return tokens;
+    if (splits.empty()) return {};
     std::vector<Token> out;
     out.reserve(tokens.size() + 2 * splits.size());
     std::size_t next = 0;  // the next split

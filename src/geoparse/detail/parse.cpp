@@ -12,8 +12,13 @@
 
 namespace mapwire::geoparse::detail {
 
-Parse::Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text)
-    : gaz_(g), lex_(lex), text_(text), tokens_(split_compounds(text::tokenize(text), g)) {
+Parse::Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text,
+             const std::vector<Token>& tokens)
+    : gaz_(g),
+      lex_(lex),
+      text_(text),
+      split_(split_compounds(tokens, g)),
+      tokens_(split_.empty() ? tokens : split_) {
     // Every pass asks about lower-case words: fold the text once (ASCII lower case keeps
     // every byte where it is) and view each token in it.
     lowered_text_ = text::ascii_lower(text_);

@@ -51,7 +51,9 @@ struct Container {
 
 class Parse {
 public:
-    Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text);
+    // `tokens`: text::tokenize(text), which must outlive the parse.
+    Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text,
+          const std::vector<Token>& tokens);
 
     GeoparseResult run();
 
@@ -175,7 +177,8 @@ private:
     const gazetteer::Gazetteer& gaz_;
     const Lexicon& lex_;
     std::string_view text_;
-    std::vector<Token> tokens_;
+    std::vector<Token> split_;          // the tokens with compounds split, when any is
+    const std::vector<Token>& tokens_;  // split_, or else the tokenizer's
     std::string lowered_text_;
     std::vector<std::string_view> lower_;  // each token in ASCII lower case
     std::vector<detail::CueSet> cues_, written_cues_;

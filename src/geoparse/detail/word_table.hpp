@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -40,14 +41,23 @@ private:
         std::uint32_t tag = 0;
         Value value{};
     };
-    // FNV-1a: words are short and the hash need not resist attack (the words are ours).
+    // Eight bytes at a time, one multiply each (FNV's multiply per byte was most of a probe):
+    // words are short and the hash need not resist attack (the words are ours).
     static std::uint64_t hash(std::string_view w) {
-        std::uint64_t h = 14695981039346656037ull;
-        for (const char c : w) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ull;
+        constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+        std::uint64_t h = w.size() * k;
+        std::size_t i = 0;
+        for (; i + 8 <= w.size(); i += 8) {
+            std::uint64_t chunk = 0;
+            std::memcpy(&chunk, w.data() + i, 8);
+            h = (h ^ chunk) * k;
+            h ^= h >> 29;
         }
-        return h;
+        std::uint64_t tail = 0;
+        for (std::size_t j = i; j < w.size(); ++j)
+            tail |= std::uint64_t{static_cast<unsigned char>(w[j])} << (8 * (j - i));
+        h = (h ^ tail) * k;
+        return h ^ (h >> 32);
     }
     // The word's slot, or the empty one where it would go (the table is never full).
     static std::size_t slot_of(const std::vector<Slot>& slots, std::string_view word,

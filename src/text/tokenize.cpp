@@ -95,6 +95,7 @@ bool is_abbreviation(const Token& t) {
 
 std::vector<Token> tokenize(std::string_view text) {
     const Reader r(text);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     std::vector<Token> tokens;
     tokens.reserve(n / 4 + 16);  // news has a token every four or five characters
@@ -176,6 +177,25 @@ std::vector<Token> tokenize(std::string_view text) {
                 ++cj;
             };
             while (j < n) {
+                // A run of ASCII letters and digits, most of any word, at once: the same as
+                // taking them one by one, which leaves the run's last two as last and
+                // before_last.
+                std::size_t k = j;
+                while (k < n && bytes[k] < 0x80 && (kAsciiClasses[bytes[k]] & kWordPart)) ++k;
+                if (k > j) {
+                    if (k - j >= 2) {
+                        before_last = r.at(k - 2);
+                        before_last_at = k - 2;
+                    } else {
+                        before_last = last;
+                        before_last_at = last_at;
+                    }
+                    last = r.at(k - 1);
+                    last_at = k - 1;
+                    cj += k - j;
+                    j = k;
+                    if (j >= n) break;
+                }
                 const Char d = r.at(j);
                 if (d.classes & kWordPart) {
                     take(d);

@@ -201,8 +201,12 @@ std::vector<Token> tokenize(std::string_view text) {
                     take(d);
                     continue;
                 }
+                // Only a hyphen, an apostrophe or a dot can join what follows: the character
+                // after any other is not read.
+                const bool joiner = is_hyphen(d.cp) || is_apostrophe(d.cp);
+                if (!joiner && d.cp != '.') break;
                 const Char e = r.at(j + d.size);
-                if ((is_hyphen(d.cp) || is_apostrophe(d.cp)) && (e.classes & kWordPart)) {
+                if (joiner && (e.classes & kWordPart)) {
                     take(d);  // inner hyphen or apostrophe
                     take(e);
                 } else if (d.cp == '.' && (last.classes & kUpper) && (e.classes & kUpper)) {

@@ -69,12 +69,29 @@ Extractor::Extractor(const gazetteer::Gazetteer& gazetteer, const geoparse::Geop
                      std::string geopackage)
     : gazetteer_(gazetteer), parser_(parser), geopackage_(std::move(geopackage)) {}
 
-// `tokens`: text::tokenize(text), the event coder's, so that a part is tokenized once here.
+// `tokens`: text::tokenize(text), the geoparser's (TextPart::tokens), which the event coder
+// shares, so that a part is tokenized once.
 std::vector<TerritoryFigure> find_figures(const gazetteer::Gazetteer& gaz, std::string_view text,
                                           const std::vector<text::Token>& tokens,
                                           const geoparse::GeoparseResult& places);
 
 namespace {
+
+// The focus country's record: the country of a place the text names there (itself, or its
+// parent), else found by id. find_id builds its index of every id on first use, which took a
+// tenth of a one-article run and more than the coding of a long article.
+std::optional<gazetteer::Place> focus_place(const gazetteer::Gazetteer& g,
+                                            const geoparse::GeoparseResult& places) {
+    const std::string id = "country:" + places.focus_country;
+    for (const auto& m : places.mentions) {
+        if (!m.place || m.place->country != places.focus_country) continue;
+        if (m.place->id == id) return m.place;
+        if (m.place->parent_country < 0) continue;
+        gazetteer::Place country = g.place(static_cast<std::uint32_t>(m.place->parent_country));
+        if (country.id == id) return country;
+    }
+    return g.find_id(id);
+}
 
 std::optional<detail::Day> reference_day(std::string_view text, const ExtractOptions& options,
                                          std::vector<std::string>& warnings) {
@@ -115,10 +132,10 @@ Extraction Extractor::extract(std::string_view text, const std::string& source,
             std::optional<gazetteer::Place> focus;
             if (!places.focus_country.empty()) {
                 ++focus_votes[places.focus_country];
-                focus = gazetteer_.find_id("country:" + places.focus_country);
+                focus = focus_place(gazetteer_, places);
             }
             std::size_t paragraphs = 0;
-            const detail::Document doc(part.text, places, detail::tables());
+            const detail::Document doc(part.text, part.tokens, places, detail::tables());
             for (auto& e : detail::code_events(doc, gazetteer_, reference, focus)) {
                 e.start += part.cp_offset;
                 e.end += part.cp_offset;

@@ -409,6 +409,11 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
             if (named) unit.score += w.unit_named_after_town;
         }
     }
+    return ranked(std::move(found), options);
+}
+
+std::vector<Candidate> Gazetteer::ranked(std::vector<Candidate> found,
+                                         const LookupOptions& options) {
     // The document's focus country settles near-ties; a town there gets it only when it is
     // not much smaller than its largest homonym: a US story's "Geneva" is still in
     // Switzerland, its "Esperance" (3,600 people) still in Australia (2,300) when the story

@@ -63,6 +63,13 @@ public:
 
     // Ranked candidates for a name, best first; empty when nothing matches.
     std::vector<Candidate> lookup(std::string_view name, const LookupOptions& options = {}) const;
+    // lookup()'s last step, the only one that depends on options.prefer_country and
+    // options.limit: the focus country's weight, the order and the cut. Given every candidate
+    // of a name under no focus (a lookup() with no prefer_country that returned fewer than its
+    // limit) and the same other options, this returns what lookup() returns under a focus,
+    // without reading the index again.
+    static std::vector<Candidate> ranked(std::vector<Candidate> found,
+                                         const LookupOptions& options);
 
     // True when some name key (or loose key) starts with `folded_prefix` (already folded, and
     // ending with the space after a word: "kursk "): lets the geoparser stop extending a span

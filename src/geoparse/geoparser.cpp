@@ -10,6 +10,7 @@
 #include <map>
 
 #include "geoparse/detail/parse.hpp"
+#include "text/tokenize.hpp"
 #include "text/utf8.hpp"
 
 namespace mapwire::geoparse {
@@ -80,7 +81,8 @@ void Geoparser::parse_each_part(
         const std::size_t size = rest.size() <= kPart ? rest.size() : cut_point(rest, kPart);
         at.text = rest.substr(0, size);
         at.whole = size == text.size();
-        GeoparseResult r = Parse(gazetteer_, lexicon_, at.text).run();
+        at.tokens = text::tokenize(at.text);
+        GeoparseResult r = Parse(gazetteer_, lexicon_, at.text, at.tokens).run();
         std::size_t max_sentence = 0;
         for (const auto& m : r.mentions) max_sentence = std::max(max_sentence, m.sentence);
         sink(at, std::move(r));

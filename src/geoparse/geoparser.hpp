@@ -11,6 +11,7 @@
 
 #include "gazetteer/gazetteer.hpp"
 #include "geoparse/lexicon.hpp"
+#include "text/tokenize.hpp"
 
 namespace mapwire::geoparse {
 
@@ -55,6 +56,9 @@ struct TextPart {
     std::string_view text;
     std::size_t byte_offset = 0, cp_offset = 0, line_offset = 0, sentence_offset = 0;
     bool whole = true;  // the part is the whole text
+    // text::tokenize(text), as the geoparser read it: a caller working on the part's text
+    // (the event coder) takes these instead of tokenizing it again.
+    std::vector<text::Token> tokens;
 
     // Offsets of a result for this part made offsets into the whole text.
     void to_whole_text(GeoparseResult& r) const;

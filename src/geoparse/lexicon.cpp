@@ -1,20 +1,24 @@
-// The word lists behind Lexicon: whole files and sorted views into them.
+// The word lists behind Lexicon: whole files and a hash table of the words in them.
 #include "geoparse/lexicon.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "base/error.hpp"
+#include "geoparse/detail/word_table.hpp"
 
 namespace mapwire::geoparse {
 namespace {
 
 std::string read_all(std::ifstream& in) {
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    // One read into a string of the file's size (a string stream copied the bytes twice).
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    std::string bytes(size > 0 ? static_cast<std::size_t>(size) : 0, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
 }
 
 std::string joined(const std::vector<std::string>& words) {
@@ -25,42 +29,50 @@ std::string joined(const std::vector<std::string>& words) {
 
 }  // namespace
 
-namespace {
-
-constexpr std::size_t kBuckets = 65536;
-
-// The first two bytes (a one-letter word has a second byte of 0): increasing in sorted order.
-std::size_t bucket(std::string_view w) {
-    const auto b0 = static_cast<unsigned char>(w[0]);
-    const auto b1 = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u;
-    return (std::size_t{b0} << 8) | b1;
-}
-
-}  // namespace
-
 void Lexicon::WordList::index(std::string bytes) {
     text = std::make_unique<const std::string>(std::move(bytes));
-    sorted.clear();
+    std::vector<std::string_view> words;
     std::string_view rest = *text;
     while (!rest.empty()) {
         const auto nl = rest.find('\n');
         std::string_view w = rest.substr(0, nl);
         rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
         if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-        if (!w.empty()) sorted.push_back(w);
+        // Longer lines are no words (the table keeps lengths in 16 bits).
+        if (!w.empty() && w.size() < 0x10000) words.push_back(w);
     }
-    // The pipeline writes the lists sorted; a hand-made list is sorted here.
-    if (!std::is_sorted(sorted.begin(), sorted.end())) std::sort(sorted.begin(), sorted.end());
-    start.assign(kBuckets + 1, static_cast<std::uint32_t>(sorted.size()));
-    for (std::size_t i = sorted.size(); i-- > 0;)
-        start[bucket(sorted[i])] = static_cast<std::uint32_t>(i);
-    for (std::size_t b = kBuckets; b-- > 0;) start[b] = std::min(start[b], start[b + 1]);
+    empty = words.empty();
+    std::size_t size = 16;
+    while (size * 2 < words.size() * 3) size *= 2;
+    slots.assign(size, Slot{});
+    for (const std::string_view w : words) {
+        const std::uint64_t h = detail::word_hash(w);
+        const auto tag = static_cast<std::uint16_t>(h >> 48);
+        for (std::size_t i = h & (size - 1);; i = (i + 1) & (size - 1)) {
+            Slot& s = slots[i];
+            if (s.length == 0) {
+                s = {static_cast<std::uint32_t>(w.data() - text->data()),
+                     static_cast<std::uint16_t>(w.size()), tag};
+                break;
+            }
+            if (s.tag == tag && std::string_view(text->data() + s.offset, s.length) == w)
+                break;  // listed twice
+        }
+    }
 }
 
 bool Lexicon::WordList::contains(std::string_view word) const {
-    if (word.empty() || start.empty()) return false;
-    const std::size_t b = bucket(word);
-    return std::binary_search(sorted.begin() + start[b], sorted.begin() + start[b + 1], word);
+    if (word.empty() || slots.empty()) return false;
+    const std::uint64_t h = detail::word_hash(word);
+    const auto tag = static_cast<std::uint16_t>(h >> 48);
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const Slot& s = slots[i];
+        if (s.length == 0) return false;
+        if (s.tag == tag && s.length == word.size() &&
+            std::string_view(text->data() + s.offset, s.length) == word)
+            return true;
+    }
 }
 
 Lexicon Lexicon::load(const std::string& path) {

@@ -115,31 +115,33 @@ std::string fold(std::string_view name) {
 std::string loose_key(std::string_view folded) {
     for (char c : folded)
         if (static_cast<unsigned char>(c) >= 0x80) return {};
-    std::string out;
-    out.reserve(folded.size());
+    // Written through a pointer into a string of the input's size: no rule lengthens the text.
+    std::string out(folded.size(), '\0');
+    char* o = out.data();
     const auto at = [&](std::size_t i) { return i < folded.size() ? folded[i] : '\0'; };
     for (std::size_t i = 0; i < folded.size(); ++i) {
         const char c = folded[i];
         const char n = at(i + 1);
         if (c == 'k' && n == 'h') {  // kh -> h (Kharkiv / Harkiv)
-            out.push_back('h');
+            *o++ = 'h';
             ++i;
         } else if (c == 'g') {  // Russian g, Ukrainian h (Lugansk / Luhansk)
-            out.push_back('h');
+            *o++ = 'h';
         } else if (c == 'i' && n == 'y') {  // iy -> i (Avdiyivka)
-            out.push_back('i');
+            *o++ = 'i';
             ++i;
         } else if (c == 'y' && (n == 'i' || n == 'e')) {  // yi -> i, ye -> e
-            out.push_back(n);
+            *o++ = n;
             ++i;
         } else if (c == 'y' && (n == 'a' || n == 'u')) {  // ya -> ia, yu -> iu
-            out.push_back('i');
+            *o++ = 'i';
         } else if (c == 'y') {
-            out.push_back('i');
+            *o++ = 'i';
         } else {
-            out.push_back(c);
+            *o++ = c;
         }
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     // Arabic romanisations: the article (el-/al-), ei/ay, ou/u, ee/i and a final -ah/-eh
     // (Deir al-Balah / Dayr al Balah, Hodeidah / Hodeida, Khan Younis / Khan Yunis).
     // Rewritten in place (no rule lengthens the text, so the write position never passes the

@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdint>
 
 namespace mapwire::text {
@@ -26,13 +27,18 @@ struct Char {
     std::uint8_t classes = 0;
 };
 
+// News text is mostly ASCII: its classes come from a table.
+constexpr std::array<std::uint8_t, 128> kAsciiClasses = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = kLetter;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = kLetter | kUpper;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = kDigit;
+    for (const char c : {' ', '\t', '\n', '\r'}) t[static_cast<std::size_t>(c)] = kSpace;
+    return t;
+}();
+
 std::uint8_t classes_of(utf8proc_int32_t cp) {
-    if (cp < 0x80) {  // news text is mostly ASCII
-        if (cp >= 'a' && cp <= 'z') return kLetter;
-        if (cp >= 'A' && cp <= 'Z') return kLetter | kUpper;
-        if (cp >= '0' && cp <= '9') return kDigit;
-        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ? kSpace : 0;
-    }
+    if (cp < 0x80) return kAsciiClasses[static_cast<std::size_t>(cp)];
     if (cp == 0xA0) return kSpace;
     const auto c = utf8proc_category(cp);
     if (c == UTF8PROC_CATEGORY_LU) return kLetter | kUpper;
@@ -58,7 +64,7 @@ public:
         : p_(reinterpret_cast<const utf8proc_uint8_t*>(text.data())), n_(text.size()) {}
     Char at(std::size_t pos) const {
         if (pos >= n_) return {};
-        if (p_[pos] < 0x80) return {p_[pos], 1, classes_of(p_[pos])};
+        if (p_[pos] < 0x80) return {p_[pos], 1, kAsciiClasses[p_[pos]]};
         utf8proc_int32_t cp = 0;
         auto n = utf8proc_iterate(p_ + pos, static_cast<utf8proc_ssize_t>(n_ - pos), &cp);
         if (n <= 0) {  // callers validate UTF-8 first; treat a stray byte as a symbol
@@ -89,6 +95,7 @@ bool is_abbreviation(const Token& t) {
 
 std::vector<Token> tokenize(std::string_view text) {
     const Reader r(text);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     std::vector<Token> tokens;
     tokens.reserve(n / 4 + 16);  // news has a token every four or five characters
@@ -170,13 +177,36 @@ std::vector<Token> tokenize(std::string_view text) {
                 ++cj;
             };
             while (j < n) {
+                // A run of ASCII letters and digits, most of any word, at once: the same as
+                // taking them one by one, which leaves the run's last two as last and
+                // before_last.
+                std::size_t k = j;
+                while (k < n && bytes[k] < 0x80 && (kAsciiClasses[bytes[k]] & kWordPart)) ++k;
+                if (k > j) {
+                    if (k - j >= 2) {
+                        before_last = r.at(k - 2);
+                        before_last_at = k - 2;
+                    } else {
+                        before_last = last;
+                        before_last_at = last_at;
+                    }
+                    last = r.at(k - 1);
+                    last_at = k - 1;
+                    cj += k - j;
+                    j = k;
+                    if (j >= n) break;
+                }
                 const Char d = r.at(j);
                 if (d.classes & kWordPart) {
                     take(d);
                     continue;
                 }
+                // Only a hyphen, an apostrophe or a dot can join what follows: the character
+                // after any other is not read.
+                const bool joiner = is_hyphen(d.cp) || is_apostrophe(d.cp);
+                if (!joiner && d.cp != '.') break;
                 const Char e = r.at(j + d.size);
-                if ((is_hyphen(d.cp) || is_apostrophe(d.cp)) && (e.classes & kWordPart)) {
+                if (joiner && (e.classes & kWordPart)) {
                     take(d);  // inner hyphen or apostrophe
                     take(e);
                 } else if (d.cp == '.' && (last.classes & kUpper) && (e.classes & kUpper)) {

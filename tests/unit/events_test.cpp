@@ -14,6 +14,7 @@
 #include "events/detail/numbers.hpp"
 #include "events/detail/tables.hpp"
 #include "events/detail/triggers.hpp"
+#include "text/tokenize.hpp"
 
 namespace mapwire::events::detail {
 
@@ -186,6 +187,7 @@ gazetteer::Place country(const char* id, const char* name, const char* iso) {
 // A document whose listed words are geoparser mentions with the given role and place.
 struct Doc {
     std::string text;
+    std::vector<text::Token> tokens;  // the geoparser's, which the document keeps by reference
     geoparse::GeoparseResult places;
     std::unique_ptr<Document> doc;
     Doc(std::string t, std::vector<std::tuple<std::string, geoparse::Role, gazetteer::Place>> ms)
@@ -201,7 +203,8 @@ struct Doc {
             from = m.byte_end;
             places.mentions.push_back(m);
         }
-        doc = std::make_unique<Document>(text, places, tables());
+        tokens = text::tokenize(text);
+        doc = std::make_unique<Document>(text, tokens, places, tables());
     }
     const Document& operator*() const { return *doc; }
     Span all() const { return doc->sentences().front(); }

@@ -127,7 +127,7 @@ Actor envoy_of_state(const Document& doc, const Span& s, std::size_t t) {
 // "... fighting alongside the Russian army", "for Russia": the state the object fights for.
 void fighting_for(const Document& doc, const Span& s, std::size_t from, Actor& a) {
     for (std::size_t k = from; k + 1 < s.last; ++k) {
-        const std::string& w = doc.word(k);
+        const std::string_view w = doc.word(k);
         if (w != "for" && w != "alongside" && w != "with") continue;
         for (std::size_t n = k + 1; n < std::min(s.last, k + 4); ++n)
             if (const Mention* m = doc.mention_at(n);

@@ -54,7 +54,7 @@ std::string attribution(const Document& doc, std::size_t si) {
 Reporting reporting(const Document& doc, const Span& s) {
     bool claim = false;
     for (std::size_t k = s.first; k < s.last; ++k) {
-        const std::string& w = doc.word(k);
+        const std::string_view w = doc.word(k);
         if (w == "allegations" || w == "allegation" || w == "alleged" || w == "allegedly" ||
             w == "accused" || w == "accusation")
             return Reporting::allegation;
@@ -79,7 +79,7 @@ bool is_background(const Document& doc, const Span& s, const EventDate& date,
         if (!doc.in(List::background, k)) continue;
         // "seven years ago", "a decade ago"; "two days ago" is news
         if (doc.word(k) == "ago") {
-            const std::string& unit = k > s.first ? doc.word(k - 1) : doc.word(k);
+            const std::string_view unit = k > s.first ? doc.word(k - 1) : doc.word(k);
             if (unit.starts_with("year") || unit.starts_with("decade")) return true;
             continue;
         }

@@ -17,7 +17,7 @@ bool is_reference_back(const Document& doc, const Span& s, const TriggerMatch& m
     const std::size_t t = m.token;
     if (t <= s.first || doc.token(t).text == "Strikes" || !doc.in(List::reference, t - 1))
         return false;
-    const std::string& w = doc.word(t);
+    const std::string_view w = doc.word(t);
     return w == "attack" || w == "attacks" || w == "strike" || w == "strikes" || w == "shelling" ||
            w == "explosion" || w == "clash" || w == "offensive" || w == "assault" || w == "raid" ||
            w == "battle";
@@ -73,7 +73,7 @@ std::optional<SubEventType> sub_type_of(const Document& doc, const Span& s, cons
 // Whether the trigger, where it stands, reports no new event of its own.
 bool reports_no_event(const Document& doc, const Span& s, const TriggerMatch& m) {
     const std::size_t t = m.token;
-    const std::string& w = doc.word(t);
+    const std::string_view w = doc.word(t);
     const bool attack = w == "attack" || w == "attacks";
     if (doc.in_headline(t)) return true;  // a headline restates the story
     // "hit", "launched", "attack" are remote violence only with weapons in the clause; an
@@ -123,7 +123,7 @@ std::optional<Event> event_at(const Document& doc, const gazetteer::Gazetteer& g
                               const TriggerMatch& m, const std::optional<Day>& reference) {
     if (reports_no_event(doc, s, m)) return std::nullopt;
     const std::size_t t = m.token;
-    const std::string& w = doc.word(t);
+    const std::string_view w = doc.word(t);
     Event e;
     e.type = m.trigger->type;
     e.trigger = std::string(doc.slice(t, t + m.length));

@@ -111,7 +111,7 @@ std::vector<Count> counts(const Document& doc, const Span& s) {
 
 bool casualties_unknown(const Document& doc, const Span& s) {
     for (std::size_t k = s.first; k + 1 < s.last; ++k) {
-        const std::string& w = doc.word(k);
+        const std::string_view w = doc.word(k);
         if ((w == "casualties" || w == "fatalities") && doc.word(k + 1) == "unknown") return true;
     }
     return false;
@@ -121,7 +121,7 @@ bool fatality_note(const Document& doc, const Span& s, std::vector<Count>& found
     std::optional<std::int64_t> coded_as, split_between;
     bool coded_elsewhere = false;
     for (std::size_t k = s.first; k + 2 < s.last; ++k) {
-        const std::string& w = doc.word(k);
+        const std::string_view w = doc.word(k);
         if (w == "coded" && doc.word(k + 1) == "as")
             if (auto n = parse_number_word(doc.token(k + 2).text); n && !n->article)
                 coded_as = n->value;

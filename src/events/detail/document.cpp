@@ -29,11 +29,15 @@ std::vector<bool> headline_lines(const std::vector<text::Token>& tokens) {
 
 }  // namespace
 
-Document::Document(std::string_view text, const geoparse::GeoparseResult& places,
-                   const Tables& tables)
-    : text_(text), places_(places), tables_(tables), tokens_(text::tokenize(text)) {
+Document::Document(std::string_view text, const std::vector<text::Token>& tokens,
+                   const geoparse::GeoparseResult& places, const Tables& tables)
+    : text_(text), places_(places), tables_(tables), tokens_(tokens) {
+    // One lower-case copy of the text (ASCII lower case keeps every byte where it is), not a
+    // string per token.
+    lowered_text_ = text::ascii_lower(text_);
     words_.reserve(tokens_.size());
-    for (const auto& tk : tokens_) words_.push_back(text::ascii_lower(tk.text));
+    for (const auto& tk : tokens_)
+        words_.push_back(std::string_view(lowered_text_).substr(tk.byte_begin, tk.text.size()));
     std::size_t paragraph = 0;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
         if (i > 0 && tokens_[i].line > tokens_[i - 1].line &&
@@ -91,7 +95,7 @@ std::vector<Span> split_clauses(const Document& doc, const Span& sentence) {
     std::vector<Span> clauses;
     Span clause = sentence;
     for (std::size_t k = sentence.first; k + 1 < sentence.last; ++k) {
-        const std::string& next = doc.word(k + 1);
+        const std::string_view next = doc.word(k + 1);
         const bool boundary = doc.token(k).text == ";" ||
                               (doc.token(k).text == "," && (next == "and" || next == "while" ||
                                                             next == "but" || next == "whereas"));

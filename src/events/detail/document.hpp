@@ -21,13 +21,15 @@ struct Span {
 
 class Document {
 public:
-    Document(std::string_view text, const geoparse::GeoparseResult& places, const Tables& tables);
+    // `tokens`: text::tokenize(text) (the geoparser's, TextPart::tokens), kept by reference.
+    Document(std::string_view text, const std::vector<text::Token>& tokens,
+             const geoparse::GeoparseResult& places, const Tables& tables);
 
     std::string_view text() const { return text_; }
     const Tables& tables() const { return tables_; }
     const std::vector<text::Token>& tokens() const { return tokens_; }
     const text::Token& token(std::size_t t) const { return tokens_[t]; }
-    const std::string& word(std::size_t t) const { return words_[t]; }  // lower case
+    std::string_view word(std::size_t t) const { return words_[t]; }  // lower case
     bool in(List list, std::size_t t) const { return tables_.in(list, words_[t]); }
     // The mention covering token t, or nullptr.
     const geoparse::Mention* mention_at(std::size_t t) const;
@@ -47,8 +49,9 @@ private:
     std::string_view text_;
     const geoparse::GeoparseResult& places_;
     const Tables& tables_;
-    std::vector<text::Token> tokens_;
-    std::vector<std::string> words_;
+    const std::vector<text::Token>& tokens_;
+    std::string lowered_text_;             // the text in ASCII lower case, byte for byte
+    std::vector<std::string_view> words_;  // each token in it
     std::vector<Span> sentences_;
     std::vector<int> token_mention_;
     std::vector<bool> headline_;  // per line

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,20 +95,29 @@ struct ActorName {
     std::string side;     // the state it fights for
 };
 
+// Tables keyed by words answer lookups by a view into the text without building a string.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+};
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 struct Tables {
     std::vector<Trigger> triggers;  // in table order: the first fitting reading wins
     // Rows of `triggers` by the first word of their phrase, in table order: a token's
     // candidates without a pass over the whole table (that pass was a sixth of extract's time
     // on long articles).
-    std::unordered_map<std::string, std::vector<std::size_t>> triggers_by_first_word;
+    WordMap<std::vector<std::size_t>> triggers_by_first_word;
     std::unordered_map<SubEventType, int> ranks;  // sub-type -> rank (subtypes.tsv)
-    std::array<std::unordered_set<std::string>, static_cast<std::size_t>(List::count_)> lists;
-    std::unordered_map<std::string, std::string> meanings;  // count word -> meaning
-    std::unordered_map<std::string, Quantity> quantities;
-    std::unordered_map<std::string, ActorName> actor_by_country, actor_by_word;
+    std::array<WordSet, static_cast<std::size_t>(List::count_)> lists;
+    WordMap<std::string> meanings;  // count word -> meaning
+    WordMap<Quantity> quantities;
+    WordMap<ActorName> actor_by_country, actor_by_word;
 
     bool in(List list, std::string_view lower_word) const {
-        return lists[static_cast<std::size_t>(list)].count(std::string(lower_word)) > 0;
+        return lists[static_cast<std::size_t>(list)].count(lower_word) > 0;
     }
     // The rank of an ACLED sub-type; 0 for one the table does not know, or none.
     int rank(std::optional<SubEventType> sub_type) const;

@@ -2,6 +2,7 @@
 #include "geoparse/detail/compounds.hpp"
 
 #include <string_view>
+#include <utility>
 
 #include "geoparse/detail/cues.hpp"
 #include "text/utf8.hpp"
@@ -84,16 +85,27 @@ std::size_t split_at(const Token& t, const gazetteer::Gazetteer& g) {
 
 }  // namespace
 
-std::vector<Token> split_compounds(std::vector<Token> tokens, const gazetteer::Gazetteer& g) {
+std::vector<Token> split_compounds(const std::vector<Token>& tokens,
+                                   const gazetteer::Gazetteer& g) {
+    // Most tokens stay whole: find the splits first, and copy the tokens only when there are
+    // some (a long article has thousands of tokens and a handful of splits).
+    std::vector<std::pair<std::size_t, std::size_t>> splits;  // token, byte of its hyphen
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& t = tokens[k];
+        if (!t.word || t.text.find('-') == std::string_view::npos) continue;
+        if (const std::size_t dash = split_at(t, g)) splits.emplace_back(k, dash);
+    }
+    if (splits.empty()) return {};
     std::vector<Token> out;
-    out.reserve(tokens.size());
-    for (const Token& t : tokens) {
-        const std::size_t dash =
-            t.word && t.text.find('-') != std::string_view::npos ? split_at(t, g) : 0;
-        if (dash == 0) {
+    out.reserve(tokens.size() + 2 * splits.size());
+    std::size_t next = 0;  // the next split
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& t = tokens[k];
+        if (next == splits.size() || splits[next].first != k) {
             out.push_back(t);
             continue;
         }
+        const std::size_t dash = splits[next++].second;
         out.push_back(part(t, 0, dash, true));
         out.push_back(part(t, dash, dash + 1, false));
         out.push_back(part(t, dash + 1, t.text.size(), true));

@@ -14,7 +14,8 @@ namespace mapwire::geoparse::detail {
 // a name before a lower-case word of geodata/cues/place_suffixes.txt or actor_suffixes.txt
 // ("Kyiv-based", "Moscow-backed"), and two states or regions that are no place together
 // ("India-Pakistan", "Asia-Pacific", "Afghan-Pakistani"). Every other token stays as it is.
-std::vector<text::Token> split_compounds(std::vector<text::Token> tokens,
+// Empty when no token splits (the common case: the caller keeps `tokens`, uncopied).
+std::vector<text::Token> split_compounds(const std::vector<text::Token>& tokens,
                                          const gazetteer::Gazetteer& gazetteer);
 
 }  // namespace mapwire::geoparse::detail

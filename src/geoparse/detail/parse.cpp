@@ -12,8 +12,13 @@
 
 namespace mapwire::geoparse::detail {
 
-Parse::Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text)
-    : gaz_(g), lex_(lex), text_(text), tokens_(split_compounds(text::tokenize(text), g)) {
+Parse::Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text,
+             const std::vector<Token>& tokens)
+    : gaz_(g),
+      lex_(lex),
+      text_(text),
+      split_(split_compounds(tokens, g)),
+      tokens_(split_.empty() ? tokens : split_) {
     // Every pass asks about lower-case words: fold the text once (ASCII lower case keeps
     // every byte where it is) and view each token in it.
     lowered_text_ = text::ascii_lower(text_);
@@ -26,18 +31,25 @@ Parse::Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view
         written_cues_.push_back(t.text == lower_.back() ? cues_.back() : detail::cues_of(t.text));
     }
     common_.assign(tokens_.size(), -1);
+    folded_.resize(tokens_.size());
+    folded_known_.assign(tokens_.size(), false);
     name_words_.reserve(tokens_.size());
     for (std::size_t i = 0; i < tokens_.size(); ++i) name_words_.push_back(is_name_word(i));
 }
 
 std::vector<Candidate> Parse::lookup_uncached(std::string_view phrase) const {
-    return gaz_.lookup(
-        phrase, {.country = {},
-                 .type = {},
-                 .prefer_country = focus_,
-                 .limit = 40,
-                 // acceptable() refuses shorter spelling variants
-                 .spelling_variants = phrase.size() >= gazetteer::kRanking.loose_match_min_bytes});
+    const gazetteer::LookupOptions options{
+        .country = {},
+        .type = {},
+        .prefer_country = focus_,
+        .limit = 40,
+        // acceptable() refuses shorter spelling variants
+        .spelling_variants = phrase.size() >= gazetteer::kRanking.loose_match_min_bytes};
+    if (!focus_.empty())
+        if (const auto it = unfocused_.find(phrase);
+            it != unfocused_.end() && it->second.size() < options.limit)
+            return gazetteer::Gazetteer::ranked(it->second, options);
+    return gaz_.lookup(phrase, options);
 }
 
 const std::vector<Candidate>& Parse::lookup(std::string_view phrase) {
@@ -45,6 +57,14 @@ const std::vector<Candidate>& Parse::lookup(std::string_view phrase) {
     auto it = lookups_.find(phrase);
     if (it == lookups_.end()) it = lookups_.emplace(phrase, lookup_uncached(phrase)).first;
     return it->second;
+}
+
+const std::string& Parse::folded(std::size_t k) {
+    if (!folded_known_[k]) {
+        folded_[k] = text::fold(tokens_[k].text);
+        folded_known_[k] = true;
+    }
+    return folded_[k];
 }
 
 const std::optional<Place>& Parse::demonym(std::string_view phrase) {

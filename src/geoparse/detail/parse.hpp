@@ -54,7 +54,9 @@ struct Container {
 
 class Parse {
 public:
-    Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text);
+    // `tokens`: text::tokenize(text), which must outlive the parse.
+    Parse(const gazetteer::Gazetteer& g, const Lexicon& lex, std::string_view text,
+          const std::vector<Token>& tokens);
 
     GeoparseResult run();
 
@@ -188,7 +190,8 @@ private:
     const gazetteer::Gazetteer& gaz_;
     const Lexicon& lex_;
     std::string_view text_;
-    std::vector<Token> tokens_;
+    std::vector<Token> split_;          // the tokens with compounds split, when any is
+    const std::vector<Token>& tokens_;  // split_, or else the tokenizer's
     std::string lowered_text_;
     std::vector<std::string_view> lower_;  // each token in ASCII lower case
     std::vector<detail::CueSet> cues_, written_cues_;
@@ -205,8 +208,14 @@ private:
     // Keys are views into the text, which outlives the parse; lookups_ holds the readings
     // under the present focus and is emptied when the focus changes.
     std::unordered_map<std::string_view, std::vector<Candidate>> lookups_;
+    // The readings found before the focus was known: those of a name with fewer than the
+    // limit are all its readings, which the focus only re-ranks (Gazetteer::ranked).
+    std::unordered_map<std::string_view, std::vector<Candidate>> unfocused_;
     std::unordered_map<std::string_view, std::optional<Place>> demonyms_;
     const std::vector<Candidate>& lookup(std::string_view phrase);
+    std::vector<std::string> folded_;  // text::fold of each token, once asked
+    std::vector<bool> folded_known_;
+    const std::string& folded(std::size_t k);
     std::vector<Candidate> lookup_uncached(std::string_view phrase) const;
     const std::optional<Place>& demonym(std::string_view phrase);
 };

@@ -68,7 +68,7 @@ void Parse::compute_focus() {
             best = w;
             focus_ = c;
         }
-    if (!focus_.empty()) lookups_.clear();  // readings under no focus
+    if (!focus_.empty()) unfocused_ = std::exchange(lookups_, {});  // readings under no focus
     for (const auto& m : matches_) {
         if (m.demonym && m.demonym_country)
             countries_named_.insert(std::string(m.demonym_country->country));

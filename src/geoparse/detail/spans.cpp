@@ -292,7 +292,7 @@ void Parse::match_run(std::size_t first, std::size_t last, std::string_view unit
         // Longest spans first, but only as long as some name continues them.
         std::size_t longest = i + 1;
         if (i + 1 < last) {
-            std::string prefix = text::fold(tokens_[i].text);
+            std::string prefix = folded(i);
             while (longest < std::min(last, i + 6)) {
                 if (cue(longest, detail::Cue::admin_word) ||
                     cue(longest - 1, detail::Cue::admin_word)) {
@@ -301,7 +301,7 @@ void Parse::match_run(std::size_t first, std::size_t last, std::string_view unit
                 }
                 prefix += ' ';
                 if (!gaz_.has_prefix(prefix)) break;
-                prefix += text::fold(tokens_[longest].text);
+                prefix += folded(longest);
                 ++longest;
             }
         }

@@ -51,7 +51,7 @@ Command add_lookup_command(CLI::App& app, Context& ctx) {
                     if (opts->format == "json") ctx.out << "[]\n";
                     std::string hint;
                     for (const auto& s : gaz.suggestions(opts->name))
-                        hint += (hint.empty() ? "" : "; ") + s;
+                        hint += (hint.empty() ? "" : "; ") + s.display();
                     throw std::move(
                         Error("no place matches this name", ExitCode::not_found,
                               hint.empty() ? "check the spelling, or drop --country/--type filters"

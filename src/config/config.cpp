@@ -92,7 +92,7 @@ private:
     // Spellings near an unknown name, for the first kSuggestedNames of a configuration only:
     // each looks through the whole gazetteer, and a file of thousands of unknown names must
     // still be checked in linear time (found by the config fuzz target: 12 s).
-    std::vector<std::string> suggestions(const std::string& name, std::size_t limit) {
+    std::vector<gazetteer::Suggestion> suggestions(const std::string& name, std::size_t limit) {
         if (suggested_ >= kSuggestedNames) return {};
         ++suggested_;
         return gaz_.suggestions(name, limit);
@@ -506,10 +506,11 @@ void Loader::map_settings(const YAML::Node& node, MapJob& job, bool defaults) {
                                                .limit = 1});
                 if (c.empty()) {
                     std::string hint;
+                    // The first admin-1 unit among the close names, else the first name.
                     for (const auto& s : suggestions(n, 5))
-                        if (hint.empty() || s.find(", admin1)") != std::string::npos) {
-                            hint = "did you mean " + s.substr(0, s.find(" (")) + "?";
-                            if (s.find(", admin1)") != std::string::npos) break;
+                        if (hint.empty() || s.type == gazetteer::PlaceType::admin1) {
+                            hint = "did you mean " + s.name + "?";
+                            if (s.type == gazetteer::PlaceType::admin1) break;
                         }
                     problem(name, "unknown admin-1 unit '" + n + "'", hint);
                 } else {
@@ -621,8 +622,7 @@ std::optional<gazetteer::Place> Loader::place(const YAML::Node& name) {
     const auto c = gaz_.lookup(n, {.country = {}, .type = {}, .prefer_country = {}, .limit = 1});
     if (!c.empty()) return c[0].place;
     std::string hint;
-    for (const auto& s : suggestions(n, 1))
-        hint = "did you mean " + s.substr(0, s.find(" (")) + "?";
+    for (const auto& s : suggestions(n, 1)) hint = "did you mean " + s.name + "?";
     problem(name, "unknown place '" + n + "'", hint);
     return std::nullopt;
 }

@@ -480,7 +480,7 @@ std::vector<Place> Gazetteer::demonym(std::string_view word) const {
     return out;
 }
 
-std::vector<std::string> Gazetteer::suggestions(std::string_view name, std::size_t limit) const {
+std::vector<Suggestion> Gazetteer::suggestions(std::string_view name, std::size_t limit) const {
     std::string folded = text::fold(name);
     if (const std::string bare = detail::strip_admin_words(folded); !bare.empty()) folded = bare;
     if (folded.empty()) return {};
@@ -512,16 +512,19 @@ std::vector<std::string> Gazetteer::suggestions(std::string_view name, std::size
         if (a.prominence != b.prominence) return a.prominence > b.prominence;
         return a.place < b.place;
     });
-    std::vector<std::string> out;
+    std::vector<Suggestion> out;
     for (const auto& h : hits) {
         const Place p = impl_->place(h.place);
-        std::string label(p.name);
-        if (!p.country.empty())
-            label += " (" + std::string(p.country) + ", " + std::string(to_string(p.type)) + ")";
-        if (std::find(out.begin(), out.end(), label) == out.end()) out.push_back(label);
+        Suggestion s{std::string(p.name), std::string(p.country), p.type};
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
         if (out.size() >= limit) break;
     }
     return out;
+}
+
+std::string Suggestion::display() const {
+    if (country.empty()) return name;
+    return name + " (" + country + ", " + std::string(to_string(type)) + ")";
 }
 
 }  // namespace mapwire::gazetteer

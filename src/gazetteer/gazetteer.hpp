@@ -15,6 +15,16 @@
 namespace mapwire::gazetteer {
 
 // The dataset is missing, of another version, or damaged.
+// A known name close to an unknown one: the place's name, country and kind, which
+// `display()` writes as "Donetsk (UA, place)".
+struct Suggestion {
+    std::string name;
+    std::string country;  // alpha-2, empty for a region without one
+    PlaceType type = PlaceType::place;
+    std::string display() const;
+    bool operator==(const Suggestion&) const = default;
+};
+
 class GazetteerError : public ErrorKind<GazetteerError> {
 public:
     using ErrorKind::ErrorKind;
@@ -80,7 +90,7 @@ public:
     std::vector<Place> demonym(std::string_view word) const;
 
     // Known names close to an unknown one ("Zaporozhia" -> "Zaporizhzhia"), best first.
-    std::vector<std::string> suggestions(std::string_view name, std::size_t limit = 5) const;
+    std::vector<Suggestion> suggestions(std::string_view name, std::size_t limit = 5) const;
 
 private:
     struct Impl;

@@ -127,7 +127,12 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
             p.type == PlaceType::place && !t.sentence_start && m.first > 0 &&
             cue(m.first - 1, detail::Cue::locative) &&
             p.population >= gazetteer::kRanking.placed_common_word_town_population;
-        if (common && !strong && !placed_town) return false;  // "Source", "Mandarin", "Forces"
+        // "the town of Sake": the text says it is a settlement, whatever its size.
+        const bool named_settlement = p.type == PlaceType::place && m.first >= 2 &&
+                                      lower_[m.first - 1] == "of" &&
+                                      cue(m.first - 2, detail::Cue::settlement_noun);
+        if (common && !strong && !placed_town && !named_settlement)
+            return false;  // "Source", "Mandarin", "Forces"
         // A unit named by a generic word ("Centre", "Western", "Lakes", "Free" for Free State)
         // only with its administrative word: "a Western blot test" is no province.
         if ((p.type == PlaceType::admin1 || p.type == PlaceType::region) && !m.admin_word &&
@@ -149,7 +154,8 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
         if (common && p.type == PlaceType::place &&
             ((t.sentence_start || quote_start)
                  ? !capital_or_million
-                 : p.population < gazetteer::kRanking.strong_town_population && !placed_town) &&
+                 : p.population < gazetteer::kRanking.strong_town_population && !placed_town &&
+                       !named_settlement) &&
             !in_unit_named_after(m, candidates))  // last: it looks names up
             return false;
         if (headline_line_[t.line] && !strong) return false;

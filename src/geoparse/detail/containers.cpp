@@ -223,12 +223,10 @@ void Parse::add_fallbacks_for_unknown_names() {
         // (Luxembourg)"); a town or a particle in the span keeps the place ("Janet Evans of
         // Marion, Ohio").
         bool names_only = !partial;
-        bool organisation = false;  // "According to Xinhua News Agency, Beijing ..."
-        for (std::size_t k = first; k < last; ++k) {
-            names_only = names_only && name_word(k);
-            organisation = organisation || written_cue(k, detail::Cue::organisation_word);
-        }
-        if ((names_only && last - first >= 2 && first_name(first)) || organisation) continue;
+        for (std::size_t k = first; k < last; ++k) names_only = names_only && name_word(k);
+        if (names_only && last - first >= 2 && first_name(first)) continue;
+        // "According to Xinhua News Agency, Beijing ...": an organisation, not in Beijing.
+        if (holds_organisation_word(first, last)) continue;
         for (std::size_t k = first; k < last; ++k)
             if (token_match_[k] >= 0) drops[static_cast<std::size_t>(token_match_[k])] = true;
         Match f{first, last, false, false, {}, {}};

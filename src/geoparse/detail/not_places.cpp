@@ -13,9 +13,7 @@ namespace mapwire::geoparse::detail {
 
 void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
                                             std::size_t match_begin) {
-    bool organisation = false;
-    for (std::size_t k = first; k < last; ++k)
-        organisation = organisation || written_cue(k, detail::Cue::organisation_word);
+    bool organisation = holds_organisation_word(first, last);
     // A run that ends in a capitalised facility word and holds other words than a place is
     // the facility's own name ("Adam Malik Hospital", "Royal Alexandria Hospital", "Taiwan
     // Taoyuan International Airport"): the places in it are no locations. "Kharkiv Airport"

@@ -109,19 +109,16 @@ void Parse::report_unresolved(GeoparseResult& out) const {
     // that matched nothing: reported so that no place is dropped in silence.
     for (std::size_t i = 1; i < tokens_.size(); ++i) {
         if (token_match_[i] >= 0 || !name_word(i) || tokens_[i].all_caps) continue;
-        const bool after_locative =
-            cue(i - 1, detail::Cue::locative) || cue(i - 1, detail::Cue::settlement_noun) ||
-            (lower_[i - 1] == "of" && i >= 2 && cue(i - 2, detail::Cue::settlement_noun));
+        const bool after_locative = cue(i - 1, detail::Cue::locative) ||
+                                    cue(i - 1, detail::Cue::settlement_noun) ||
+                                    after_settlement_of(i);
         std::size_t j = i + 1;
         while (j < tokens_.size() && name_word(j) && adjacent(j - 1, j) && token_match_[j] < 0) ++j;
         const bool with_admin_word =
             j < tokens_.size() && cue(j, detail::Cue::admin_word) && adjacent(j - 1, j);
         if (!after_locative && !with_admin_word) continue;
         // "According to Xinhua News Agency, Beijing ...": an organisation's name is no place.
-        bool organisation = false;
-        for (std::size_t k = i; k < j && !organisation; ++k)
-            organisation = written_cue(k, detail::Cue::organisation_word);
-        if (organisation) {
+        if (holds_organisation_word(i, j)) {
             i = j - 1;
             continue;
         }

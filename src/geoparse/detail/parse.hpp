@@ -2,7 +2,6 @@
 // not_places.cpp, containers.cpp, resolve.cpp, parse.cpp). Internal to the geoparse module.
 #pragma once
 
-#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -100,6 +99,17 @@ private:
     void mark_headlines();
     std::size_t connectors_before_name(std::size_t j) const;
     // A title right before token k: "Gov Kelly", "Mr. Kelly" (the tokenizer splits the dot).
+    // A word of an organisation's name, capitalised as written, in [first, last): "Xinhua
+    // News Agency", "Kenya Red Cross Society".
+    bool holds_organisation_word(std::size_t first, std::size_t last) const {
+        for (std::size_t k = first; k < last; ++k)
+            if (written_cue(k, detail::Cue::organisation_word)) return true;
+        return false;
+    }
+    // "the village of X", "the town of X": the name at k is said to be a settlement.
+    bool after_settlement_of(std::size_t k) const {
+        return k >= 2 && lower_[k - 1] == "of" && cue(k - 2, detail::Cue::settlement_noun);
+    }
     // ", the Chinese health minister," after a name at k: an apposition whose head is a title
     // says the name is a person's.
     bool title_in_apposition(std::size_t k) const {
@@ -137,8 +147,7 @@ private:
         auto slash = [&](std::size_t k) { return tokens_[k].text == "/"; };
         return first > 0 && last + 1 < tokens_.size() && slash(first - 1) &&
                glued(first - 1, first) && slash(last) && glued(last - 1, last) &&
-               glued(last, last + 1) && !tokens_[last + 1].text.empty() &&
-               std::isdigit(static_cast<unsigned char>(tokens_[last + 1].text[0]));
+               glued(last, last + 1) && tokens_[last + 1].number;
     }
     // "Liverpool beat Chelsea 2-1": a name next to a verb of a match report in a sentence
     // that gives a score is the team.

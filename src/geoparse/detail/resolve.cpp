@@ -158,26 +158,19 @@ bool Parse::team_in_match_report(const Match& m) const {
     const bool verb_next = m.last < tokens_.size() && cue(m.last, detail::Cue::sports_verb);
     const bool verb_before = m.first > 0 && cue(m.first - 1, detail::Cue::sports_verb);
     if (!verb_next && !verb_before) return false;
-    auto digits = [&](std::size_t k) {
-        return !tokens_[k].text.empty() &&
-               std::all_of(tokens_[k].text.begin(), tokens_[k].text.end(),
-                           [](char c) { return c >= '0' && c <= '9'; });
-    };
     const std::size_t sentence = tokens_[m.first].sentence;
     std::size_t k = m.first;
     while (k > 0 && tokens_[k - 1].sentence == sentence) --k;
-    // A score: "2-1" as one token or three, or "1–0".
-    auto score = [](std::string_view t) {
-        std::size_t i = 0, a = 0, b = 0;
-        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++a;
-        if (t.substr(i, 1) == "-")
-            ++i;
-        else if (t.substr(i, 3) == "\u2013")
-            i += 3;
-        else
-            return false;
-        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++b;
-        return a > 0 && a < 3 && b > 0 && b < 3 && i == t.size();
+    // One or two digits each side of the dash: "2-1" is one token (a hyphen joins a word),
+    // "1–0" three (an en dash does not).
+    auto goals = [](std::string_view t) {
+        return !t.empty() && t.size() < 3 &&
+               std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    auto one_token_score = [&](std::string_view t) {
+        const auto dash = t.find('-');
+        return dash != std::string_view::npos && goals(t.substr(0, dash)) &&
+               goals(t.substr(dash + 1));
     };
     // Not a range of days: "on 2-3 March" (a month or weekday beside it).
     auto dated = [&](std::size_t first, std::size_t last) {
@@ -185,9 +178,10 @@ bool Parse::team_in_match_report(const Match& m) const {
                (last < tokens_.size() && written_cue(last, detail::Cue::not_place));
     };
     for (; k < tokens_.size() && tokens_[k].sentence == sentence; ++k) {
-        if (score(tokens_[k].text) && !dated(k, k + 1)) return true;
-        if (k + 2 < tokens_.size() && digits(k) && digits(k + 2) && glued(k, k + 1) &&
-            glued(k + 1, k + 2) && score(span_text(k, k + 3)) && !dated(k, k + 3))
+        if (one_token_score(tokens_[k].text) && !dated(k, k + 1)) return true;
+        if (k + 2 < tokens_.size() && goals(tokens_[k].text) && tokens_[k + 1].text == "\u2013" &&
+            goals(tokens_[k + 2].text) && glued(k, k + 1) && glued(k + 1, k + 2) &&
+            !dated(k, k + 3))
             return true;
     }
     return false;

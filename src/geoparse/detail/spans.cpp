@@ -128,9 +128,7 @@ bool Parse::acceptable(const Match& m, const std::vector<Candidate>& candidates)
             cue(m.first - 1, detail::Cue::locative) &&
             p.population >= gazetteer::kRanking.placed_common_word_town_population;
         // "the town of Sake": the text says it is a settlement, whatever its size.
-        const bool named_settlement = p.type == PlaceType::place && m.first >= 2 &&
-                                      lower_[m.first - 1] == "of" &&
-                                      cue(m.first - 2, detail::Cue::settlement_noun);
+        const bool named_settlement = p.type == PlaceType::place && after_settlement_of(m.first);
         if (common && !strong && !placed_town && !named_settlement)
             return false;  // "Source", "Mandarin", "Forces"
         // A unit named by a generic word ("Centre", "Western", "Lakes", "Free" for Free State)

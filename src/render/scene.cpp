@@ -93,6 +93,20 @@ events::Extraction for_sentences(const events::Extraction& x, const gazetteer::G
     return out;
 }
 
+// The notes beside the map (figure box, key, "Elsewhere in ..." lines), in English sentences.
+Notes notes_of(const events::Extraction& named_by_policy, const gazetteer::Gazetteer& g,
+               const MapOptions& o, const gazetteer::PlaceNaming& sentence_names) {
+    std::optional<events::Extraction> renamed;  // only where the policy renamed places
+    if (o.naming) renamed = for_sentences(named_by_policy, g, sentence_names);
+    const events::Extraction& x = renamed ? *renamed : named_by_policy;
+    const auto holder = [&](const std::string& code) {
+        return code.empty() ? std::string("?") : country_name(g, sentence_names, code);
+    };
+    return {notes_text(figure_text(x.figures, holder, control_date_of(o)),
+                       o.table ? o.table_notes : detail::elsewhere_lines(x.events)),
+            o.table ? std::vector<std::string>{} : detail::key_lines(x.events)};
+}
+
 }  // namespace
 
 Scene::Scene(const events::Extraction& x, const gazetteer::Gazetteer& g, const style::Style& s,
@@ -104,17 +118,8 @@ Scene::Scene(const events::Extraction& x, const gazetteer::Gazetteer& g, const s
       opt_(o),
       named_units_(named_unit_ids(x, o)),
       sentence_names_(naming_of(o).for_sentences()),
-      sentence_x_(o.naming ? for_sentences(x, g, sentence_names_) : x),
       legend_(s, country_name(g, sentence_names_, x.places.focus_country), o.layers),
-      notes_{notes_text(figure_text(
-                            sentence_x_.figures,
-                            [this, &g](const std::string& code) {
-                                return code.empty() ? std::string("?")
-                                                    : country_name(g, sentence_names_, code);
-                            },
-                            control_date_of(o)),
-                        o.table ? o.table_notes : detail::elsewhere_lines(sentence_x_.events)),
-             o.table ? std::vector<std::string>{} : detail::key_lines(sentence_x_.events)},
+      notes_(notes_of(x, g, o, sentence_names_)),
       possible_occupation_(occupation(g, sentence_names_, occupied_units(g), false)),
       page_text_{o.title, o.subtitle, credits_text(o, possible_occupation_),
                  o.background == MapOptions::Background::none},

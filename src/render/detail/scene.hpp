@@ -70,7 +70,6 @@ private:
     const MapOptions& opt_;
     std::set<std::string> named_units_;
     gazetteer::PlaceNaming sentence_names_;  // for the legend, notes and credits
-    events::Extraction sentence_x_;          // x_ with its places so named, for the notes
     Legend legend_;
     Notes notes_;
     // Every occupied unit of the dataset, as legend and credits would name them: room is reserved

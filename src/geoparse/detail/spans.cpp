@@ -224,8 +224,10 @@ std::vector<std::string> Parse::shared_unit_words(
         return true;
     };
     for (std::size_t r = 0; r < rs.size(); ++r) {
-        // The word ends the last member's run ("Luhansk oblasts") or follows it.
-        // Not where the word belongs to a name: "United States", "the Gulf States".
+        // The plural names a list: one member alone is "the Kharkiv regions" of no text.
+        if (r == 0 || !joined(rs[r - 1].second, rs[r].first)) continue;
+        // The word ends the last member's run ("Luhansk oblasts") or follows it; not where it
+        // belongs to a name ("United States", "the Gulf States"), looked up last.
         const bool inside = rs[r].second - rs[r].first >= 2 &&
                             cue(rs[r].second - 1, detail::Cue::admin_word) &&
                             lookup_uncached(span_text(rs[r].first, rs[r].second)).empty();
@@ -238,8 +240,6 @@ std::vector<std::string> Parse::shared_unit_words(
                                    ? std::string(plural.substr(0, plural.size() - 3)) + "y"
                                    : std::string(plural.substr(0, plural.size() - 1));
         if (!detail::is_cue(singular, detail::Cue::admin_word)) continue;
-        // The plural names a list: one member alone is "the Kharkiv regions" of no text.
-        if (r == 0 || !joined(rs[r - 1].second, rs[r].first)) continue;
         if (inside) rs[r].second = w;
         for (std::size_t k = r + 1; k-- > 0;) {
             out[k] = singular;

@@ -69,6 +69,12 @@ struct RankingWeights {
     // More for a first-order unit of the focus country named like a foreign country ("Georgia"
     // in a US story): enough to pass the country, not the country named otherwise too.
     double focus_unit_over_foreign_country = 0.25;
+    // A story whose settled locations mostly lie in one first-order unit is a local one:
+    // its towns are that unit's before a larger namesake elsewhere in the country (an
+    // Illinois story's "Rochester"). At least this many such mentions, this share of them.
+    double focus_unit_town = 0.25;
+    std::size_t focus_unit_min_mentions = 3;
+    double focus_unit_share = 0.6;
     double named_country = 0.15;  // another country the document names (or names units of)
     double container = 0.80;      // inside the unit or country the text puts it in
     double nearby = 0.25;         // within `nearby_km` of another resolved place

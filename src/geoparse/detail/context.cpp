@@ -146,6 +146,9 @@ void rerank(std::vector<Candidate>& candidates, const Context& context) {
             });
         if (like_list) c.score += kRanking.list_member;
         if (context.anchors.near(c.place)) c.score += kRanking.nearby;
+        if (c.place.type == PlaceType::place && context.focus_unit >= 0 &&
+            c.place.admin1 == context.focus_unit)
+            c.score += kRanking.focus_unit_town;
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.score > b.score; });

@@ -44,6 +44,7 @@ struct Context {
     std::optional<gazetteer::Place> container;  // "X, Y", "X in Y", "Y's X"
     std::vector<ListReading> list;              // the neighbours' readings, if in a list
     std::string focus;                          // the document's focus country
+    std::int32_t focus_unit = -1;               // ... and first-order unit, when it has one
     std::set<std::string> named_countries;      // alpha-2 codes the text names
     Anchors anchors;
 };

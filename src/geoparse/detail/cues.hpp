@@ -35,6 +35,7 @@ enum class Cue : std::uint32_t {
     actor_suffix = 1u << 21,       // led, backed, occupied ... after a hyphen
     place_prefix = 1u << 22,       // Nova, Santa, Lake ... (as written): begin places
     sports_verb = 1u << 23,        // beat, defeated, drew ... around a team's name
+    feature_plural = 1u << 24,     // rivers, lakes, mountains ... after a list of names
 };
 
 // The lists that hold `word` exactly as given (lists of lower-case words hold no capitals).

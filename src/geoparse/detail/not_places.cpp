@@ -50,7 +50,9 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));
             continue;
         }
-        if (!x.demonym && !country_like && (next(detail::Cue::natural_feature) || the_feature)) {
+        if (!x.demonym && !country_like &&
+            (next(detail::Cue::natural_feature) || next(detail::Cue::feature_plural) ||
+             the_feature || (next_word && features_listed_after(x.last)))) {
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));  // "Dnipro River"
             continue;
         }
@@ -78,6 +80,21 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
             x.other = true;
         ++m;
     }
+}
+
+bool Parse::features_listed_after(std::size_t k) const {
+    // "the Juba and Shabelle rivers", "the Tigris, Euphrates and Jordan rivers": the list's
+    // other members (a few capitalised words each) and then a plural feature word.
+    for (std::size_t members = 0; members < 4 && k < tokens_.size(); ++members) {
+        if (lower_[k] != "and" && lower_[k] != "," && lower_[k] != "or") return false;
+        std::size_t words = 0;
+        for (++k; k < tokens_.size() && words < 3 && tokens_[k].word && tokens_[k].capitalized; ++k)
+            ++words;
+        if (words == 0) return false;
+        if (k < tokens_.size() && !tokens_[k].capitalized && cue(k, detail::Cue::feature_plural))
+            return true;
+    }
+    return false;
 }
 
 void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin) {

@@ -165,6 +165,7 @@ private:
     // `m` gives the span and its administrative word; `candidates` its lookup, not yet copied.
     bool acceptable(const Match& m, const std::vector<Candidate>& candidates) const;
     bool in_unit_named_after(const Match& m, const std::vector<Candidate>& candidates) const;
+    bool features_listed_after(std::size_t k) const;
     void drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin);
     std::size_t token_match_of(std::size_t token, std::size_t match_begin) const;
     void drop_people_named_again();
@@ -182,6 +183,7 @@ private:
     double confidence(std::size_t match_index, const detail::Anchors& resolved) const;
     std::optional<Container> container_after_or_owner(std::size_t match_index) const;
     void compute_focus();
+    void compute_focus_unit();
     void place_in_containers();
     bool list_continues(std::size_t match_index) const;
     void prefer_container_reading(Match& container, std::uint32_t place);
@@ -210,6 +212,7 @@ private:
     std::vector<Match> matches_;
     std::vector<int> token_match_;  // token -> match index or -1
     std::string focus_;
+    std::int32_t focus_unit_ = -1;  // the admin-1 unit a local story is about, or -1
     // Names repeat within an article ("Russia", "Ukraine"): each phrase is looked up once per
     // focus country.
     std::set<std::string> countries_named_;  // by a country, unit or demonym in the text

@@ -84,10 +84,37 @@ void Parse::compute_focus() {
     }
 }
 
+void Parse::compute_focus_unit() {
+    // A local story names the towns of one state or province ("Springfield, Ill.", Chatham,
+    // Macon County): there its "Rochester" is the Illinois town, not the larger one in New
+    // York that a national story means. The unit most of the focus country's settled
+    // locations lie in (units count for themselves), when it holds most of them.
+    const auto& w = gazetteer::kRanking;
+    std::map<std::int32_t, std::size_t> votes;
+    std::size_t all = 0;
+    for (const auto& m : matches_) {
+        if (m.demonym || m.candidates.empty() || m.in_personal_name) continue;
+        const Place& p = m.candidates[0].place;
+        if (p.country != focus_ || p.type == PlaceType::admin0 || p.type == PlaceType::region ||
+            role_of(m, p) != Role::location || !abroad_settled(m.candidates))
+            continue;
+        const std::int32_t unit =
+            p.type == PlaceType::admin1 ? static_cast<std::int32_t>(p.index) : p.admin1;
+        if (unit < 0) continue;
+        ++votes[unit];
+        ++all;
+    }
+    for (const auto& [unit, n] : votes)
+        if (n >= w.focus_unit_min_mentions &&
+            static_cast<double>(n) >= w.focus_unit_share * static_cast<double>(all))
+            focus_unit_ = unit;
+}
+
 void Parse::rerank_in_context() {
     detail::Context context;
     context.named_countries = countries_named_;
     context.focus = focus_;
+    context.focus_unit = focus_unit_;
     std::vector<Place> anchors;
     for (const Match& m : matches_)
         if (!m.demonym && !m.fallback &&
@@ -147,6 +174,7 @@ void Parse::resolve() {
                                                         : lookup(span_text(m.first, m.last));
     place_in_containers();
     add_fallbacks_for_unknown_names();
+    compute_focus_unit();
     rerank_in_context();
     place_in_containers();  // the readings may have changed
     settle_counties_without_units();

@@ -102,6 +102,12 @@ struct RankingWeights {
     // A town abroad below this, in a country no other name of the text lies in, is not placed
     // without a container ("Piccadilly" in a London story).
     long lone_village_population = 10000;
+    // "Queens, New York", "Brooklyn, New York": a container named like its unit and like a
+    // large city of that unit is the city when the town lies within the city's radius, read
+    // from its population at this density (people per km², a dense city's; New York City's
+    // boroughs lie within 21 km of its point, Yonkers 26 km, Donetsk's villages 13 km from
+    // Donetsk, whose radius is 7 km).
+    double city_density_per_km2 = 6000.0;
     // A container's unit reading must score within this of the name's best reading
     // ("Luhansk": the oblast, close behind the city; not an island group of the same name).
     double container_reading_gap = 0.6;

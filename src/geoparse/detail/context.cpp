@@ -73,8 +73,13 @@ Anchors::Anchors(std::vector<Place> named) {
 }
 
 bool Anchors::near(const Place& c) const {
-    if (c.type == PlaceType::admin1)  // "Georgia" beside "Atlanta"
-        return std::binary_search(units_.begin(), units_.end(), static_cast<std::int32_t>(c.index));
+    // "Georgia" beside "Atlanta"; and a unit the text names elsewhere without doubt ("New
+    // York state ... in New York"): a town inside it is supported by it, the unit no less.
+    if (c.type == PlaceType::admin1)
+        return std::binary_search(units_.begin(), units_.end(),
+                                  static_cast<std::int32_t>(c.index)) ||
+               std::binary_search(named_units_.begin(), named_units_.end(),
+                                  static_cast<std::int32_t>(c.index));
     if (c.type == PlaceType::admin2)  // "Orange County" in a story that names California
         return c.admin1 >= 0 &&
                std::binary_search(named_units_.begin(), named_units_.end(), c.admin1);

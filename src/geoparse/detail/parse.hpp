@@ -181,6 +181,8 @@ private:
     // for a small town that nothing among the `resolved` places supports (ranking.hpp).
     double confidence(std::size_t match_index, const detail::Anchors& resolved) const;
     std::optional<Container> container_after_or_owner(std::size_t match_index) const;
+    // The large city of the container `c`'s name that the town `m` lies in, if any.
+    const Candidate* city_around(const Match& m, const Match& c, double floor) const;
     void compute_focus();
     void place_in_containers();
     bool list_continues(std::size_t match_index) const;

@@ -153,6 +153,9 @@ private:
     // that gives a score is the team.
     bool team_in_match_report(const Match& m) const;
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
+    // "and" at token j joins the run begun at `first` to the next word in a name
+    // ("Jammu and Kashmir").
+    bool and_inside_name(std::size_t first, std::size_t j) const;
     void match_run(std::size_t first, std::size_t last, std::string_view unit_word = {});
     // For each run, the singular of a plural administrative word that follows it or the list
     // it ends ("Cumberland and York counties"), else empty.

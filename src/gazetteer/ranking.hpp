@@ -70,8 +70,12 @@ struct RankingWeights {
     // in a US story): enough to pass the country, not the country named otherwise too.
     double focus_unit_over_foreign_country = 0.25;
     double named_country = 0.15;  // another country the document names (or names units of)
-    double container = 0.80;      // inside the unit or country the text puts it in
-    double nearby = 0.25;         // within `nearby_km` of another resolved place
+    // The country named last before the mention, in its sentence or the one before ("cases in
+    // Chile ... The Institute of Public Health in Santiago": Chile's capital, not the town in
+    // Brazil whose state the story named earlier): what the passage is about.
+    double recent_country = 0.20;
+    double container = 0.80;  // inside the unit or country the text puts it in
+    double nearby = 0.25;     // within `nearby_km` of another resolved place
     double nearby_km = 150.0;
     // A region known only as a point with no country (a sea, an ocean) holds what lies this
     // close to its point ("Snake Island in the Black Sea"); one with a country, its country.

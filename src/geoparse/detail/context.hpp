@@ -45,6 +45,7 @@ struct Context {
     std::vector<ListReading> list;              // the neighbours' readings, if in a list
     std::string focus;                          // the document's focus country
     std::set<std::string> named_countries;      // alpha-2 codes the text names
+    std::string recent_country;                 // named last, in this sentence or the last
     Anchors anchors;
 };
 

@@ -76,8 +76,12 @@ struct RankingWeights {
     std::size_t focus_unit_min_mentions = 3;
     double focus_unit_share = 0.6;
     double named_country = 0.15;  // another country the document names (or names units of)
-    double container = 0.80;      // inside the unit or country the text puts it in
-    double nearby = 0.25;         // within `nearby_km` of another resolved place
+    // The country named last before the mention, in its sentence or the one before ("cases in
+    // Chile ... The Institute of Public Health in Santiago": Chile's capital, not the town in
+    // Brazil whose state the story named earlier): what the passage is about.
+    double recent_country = 0.20;
+    double container = 0.80;  // inside the unit or country the text puts it in
+    double nearby = 0.25;     // within `nearby_km` of another resolved place
     double nearby_km = 150.0;
     // A region known only as a point with no country (a sea, an ocean) holds what lies this
     // close to its point ("Snake Island in the Black Sea"); one with a country, its country.
@@ -108,6 +112,12 @@ struct RankingWeights {
     // A town abroad below this, in a country no other name of the text lies in, is not placed
     // without a container ("Piccadilly" in a London story).
     long lone_village_population = 10000;
+    // "Queens, New York", "Brooklyn, New York": a container named like its unit and like a
+    // large city of that unit is the city when the town lies within the city's radius, read
+    // from its population at this density (people per km², a dense city's; New York City's
+    // boroughs lie within 21 km of its point, Yonkers 26 km, Donetsk's villages 13 km from
+    // Donetsk, whose radius is 7 km).
+    double city_density_per_km2 = 6000.0;
     // A container's unit reading must score within this of the name's best reading
     // ("Luhansk": the oblast, close behind the city; not an island group of the same name).
     double container_reading_gap = 0.6;

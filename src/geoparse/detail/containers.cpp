@@ -60,6 +60,34 @@ std::optional<Container> Parse::container_of(std::size_t mi) const {
     return c;
 }
 
+const Candidate* Parse::city_around(const Match& m, const Match& c, double floor) const {
+    // "Queens, New York": the container names a unit and a large city of that unit, and one
+    // of the town's readings lies in the unit within the city's radius: a part of the city.
+    // Only a name the text writes as both ("New York"): "Makiivka, Donetsk" is in the oblast,
+    // Makiivka lying beyond Donetsk's radius.
+    const auto& w = gazetteer::kRanking;
+    for (const Candidate& city : c.candidates) {
+        if (city.place.type != PlaceType::place || city.quality != gazetteer::MatchQuality::exact ||
+            city.score < floor || city.place.population < w.strong_town_population)
+            continue;
+        const bool unit_too =
+            std::any_of(c.candidates.begin(), c.candidates.end(), [&](const Candidate& u) {
+                return u.place.type == PlaceType::admin1 && u.score >= floor &&
+                       static_cast<std::int32_t>(u.place.index) == city.place.admin1;
+            });
+        if (!unit_too) continue;
+        const double radius_km =
+            std::sqrt(static_cast<double>(city.place.population) / (M_PI * w.city_density_per_km2));
+        for (const Candidate& x : m.candidates)
+            if (x.place.type == PlaceType::place && x.place.index != city.place.index &&
+                x.place.admin1 == city.place.admin1 &&
+                great_circle_km(x.place.lat, x.place.lon, city.place.lat, city.place.lon) <=
+                    radius_km)
+                return &city;
+    }
+    return nullptr;
+}
+
 std::optional<Container> Parse::container_after_or_owner(std::size_t mi) const {
     const Match& m = matches_[mi];
     if (m.last < tokens_.size() && tokens_[m.last - 1].possessive) return std::nullopt;
@@ -72,6 +100,9 @@ std::optional<Container> Parse::container_after_or_owner(std::size_t mi) const {
         // Only readings the name plausibly has: matched as written and close to its best.
         const Candidate* unit = nullptr;
         const double floor = c.candidates[0].score - gazetteer::kRanking.container_reading_gap;
+        if (own_level == 0)
+            if (const Candidate* city = city_around(m, c, floor))
+                return Container{*ci, city->place};
         for (const Candidate& cc : c.candidates) {
             if (cc.place.type == PlaceType::place || level(cc.place.type) <= own_level ||
                 cc.quality != gazetteer::MatchQuality::exact || cc.score < floor)

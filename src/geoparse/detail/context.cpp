@@ -73,8 +73,13 @@ Anchors::Anchors(std::vector<Place> named) {
 }
 
 bool Anchors::near(const Place& c) const {
-    if (c.type == PlaceType::admin1)  // "Georgia" beside "Atlanta"
-        return std::binary_search(units_.begin(), units_.end(), static_cast<std::int32_t>(c.index));
+    // "Georgia" beside "Atlanta"; and a unit the text names elsewhere without doubt ("New
+    // York state ... in New York"): a town inside it is supported by it, the unit no less.
+    if (c.type == PlaceType::admin1)
+        return std::binary_search(units_.begin(), units_.end(),
+                                  static_cast<std::int32_t>(c.index)) ||
+               std::binary_search(named_units_.begin(), named_units_.end(),
+                                  static_cast<std::int32_t>(c.index));
     if (c.type == PlaceType::admin2)  // "Orange County" in a story that names California
         return c.admin1 >= 0 &&
                std::binary_search(named_units_.begin(), named_units_.end(), c.admin1);
@@ -129,11 +134,22 @@ std::vector<ListReading> majority(const std::vector<ListReading>& list) {
 void rerank(std::vector<Candidate>& candidates, const Context& context) {
     if (candidates.size() < 2) return;
     const std::vector<ListReading> list = majority(context.list);
+    std::int64_t largest_town = 0;
+    for (const Candidate& c : candidates)
+        if (c.place.type == PlaceType::place)
+            largest_town = std::max(largest_town, c.place.population);
     for (Candidate& c : candidates) {
         if (context.container && inside(c.place, *context.container)) c.score += kRanking.container;
         if (c.place.type != PlaceType::admin0 && c.place.country != context.focus &&
             context.named_countries.count(std::string(c.place.country)))
             c.score += kRanking.named_country;
+        // A town, as for the focus, only when not much smaller than its largest homonym.
+        if (c.place.type != PlaceType::admin0 && !context.recent_country.empty() &&
+            c.place.country == context.recent_country &&
+            (c.place.type != PlaceType::place ||
+             static_cast<double>(c.place.population) >=
+                 kRanking.focus_town_population_share * static_cast<double>(largest_town)))
+            c.score += kRanking.recent_country;
         const bool like_list =
             !c.partial && std::any_of(list.begin(), list.end(), [&](const ListReading& r) {
                 // A neighbour read as a town says "of this country", not "a town": lists

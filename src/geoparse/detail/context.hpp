@@ -46,6 +46,7 @@ struct Context {
     std::string focus;                          // the document's focus country
     std::int32_t focus_unit = -1;               // ... and first-order unit, when it has one
     std::set<std::string> named_countries;      // alpha-2 codes the text names
+    std::string recent_country;                 // named last, in this sentence or the last
     Anchors anchors;
 };
 

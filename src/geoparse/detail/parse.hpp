@@ -153,6 +153,9 @@ private:
     // that gives a score is the team.
     bool team_in_match_report(const Match& m) const;
     std::vector<std::pair<std::size_t, std::size_t>> runs() const;
+    // "and" at token j joins the run begun at `first` to the next word in a name
+    // ("Jammu and Kashmir").
+    bool and_inside_name(std::size_t first, std::size_t j) const;
     void match_run(std::size_t first, std::size_t last, std::string_view unit_word = {});
     // For each run, the singular of a plural administrative word that follows it or the list
     // it ends ("Cumberland and York counties"), else empty.
@@ -182,6 +185,8 @@ private:
     // for a small town that nothing among the `resolved` places supports (ranking.hpp).
     double confidence(std::size_t match_index, const detail::Anchors& resolved) const;
     std::optional<Container> container_after_or_owner(std::size_t match_index) const;
+    // The large city of the container `c`'s name that the town `m` lies in, if any.
+    const Candidate* city_around(const Match& m, const Match& c, double floor) const;
     void compute_focus();
     void compute_focus_unit();
     void place_in_containers();

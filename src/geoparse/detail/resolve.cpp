@@ -121,9 +121,29 @@ void Parse::rerank_in_context() {
             detail::unambiguous(m.candidates, gazetteer::kRanking.anchor_margin))
             anchors.push_back(m.candidates[0].place);
     context.anchors = detail::Anchors(std::move(anchors));
+    // The country named last as a place (not a demonym, not an actor: "US officials", not
+    // inside a name), read only as far back as the sentence before the mention's.
+    std::optional<std::size_t> last_country;
     for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         Match& m = matches_[mi];
+        if (mi > 0) {
+            const Match& p = matches_[mi - 1];
+            if (!p.demonym && !p.other && !p.fallback && !p.candidates.empty() &&
+                p.candidates[0].place.type == PlaceType::admin0 &&
+                role_of(p, p.candidates[0].place) == Role::location)
+                last_country = mi - 1;
+        }
+        context.recent_country.clear();
+        if (last_country &&
+            tokens_[matches_[*last_country].first].sentence + 1 >= tokens_[m.first].sentence)
+            context.recent_country = matches_[*last_country].candidates[0].place.country;
         if (m.demonym || m.candidates.size() < 2 || m.fallback) continue;
+        // "Hong Kong", "Panama", "Mexico" name the country again, not its city.
+        if (std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& c) {
+                return c.place.type == PlaceType::admin0 &&
+                       c.place.country == context.recent_country;
+            }))
+            context.recent_country.clear();
         const auto container = container_of(mi);
         context.container =
             container ? std::optional<Place>(container->place) : std::optional<Place>();

@@ -53,6 +53,24 @@ std::size_t Parse::connectors_before_name(std::size_t j) const {
     return k - j;
 }
 
+bool Parse::and_inside_name(std::size_t first, std::size_t j) const {
+    // "and" between two name words of one name the gazetteer has ("Jammu and Kashmir",
+    // "Trinidad and Tobago", "Turks and Caicos Islands"); asked only where some name goes on
+    // with "and", so that lists ("Kyiv and Kharkiv") stay lists.
+    if (j + 1 >= tokens_.size() || lower_[j] != "and" || !adjacent(j - 1, j) ||
+        !adjacent(j, j + 1) || !name_word(j + 1))
+        return false;
+    const gazetteer::LookupOptions exact{
+        .country = {}, .type = {}, .prefer_country = {}, .limit = 1, .spelling_variants = false};
+    for (std::size_t s = j > first + 3 ? j - 3 : first; s < j; ++s) {
+        const std::string before = text::fold(span_text(s, j));
+        if (!gaz_.has_prefix(before + " and ")) continue;
+        const std::string name = before + " and " + text::fold(tokens_[j + 1].text);
+        if (gaz_.has_prefix(name + ' ') || !gaz_.lookup(name, exact).empty()) return true;
+    }
+    return false;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t i = 0;
@@ -76,6 +94,8 @@ std::vector<std::pair<std::size_t, std::size_t>> Parse::runs() const {
                 j += 2;  // "the U.S. Department of Agriculture": the dot ends no name
             } else if (const std::size_t n = connectors_before_name(j)) {
                 j += n + 1;  // "Republic of Crimea", "Democratic Republic of the Congo"
+            } else if (and_inside_name(i, j)) {
+                j += 2;  // "Jammu and Kashmir", "Trinidad and Tobago"
             } else {
                 break;
             }

@@ -19,6 +19,7 @@
 #include "gazetteer/index_writer.hpp"
 #include "gazetteer/naming.hpp"
 #include "geodata/detail/geonames.hpp"
+#include "geodata/detail/iso_names.hpp"
 #include "geodata/detail/local_names.hpp"
 #include "geodata/detail/pipeline.hpp"
 #include "geodata/detail/place_names.hpp"
@@ -141,27 +142,6 @@ void Pipeline::read_countries() {
     }
 }
 
-namespace {
-
-// Name similarity for matching Natural Earth units to ISO 3166-2 names within one country:
-// length of the common prefix of the folded, space-free names, relative to the shorter one.
-double name_similarity(const std::string& a, const std::string& b) {
-    auto squash = [](const std::string& s) {
-        std::string f = text::fold(s), out;
-        for (char c : f)
-            if (c != ' ') out.push_back(c);
-        return out;
-    };
-    const std::string x = squash(a), y = squash(b);
-    if (x.empty() || y.empty()) return 0;
-    std::size_t n = 0;
-    while (n < x.size() && n < y.size() && x[n] == y[n]) ++n;
-    if (n < 4 && n != std::min(x.size(), y.size())) return 0;
-    return static_cast<double>(n) / static_cast<double>(std::min(x.size(), y.size()));
-}
-
-}  // namespace
-
 void Pipeline::read_admin1() {
     step("admin-1 units");
     const auto curated =
@@ -216,18 +196,42 @@ void Pipeline::read_admin1() {
         if (!units_[i].iso.empty()) continue;
         for (const auto& s : iso_subdivisions_) {
             if (s.country != units_[i].ne_country || curated_codes.count(s.code)) continue;
-            const double score = name_similarity(units_[i].ne_name, s.name);
+            const double score = detail::prefix_similarity(units_[i].ne_name, s.name);
             if (score >= 0.6) matches.push_back({score, i, &s});
         }
     }
     std::stable_sort(matches.begin(), matches.end(),
                      [](const Match& a, const Match& b) { return a.score > b.score; });
     std::set<std::string> used = curated_codes;
-    for (const auto& m : matches) {
-        if (!units_[m.unit].iso.empty() || used.count(m.sub->code)) continue;
-        units_[m.unit].iso = m.sub->code;
-        used.insert(m.sub->code);
+    auto assign = [&](const std::vector<Match>& found) {
+        for (const auto& m : found) {
+            if (!units_[m.unit].iso.empty() || used.count(m.sub->code)) continue;
+            units_[m.unit].iso = m.sub->code;
+            used.insert(m.sub->code);
+        }
+    };
+    assign(matches);
+    // Then by spelling, for the units and codes left: the sources romanise differently
+    // ("Hilmand" / "Helmand", "Krasnoyarsk" / "Krasnojarskij kraj"). Below this similarity
+    // different units meet ("Atsinanana" / "Antsiranana", Madagascar, 0.82).
+    constexpr double kSpellingMatch = 0.85;
+    detail::IsoNameWords words;
+    for (const auto& r : read_table(opt_.curated_dir + "/iso_name_words.tsv", {"word", "kind"}))
+        (r["kind"] == "ending" ? words.endings : words.words).push_back(r["word"]);
+    std::sort(words.endings.begin(), words.endings.end(),
+              [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+    matches.clear();
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+        if (!units_[i].iso.empty()) continue;
+        for (const auto& s : iso_subdivisions_) {
+            if (s.country != units_[i].ne_country || used.count(s.code)) continue;
+            const double score = detail::spelling_similarity(units_[i].ne_name, s.name, words);
+            if (score >= kSpellingMatch) matches.push_back({score, i, &s});
+        }
     }
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const Match& a, const Match& b) { return a.score > b.score; });
+    assign(matches);
 
     for (std::size_t i = 0; i < units_.size(); ++i) {
         Unit& u = units_[i];
@@ -243,9 +247,16 @@ void Pipeline::read_admin1() {
             u.names.emplace_back(u.iso, NameKind::code);
         }
         u.names.emplace_back(u.ne_name, NameKind::alternate);
+        // "Homs (Hims)": two spellings, each a name; the first is the unit's.
+        std::string own = u.ne_name;
+        if (const auto open = own.find(" ("); open != std::string::npos && own.back() == ')') {
+            u.names.emplace_back(own.substr(open + 2, own.size() - open - 3), NameKind::alternate);
+            own.resize(open);
+            u.names.emplace_back(own, NameKind::alternate);
+        }
         if (u.preferred.empty()) {
             std::string bare;
-            for (char c : u.ne_name)
+            for (char c : own)
                 if (c != '\'') bare.push_back(c);
             const bool oblast = (u.country == "UA" || u.country == "RU" || u.country == "BY") &&
                                 (u.iso_type == "Region" || u.iso_type == "Administrative region" ||

@@ -1,12 +1,14 @@
 // The pipeline's readers: GeoNames dumps and curated tables, with errors naming file:line.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <tuple>
 
 #include "geodata/build.hpp"
 #include "geodata/detail/geonames.hpp"
+#include "geodata/detail/iso_names.hpp"
 #include "geodata/detail/place_names.hpp"
 #include "geodata/detail/points.hpp"
 #include "geodata/detail/tables.hpp"
@@ -387,6 +389,44 @@ TEST(GeoNamesReader, ReadsTheAreaSample) {
     EXPECT_EQ(records[0].feature_code, "PCLI");
     EXPECT_EQ(records[2].admin1_code, "05");
     EXPECT_EQ(records[3].feature_class, "L");
+}
+
+}  // namespace mapwire::geodata
+
+namespace mapwire::geodata {
+
+// The words of geodata/iso_name_words.tsv that these cases need, as the build reads them.
+detail::IsoNameWords iso_words() {
+    detail::IsoNameWords w;
+    for (const auto& r : detail::read_table(
+             std::string(MAPWIRE_DOCS_DIR) + "/../geodata/iso_name_words.tsv", {"word", "kind"}))
+        (r["kind"] == "ending" ? w.endings : w.words).push_back(r["word"]);
+    std::sort(w.endings.begin(), w.endings.end(),
+              [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+    return w;
+}
+
+TEST(IsoNames, SpellingSimilarityMatchesRomanisationsOfOneName) {
+    const auto w = iso_words();
+    EXPECT_DOUBLE_EQ(detail::spelling_similarity("Krasnoyarsk", "Krasnojarskij kraj", w), 1.0);
+    EXPECT_DOUBLE_EQ(detail::spelling_similarity("Homs (Hims)", "Ḩimş", w), 1.0);
+    EXPECT_GE(detail::spelling_similarity("Hilmand", "Helmand", w), 0.85);
+    EXPECT_GE(detail::spelling_similarity("Sala ad-Din", "Şalāḩ ad Dīn", w), 0.85);
+    EXPECT_GE(detail::spelling_similarity("Khabarovsk", "Habarovskij kraj", w), 0.85);
+}
+
+TEST(IsoNames, SpellingSimilarityKeepsDifferentUnitsApart) {
+    const auto w = iso_words();
+    // Two provinces of Madagascar, and Finland's Lapland and Åland: the build's threshold
+    // (0.85) lies above these.
+    EXPECT_LT(detail::spelling_similarity("Atsinanana", "Antsiranana", w), 0.85);
+    EXPECT_LT(detail::spelling_similarity("Lapland", "Åland", w), 0.85);
+    EXPECT_LT(detail::spelling_similarity("Aleppo", "Ḩalab", w), 0.5);
+}
+
+TEST(IsoNames, PrefixSimilarityNeedsFourLetters) {
+    EXPECT_DOUBLE_EQ(detail::prefix_similarity("Kharkiv", "Kharkivs'ka oblast'"), 1.0);
+    EXPECT_DOUBLE_EQ(detail::prefix_similarity("Hilmand", "Helmand"), 0.0);
 }
 
 }  // namespace mapwire::geodata

@@ -56,6 +56,7 @@ CueSet cues_of(std::string_view word) {
             {Cue::place_prefix, "place_prefixes.txt"},
             {Cue::sports_verb, "sports_verbs.txt"},
             {Cue::feature_plural, "feature_plurals.txt"},
+            {Cue::appositive_start, "appositive_starts.txt"},
         };
         WordTable<std::uint32_t> t;
         for (const auto& [cue, file] : files)

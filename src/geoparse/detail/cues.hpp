@@ -36,6 +36,7 @@ enum class Cue : std::uint32_t {
     place_prefix = 1u << 22,       // Nova, Santa, Lake ... (as written): begin places
     sports_verb = 1u << 23,        // beat, defeated, drew ... around a team's name
     feature_plural = 1u << 24,     // rivers, lakes, mountains ... after a list of names
+    appositive_start = 1u << 25,   // the, a, which, who ... after "China, "
 };
 
 // The lists that hold `word` exactly as given (lists of lower-case words hold no capitals).

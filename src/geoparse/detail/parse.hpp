@@ -169,6 +169,7 @@ private:
     bool acceptable(const Match& m, const std::vector<Candidate>& candidates) const;
     bool in_unit_named_after(const Match& m, const std::vector<Candidate>& candidates) const;
     bool features_listed_after(std::size_t k) const;
+    std::size_t after_appositive(std::size_t k) const;
     void drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin);
     std::size_t token_match_of(std::size_t token, std::size_t match_begin) const;
     void drop_people_named_again();

@@ -235,6 +235,26 @@ bool Parse::team_in_match_report(const Match& m) const {
     return false;
 }
 
+std::size_t Parse::after_appositive(std::size_t k) const {
+    // "China, Myanmar's largest neighbour, called for restraint": from the comma after the
+    // subject to the one that closes the appositive, a few words on, in the same sentence;
+    // it opens with a determiner, a relative pronoun or a possessive name, so that a list
+    // ("China, Japan, Korea") is none.
+    constexpr std::size_t kMaxWords = 10;
+    if (k + 2 >= tokens_.size() || tokens_[k].text != ",") return k;
+    const std::size_t open = k + 1;
+    const bool starts = cue(open, detail::Cue::appositive_start) ||
+                        (token_match_[open] >= 0 && tokens_[open].possessive);
+    if (!starts) return k;
+    for (std::size_t j = open; j < tokens_.size() && j <= open + kMaxWords; ++j) {
+        if (tokens_[j].sentence != tokens_[k].sentence) return k;
+        const std::string_view w = lower_[j];
+        if (w == "and" || w == "or" || w == ";" || w == "(" || w == "\"") return k;
+        if (w == ",") return j + 1;
+    }
+    return k;
+}
+
 Role Parse::role_of(const Match& m, const Place& p) const {
     if (m.demonym) return Role::demonym;
     if (m.other || team_in_match_report(m)) return Role::other;
@@ -320,7 +340,7 @@ Role Parse::role_of(const Match& m, const Place& p) const {
     // Subject of a verb of speech or decision: "Moscow did not respond", "Beijing and Moscow
     // maintain", "China has long positioned itself"; not of a passive one ("pilgrimage to
     // Saudi Arabia was banned by Iran": Iran acts).
-    std::size_t n = m.last;
+    std::size_t n = after_appositive(m.last);
     bool passive = false;
     while (n < tokens_.size() && tokens_[n].sentence == tokens_[m.first].sentence) {
         const std::string_view w = lower_[n];

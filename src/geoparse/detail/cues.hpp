@@ -37,6 +37,7 @@ enum class Cue : std::uint32_t {
     sports_verb = 1u << 23,        // beat, defeated, drew ... around a team's name
     feature_plural = 1u << 24,     // rivers, lakes, mountains ... after a list of names
     appositive_start = 1u << 25,   // the, a, which, who ... after "China, "
+    name_abbreviation = 1u << 26,  // St, Ste, Ft ... before a dot inside a name (as written)
 };
 
 // The lists that hold `word` exactly as given (lists of lower-case words hold no capitals).

@@ -43,10 +43,22 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
             !x.candidates.empty() && (x.candidates[0].place.type == PlaceType::admin0 ||
                                       x.candidates[0].place.type == PlaceType::region);
         // "near Lake Victoria", "Mount Kenya": the feature, whose name the gazetteer lacks.
-        const bool feature_before = x.first > first && tokens_[x.first - 1].capitalized &&
-                                    (cue(x.first - 1, detail::Cue::natural_feature) ||
-                                     lower_[x.first - 1] == "mount" || lower_[x.first - 1] == "mt");
+        // ... "Mt. Kenya": the word before the abbreviation's dot.
+        const std::size_t word_before =
+            x.first >= first + 2 && abbreviation_dot(x.first - 1) ? x.first - 2 : x.first - 1;
+        const bool feature_before = x.first > first && tokens_[word_before].capitalized &&
+                                    (cue(word_before, detail::Cue::natural_feature) ||
+                                     lower_[word_before] == "mount" || lower_[word_before] == "mt");
         if (!x.demonym && feature_before) {
+            matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));
+            continue;
+        }
+        // "St. Peter's Square", "St. Mary's Hospital": a place named after a person or
+        // saint, not the town of that name.
+        const bool possessive_facility = !x.demonym && tokens_[x.last - 1].possessive &&
+                                         x.last < tokens_.size() && tokens_[x.last].capitalized &&
+                                         cue(x.last, detail::Cue::facility);
+        if (possessive_facility && !country_like) {
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));
             continue;
         }

@@ -113,7 +113,18 @@ void Parse::report_unresolved(GeoparseResult& out) const {
                                     cue(i - 1, detail::Cue::settlement_noun) ||
                                     after_settlement_of(i);
         std::size_t j = i + 1;
-        while (j < tokens_.size() && name_word(j) && adjacent(j - 1, j) && token_match_[j] < 0) ++j;
+        while (j < tokens_.size() && token_match_[j] < 0) {
+            if (name_word(j) && adjacent(j - 1, j))
+                ++j;
+            else if (abbreviation_dot(j) && token_match_[j + 1] < 0)
+                j += 2;  // "St. Peter"
+            else
+                break;
+        }
+        // "St. Peter's Square": the facility a possessive name heads.
+        if (j < tokens_.size() && tokens_[j - 1].possessive && tokens_[j].capitalized &&
+            cue(j, detail::Cue::facility))
+            ++j;
         const bool with_admin_word =
             j < tokens_.size() && cue(j, detail::Cue::admin_word) && adjacent(j - 1, j);
         if (!after_locative && !with_admin_word) continue;

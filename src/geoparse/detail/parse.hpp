@@ -127,10 +127,12 @@ private:
     }
     // The dot of a dotted abbreviation inside a name: "the U.S. Department of Agriculture"
     // (the tokenizer gives "U.S" and "." apart).
+    // The dot of "U.S." or "St." inside a name: "the U.S. Department", "St. Louis".
     bool abbreviation_dot(std::size_t k) const {
         return k + 1 < tokens_.size() && tokens_[k].text == "." &&
-               tokens_[k - 1].text.find('.') != std::string_view::npos && glued(k - 1, k) &&
-               name_word(k + 1) && adjacent(k, k + 1);
+               (tokens_[k - 1].text.find('.') != std::string_view::npos ||
+                written_cue(k - 1, detail::Cue::name_abbreviation)) &&
+               glued(k - 1, k) && name_word(k + 1) && adjacent(k, k + 1);
     }
     // A country's code in a currency: "US$460", "$US 1.5 billion", "US $5".
     bool in_currency(std::size_t first, std::size_t last) const {

@@ -318,6 +318,10 @@ void Parse::match_run(std::size_t first, std::size_t last, std::string_view unit
         if (i + 1 < last) {
             std::string prefix = folded(i);
             while (longest < std::min(last, i + 6)) {
+                if (abbreviation_dot(longest)) {
+                    ++longest;  // "St. Louis": the index spells it "st louis"
+                    continue;
+                }
                 if (cue(longest, detail::Cue::admin_word) ||
                     cue(longest - 1, detail::Cue::admin_word)) {
                     ++longest;  // "Kursk region": the unit is found through its bare name

@@ -38,6 +38,7 @@ enum class Cue : std::uint32_t {
     feature_plural = 1u << 24,     // rivers, lakes, mountains ... after a list of names
     appositive_start = 1u << 25,   // the, a, which, who ... after "China, "
     name_abbreviation = 1u << 26,  // St, Ste, Ft ... before a dot inside a name (as written)
+    team_noun = 1u << 27,          // coach, striker ... after a team's name
 };
 
 // The lists that hold `word` exactly as given (lists of lower-case words hold no capitals).

@@ -168,10 +168,16 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
         const bool appositive_person = title_in_apposition(x.last) &&
                                        !(x.first > 0 && (cue(x.first - 1, detail::Cue::locative) ||
                                                          lower_[x.first - 1] == "from"));
+        // "Jordan Peterson", "Victoria Beckham": a country or unit that is a first name,
+        // before a surname nothing else explains, and after no locative ("in Georgia Monday").
+        const bool state_first_name =
+            first_named && state_like && !x.demonym && x.first == first && x.last == first + 1 &&
+            unknown(first + 1) &&
+            !(first > 0 && (cue(first - 1, detail::Cue::locative) || lower_[first - 1] == "from"));
         const bool drop =
             !x.admin_word && ((town && (after_title || first_named || beside_unknown ||
                                         named_inside || appositive_person)) ||
-                              (first_named && !state_like));
+                              (first_named && !state_like) || state_first_name);
         if (drop) {
             person = person || !beside_unknown || titled || first_named;
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));

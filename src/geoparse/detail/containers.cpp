@@ -104,14 +104,20 @@ std::optional<Container> Parse::container_after_or_owner(std::size_t mi) const {
             if (const Candidate* city = city_around(m, c, floor))
                 return Container{*ci, city->place};
         for (const Candidate& cc : c.candidates) {
-            if (cc.place.type == PlaceType::place || level(cc.place.type) <= own_level ||
-                cc.quality != gazetteer::MatchQuality::exact || cc.score < floor)
+            if (cc.place.type == PlaceType::place || cc.quality != gazetteer::MatchQuality::exact ||
+                cc.score < floor)
                 continue;
+            // "Mexico, Mo.", "Lebanon, Pa.", "Moscow, Idaho": a unit below country level that
+            // holds a town of the name contains it, though the name reads first as a country.
+            const bool lower_level = level(cc.place.type) > own_level;
+            if (!lower_level && cc.place.type == PlaceType::admin0) continue;
             const bool holds =
-                std::any_of(m.candidates.begin(), m.candidates.end(),
-                            [&](const Candidate& x) { return detail::inside(x.place, cc.place); });
+                std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& x) {
+                    return level(x.place.type) < level(cc.place.type) &&
+                           detail::inside(x.place, cc.place);
+                });
             if (holds) return Container{*ci, cc.place};
-            if (!unit) unit = &cc;
+            if (!unit && lower_level) unit = &cc;
         }
         if (unit) return Container{*ci, unit->place};
         // "Belaya near Irkutsk": a town as a landmark, only after "near".

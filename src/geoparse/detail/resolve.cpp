@@ -117,7 +117,7 @@ void Parse::rerank_in_context() {
     context.focus_unit = focus_unit_;
     std::vector<Place> anchors;
     for (const Match& m : matches_)
-        if (!m.demonym && !m.fallback &&
+        if (!m.demonym && !m.fallback && !m.other &&
             detail::unambiguous(m.candidates, gazetteer::kRanking.anchor_margin))
             anchors.push_back(m.candidates[0].place);
     context.anchors = detail::Anchors(std::move(anchors));

@@ -18,6 +18,7 @@ constexpr Affix kSuffixes[] = {{" autonomous republic"},
                                {" region"},
                                {" province"},
                                {" governorate"},
+                               {" countryside"},  // "Idlib countryside": the governorate
                                {" krai"},
                                {" kray"},
                                {" state"},

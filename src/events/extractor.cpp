@@ -77,20 +77,24 @@ std::vector<TerritoryFigure> find_figures(const gazetteer::Gazetteer& gaz, std::
 
 namespace {
 
-// The focus country's record: the country of a place the text names there (itself, or its
-// parent), else found by id. find_id builds its index of every id on first use, which took a
-// tenth of a one-article run and more than the coding of a long article.
+// The focus country's record, an event's last resort for a location: the country of a place
+// the text names there as a location (itself, or its parent). Not a country named only by a
+// nationality or as an actor: "an Israeli drone strike near Ainata (Bint Jbeil)" happened in
+// Lebanon, whatever the gazetteer lacks. Found from the mention, not by id: find_id builds its
+// index of every id on first use, which took a tenth of a one-article run.
 std::optional<gazetteer::Place> focus_place(const gazetteer::Gazetteer& g,
                                             const geoparse::GeoparseResult& places) {
     const std::string id = "country:" + places.focus_country;
     for (const auto& m : places.mentions) {
-        if (!m.place || m.place->country != places.focus_country) continue;
+        if (!m.place || m.role != geoparse::Role::location ||
+            m.place->country != places.focus_country)
+            continue;
         if (m.place->id == id) return m.place;
         if (m.place->parent_country < 0) continue;
         gazetteer::Place country = g.place(static_cast<std::uint32_t>(m.place->parent_country));
         if (country.id == id) return country;
     }
-    return g.find_id(id);
+    return std::nullopt;
 }
 
 std::optional<detail::Day> reference_day(std::string_view text, const ExtractOptions& options,

@@ -58,6 +58,7 @@ json field(const json& e, const std::string& key) {
     if (key == "background") return e["background"];
     if (key == "admin1") return loc.is_null() ? json() : loc.value("admin1", loc["name"]);
     if (key == "geo_precision") return e["geo_precision"];
+    if (key == "location_id") return loc.is_null() ? json() : loc["id"];
     if (key == "actor1_acled") return e["actor1"].value("acled", json());
     if (key == "actor1_side") return e["actor1"].value("side", json());
     if (key == "actor1_none") return e["actor1"]["name"].is_null();

@@ -39,6 +39,7 @@ enum class Cue : std::uint32_t {
     appositive_start = 1u << 25,   // the, a, which, who ... after "China, "
     name_abbreviation = 1u << 26,  // St, Ste, Ft ... before a dot inside a name (as written)
     team_noun = 1u << 27,          // coach, striker ... after a team's name
+    armed_group_noun = 1u << 28,   // militia, rebels, fighters ... after a group's name
 };
 
 // The lists that hold `word` exactly as given (lists of lower-case words hold no capitals).

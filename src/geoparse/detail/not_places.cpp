@@ -87,8 +87,10 @@ void Parse::mark_features_and_organisations(std::size_t first, std::size_t last,
             else if (written_cue(k, detail::Cue::organisation_word))
                 head_before = true;
         }
-        // "Madrid coach Carlo Ancelotti": the team.
-        if (!x.demonym && !country_like && next(detail::Cue::team_noun)) x.other = true;
+        // "Madrid coach Carlo Ancelotti": the team; "Fano militia": the armed group.
+        if (!x.demonym && !country_like &&
+            (next(detail::Cue::team_noun) || next(detail::Cue::armed_group_noun)))
+            x.other = true;
         if (!x.demonym && (next(detail::Cue::named_after) || in_facility_name ||
                            (organisation && x.last < last) || head_of || head_before))
             x.other = true;

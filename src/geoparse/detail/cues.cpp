@@ -60,6 +60,7 @@ CueSet cues_of(std::string_view word) {
             {Cue::name_abbreviation, "name_abbreviations.txt"},
             {Cue::team_noun, "team_nouns.txt"},
             {Cue::armed_group_noun, "armed_group_nouns.txt"},
+            {Cue::unit_head, "unit_heads.txt"},
         };
         WordTable<std::uint32_t> t;
         for (const auto& [cue, file] : files)

@@ -40,6 +40,7 @@ enum class Cue : std::uint32_t {
     name_abbreviation = 1u << 26,  // St, Ste, Ft ... before a dot inside a name (as written)
     team_noun = 1u << 27,          // coach, striker ... after a team's name
     armed_group_noun = 1u << 28,   // militia, rebels, fighters ... after a group's name
+    unit_head = 1u << 29,          // governor, premier ... of a first-order unit
 };
 
 // The lists that hold `word` exactly as given (lists of lower-case words hold no capitals).

@@ -197,6 +197,8 @@ private:
     void prefer_container_reading(Match& container, std::uint32_t place);
     void add_fallbacks_for_unknown_names();
     void rerank_in_context();
+    bool headed_as_unit(const Match& m) const;
+    void read_units_of_heads();
     std::vector<detail::ListReading> list_neighbours(std::size_t match_index) const;
     void settle_counties_without_units();
     void join_city_districts();

@@ -152,6 +152,32 @@ void Parse::rerank_in_context() {
     }
 }
 
+bool Parse::headed_as_unit(const Match& m) const {
+    // "Kharkiv Governor", "Texas Gov. Abbott", "Kharkiv regional governor", "the governor of
+    // Guanajuato": a governor or premier heads a unit, never a town.
+    std::size_t n = m.last;
+    if (n < tokens_.size() && cue(n, detail::Cue::admin_word) && !tokens_[n].capitalized) ++n;
+    if (n < tokens_.size() && cue(n, detail::Cue::unit_head)) return true;
+    return m.first >= 2 && lower_[m.first - 1] == "of" && cue(m.first - 2, detail::Cue::unit_head);
+}
+
+void Parse::read_units_of_heads() {
+    // Only a town reading gives way, and only to a unit of the same name: "Georgia Governor"
+    // keeps whatever reading the context chose between the country and the state.
+    for (Match& m : matches_) {
+        if (m.demonym || m.fallback || m.candidates.size() < 2 ||
+            m.candidates[0].place.type != PlaceType::place || !headed_as_unit(m))
+            continue;
+        const auto unit =
+            std::find_if(m.candidates.begin(), m.candidates.end(), [&](const Candidate& c) {
+                return c.place.type == PlaceType::admin1 &&
+                       c.place.country == m.candidates[0].place.country;
+            });
+        if (unit == m.candidates.end()) continue;
+        std::rotate(m.candidates.begin(), unit, unit + 1);
+    }
+}
+
 void Parse::keep_one_sense_per_name() {
     // One sense per discourse: a name placed by a container ("Novotroitske, Donetsk") keeps
     // that reading where the document repeats it bare.
@@ -196,6 +222,7 @@ void Parse::resolve() {
     add_fallbacks_for_unknown_names();
     compute_focus_unit();
     rerank_in_context();
+    read_units_of_heads();
     place_in_containers();  // the readings may have changed
     settle_counties_without_units();
     keep_one_sense_per_name();

@@ -153,17 +153,17 @@ void Parse::rerank_in_context() {
 }
 
 bool Parse::headed_as_unit(const Match& m) const {
-    // "Kharkiv Governor", "Texas Gov. Abbott", "Kharkiv regional governor", "the governor of
-    // Guanajuato": a governor or premier heads a unit, never a town.
-    std::size_t n = m.last;
-    if (n < tokens_.size() && cue(n, detail::Cue::admin_word) && !tokens_[n].capitalized) ++n;
-    if (n < tokens_.size() && cue(n, detail::Cue::unit_head)) return true;
+    // "Kharkiv Governor", "Texas Gov. Abbott", "the governor of Guanajuato": a governor or
+    // premier heads a unit, never a town. ("Kharkiv region governor" needs no help: the span
+    // takes in the administrative word and reads the unit.)
+    if (m.last < tokens_.size() && cue(m.last, detail::Cue::unit_head)) return true;
     return m.first >= 2 && lower_[m.first - 1] == "of" && cue(m.first - 2, detail::Cue::unit_head);
 }
 
 void Parse::read_units_of_heads() {
-    // Only a town reading gives way, and only to a unit of the same name: "Georgia Governor"
-    // keeps whatever reading the context chose between the country and the state.
+    // Only a town reading gives way, and only to a unit in the town's country among the
+    // name's candidates: "Georgia Governor" keeps whatever reading the context chose between
+    // the country and the state.
     for (Match& m : matches_) {
         if (m.demonym || m.fallback || m.candidates.size() < 2 ||
             m.candidates[0].place.type != PlaceType::place || !headed_as_unit(m))

@@ -414,18 +414,26 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name,
 
 std::vector<Candidate> Gazetteer::ranked(std::vector<Candidate> found,
                                          const LookupOptions& options) {
-    // The document's focus country settles near-ties; a town there gets it only when it is
-    // not much smaller than its largest homonym: a US story's "Geneva" is still in
-    // Switzerland, its "Esperance" (3,600 people) still in Australia (2,300) when the story
-    // is about Australia.
+    // The document's focus country settles near-ties; its towns get it only when the largest
+    // of them is not much smaller than the largest homonym anywhere: a US story's "Geneva" is
+    // still in Switzerland, its "Esperance" (3,600 people) still in Australia (2,300) when the
+    // story is about Australia. Then each town there not much smaller than that largest one:
+    // the bonus says which country more than which of its towns (an Illinois story's
+    // "Chatham" may be the village of 12,000 by Springfield, not only the Chicago
+    // neighbourhood of 31,000).
     if (!options.prefer_country.empty()) {
         std::int64_t largest = 0, largest_own = 0;  // ... and of the towns by their own name
+        std::int64_t largest_focus = 0;
         for (const Candidate& c : found)
             if (c.place.type == PlaceType::place) {
                 largest = std::max(largest, c.place.population);
                 if (c.kind == NameKind::preferred || c.kind == NameKind::official)
                     largest_own = std::max(largest_own, c.place.population);
+                if (c.place.country == options.prefer_country)
+                    largest_focus = std::max(largest_focus, c.place.population);
             }
+        const bool focus_towns = static_cast<double>(largest_focus) >=
+                                 w.focus_town_population_share * static_cast<double>(largest);
         // "Georgia" in a US story is the state: a unit of the focus country outranks a
         // foreign country of its name (not its own country: Mexico's State of Mexico).
         const bool foreign_country =
@@ -439,8 +447,9 @@ std::vector<Candidate> Gazetteer::ranked(std::vector<Candidate> found,
                 c.score += w.focus_country + w.focus_unit_over_foreign_country;
             else if (c.place.type != PlaceType::place)
                 c.score += w.focus_country;
-            else if (static_cast<double>(c.place.population) >=
-                         w.focus_town_population_share * static_cast<double>(largest) &&
+            else if (focus_towns &&
+                     static_cast<double>(c.place.population) >=
+                         w.focus_town_population_share * static_cast<double>(largest_focus) &&
                      // An alternate name outranks no larger town's own name: a US story's
                      // "Manchester United" is not Richmond, Virginia (once Manchester).
                      (c.kind != NameKind::alternate || c.place.population >= largest_own))

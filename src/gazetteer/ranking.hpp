@@ -80,9 +80,15 @@ struct RankingWeights {
     // Chile ... The Institute of Public Health in Santiago": Chile's capital, not the town in
     // Brazil whose state the story named earlier): what the passage is about.
     double recent_country = 0.20;
+    // ... and a town in the first-order unit named last so ("Floods in Pakistan's Sindh
+    // province ... the city of Hyderabad": Sindh's, not India's larger one), whatever its size.
+    double recent_unit = 0.25;
     double container = 0.80;  // inside the unit or country the text puts it in
     double nearby = 0.25;     // within `nearby_km` of another resolved place
     double nearby_km = 150.0;
+    // A town in a unit the text names is near for that alone; near one of its towns as well
+    // counts this much more.
+    double nearby_in_unit = 0.15;
     // A region known only as a point with no country (a sea, an ocean) holds what lies this
     // close to its point ("Snake Island in the Black Sea"); one with a country, its country.
     double point_region_km = 600.0;

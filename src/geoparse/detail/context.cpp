@@ -87,7 +87,11 @@ bool Anchors::near(const Place& c) const {
     // "Malakoff" in a story that names Texas: the Texas town, not the Paris suburb.
     if (c.admin1 >= 0 && std::binary_search(named_units_.begin(), named_units_.end(), c.admin1))
         return true;
-    if (bands_.empty()) return false;
+    return near_town(c);
+}
+
+bool Anchors::near_town(const Place& c) const {
+    if (c.type != PlaceType::place || bands_.empty()) return false;
     // Degrees of longitude shrink towards the poles; towns across the antimeridian are missed
     // (a tie-breaker only).
     const double cos_lat = std::cos((std::fabs(c.lat) + band_degrees()) * M_PI / 180.0);
@@ -105,6 +109,11 @@ bool Anchors::near(const Place& c) const {
                 return true;
     }
     return false;
+}
+
+bool Anchors::in_named_unit(const Place& c) const {
+    return c.type == PlaceType::place && c.admin1 >= 0 &&
+           std::binary_search(named_units_.begin(), named_units_.end(), c.admin1);
 }
 
 namespace {
@@ -127,6 +136,14 @@ std::vector<ListReading> majority(const std::vector<ListReading>& list) {
     for (const auto& c : counts)
         if (c.second == most) out.push_back(c.first);
     return out;
+}
+
+// True when one of the readings is the unit `admin1` itself.
+bool reads_unit(const std::vector<Candidate>& candidates, std::int32_t admin1) {
+    return std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+        return c.place.type == PlaceType::admin1 &&
+               static_cast<std::int32_t>(c.place.index) == admin1;
+    });
 }
 
 }  // namespace
@@ -162,6 +179,17 @@ void rerank(std::vector<Candidate>& candidates, const Context& context) {
             });
         if (like_list) c.score += kRanking.list_member;
         if (context.anchors.near(c.place)) c.score += kRanking.nearby;
+        // Within reach of a town the text names, not only in its unit: "Crews from Chatham"
+        // in a Springfield, Ill. story are the village beside it, not Chicago's Chatham.
+        // Not a town named like the unit of its own name's other reading ("Oskil, Kharkiv":
+        // the oblast named there is no evidence for its city).
+        if (!c.partial && c.kind != gazetteer::NameKind::alternate &&
+            context.anchors.near_town(c.place) && context.anchors.in_named_unit(c.place) &&
+            !reads_unit(candidates, c.place.admin1))
+            c.score += kRanking.nearby_in_unit;
+        if (context.recent_unit >= 0 && c.place.type != PlaceType::admin1 &&
+            c.place.admin1 == context.recent_unit)
+            c.score += kRanking.recent_unit;
         if (c.place.type == PlaceType::place && context.focus_unit >= 0 &&
             c.place.admin1 == context.focus_unit)
             c.score += kRanking.focus_unit_town;

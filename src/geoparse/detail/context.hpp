@@ -27,6 +27,10 @@ public:
     // True when `candidate` is a town near one of the towns or inside one of the units, or
     // a unit holding one of the towns.
     bool near(const gazetteer::Place& candidate) const;
+    // True when `candidate` is a town within the nearby radius of one of the towns.
+    bool near_town(const gazetteer::Place& candidate) const;
+    // True when `candidate` is a town inside one of the units the text names.
+    bool in_named_unit(const gazetteer::Place& candidate) const;
 
 private:
     std::map<int, std::vector<gazetteer::Place>> bands_;
@@ -47,6 +51,7 @@ struct Context {
     std::int32_t focus_unit = -1;               // ... and first-order unit, when it has one
     std::set<std::string> named_countries;      // alpha-2 codes the text names
     std::string recent_country;                 // named last, in this sentence or the last
+    std::int32_t recent_unit = -1;              // the admin-1 unit named so, or -1
     Anchors anchors;
 };
 

@@ -116,27 +116,49 @@ void Parse::rerank_in_context() {
     context.focus = focus_;
     context.focus_unit = focus_unit_;
     std::vector<Place> anchors;
-    for (const Match& m : matches_)
-        if (!m.demonym && !m.fallback && !m.other &&
-            detail::unambiguous(m.candidates, gazetteer::kRanking.anchor_margin))
+    for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
+        const Match& m = matches_[mi];
+        if (m.demonym || m.fallback || m.other || m.candidates.empty()) continue;
+        if (detail::unambiguous(m.candidates, gazetteer::kRanking.anchor_margin)) {
             anchors.push_back(m.candidates[0].place);
+            continue;
+        }
+        // A town the text puts in a unit is as settled ("SPRINGFIELD, Ill."): its one
+        // reading there, or one that leads the others there by the margin.
+        const auto container = container_of(mi);
+        if (!container) continue;
+        std::vector<Candidate> inside;
+        for (const Candidate& c : m.candidates)
+            if (detail::inside(c.place, container->place)) inside.push_back(c);
+        if (!inside.empty() && detail::unambiguous(inside, gazetteer::kRanking.anchor_margin))
+            anchors.push_back(inside[0].place);
+    }
     context.anchors = detail::Anchors(std::move(anchors));
     // The country named last as a place (not a demonym, not an actor: "US officials", not
     // inside a name), read only as far back as the sentence before the mention's.
-    std::optional<std::size_t> last_country;
+    // The same for a first-order unit ("Floods in Pakistan's Sindh province ... the city of
+    // Hyderabad").
+    std::optional<std::size_t> last_country, last_unit;
     for (std::size_t mi = 0; mi < matches_.size(); ++mi) {
         Match& m = matches_[mi];
         if (mi > 0) {
             const Match& p = matches_[mi - 1];
             if (!p.demonym && !p.other && !p.fallback && !p.candidates.empty() &&
-                p.candidates[0].place.type == PlaceType::admin0 &&
-                role_of(p, p.candidates[0].place) == Role::location)
-                last_country = mi - 1;
+                role_of(p, p.candidates[0].place) == Role::location) {
+                if (p.candidates[0].place.type == PlaceType::admin0) last_country = mi - 1;
+                if (p.candidates[0].place.type == PlaceType::admin1) last_unit = mi - 1;
+            }
         }
+        const auto recent = [&](const std::optional<std::size_t>& last) {
+            return last && tokens_[matches_[*last].first].sentence + 1 >= tokens_[m.first].sentence;
+        };
         context.recent_country.clear();
-        if (last_country &&
-            tokens_[matches_[*last_country].first].sentence + 1 >= tokens_[m.first].sentence)
+        if (recent(last_country))
             context.recent_country = matches_[*last_country].candidates[0].place.country;
+        context.recent_unit =
+            recent(last_unit)
+                ? static_cast<std::int32_t>(matches_[*last_unit].candidates[0].place.index)
+                : -1;
         if (m.demonym || m.candidates.size() < 2 || m.fallback) continue;
         // "Hong Kong", "Panama", "Mexico" name the country again, not its city.
         if (std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& c) {
@@ -144,6 +166,12 @@ void Parse::rerank_in_context() {
                        c.place.country == context.recent_country;
             }))
             context.recent_country.clear();
+        // "Dnipropetrovsk oblast ... Dnipro, Dnipropetrovsk" names the unit again.
+        if (std::any_of(m.candidates.begin(), m.candidates.end(), [&](const Candidate& c) {
+                return static_cast<std::int32_t>(c.place.index) == context.recent_unit &&
+                       c.place.type == PlaceType::admin1;
+            }))
+            context.recent_unit = -1;
         const auto container = container_of(mi);
         context.container =
             container ? std::optional<Place>(container->place) : std::optional<Place>();

@@ -423,15 +423,20 @@ std::vector<Candidate> Gazetteer::ranked(std::vector<Candidate> found,
     // neighbourhood of 31,000).
     if (!options.prefer_country.empty()) {
         std::int64_t largest = 0, largest_own = 0;  // ... and of the towns by their own name
-        std::int64_t largest_focus = 0;
+        std::int64_t largest_focus = 0, largest_focus_any = 0;
         for (const Candidate& c : found)
             if (c.place.type == PlaceType::place) {
                 largest = std::max(largest, c.place.population);
-                if (c.kind == NameKind::preferred || c.kind == NameKind::official)
-                    largest_own = std::max(largest_own, c.place.population);
-                if (c.place.country == options.prefer_country)
-                    largest_focus = std::max(largest_focus, c.place.population);
+                const bool own = c.kind == NameKind::preferred || c.kind == NameKind::official;
+                if (own) largest_own = std::max(largest_own, c.place.population);
+                // By own names where there are some: Saint Albans, once Philippi, sets no bar
+                // for Philippi, W.Va.; "Kiev" names Kyiv by an alternate name only.
+                if (c.place.country == options.prefer_country) {
+                    largest_focus_any = std::max(largest_focus_any, c.place.population);
+                    if (own) largest_focus = std::max(largest_focus, c.place.population);
+                }
             }
+        if (largest_focus == 0) largest_focus = largest_focus_any;
         const bool focus_towns = static_cast<double>(largest_focus) >=
                                  w.focus_town_population_share * static_cast<double>(largest);
         // "Georgia" in a US story is the state: a unit of the focus country outranks a

@@ -113,6 +113,25 @@ bool Parse::features_listed_after(std::size_t k) const {
     return false;
 }
 
+bool Parse::own_name_at(std::size_t k, std::size_t match_begin) const {
+    const std::size_t m = token_match_of(k, match_begin);
+    if (m == matches_.size()) return false;
+    const Match& x = matches_[m];
+    return x.demonym ||
+           (!x.candidates.empty() && x.candidates[0].kind != gazetteer::NameKind::alternate);
+}
+
+bool Parse::from_full_name(std::size_t first, std::size_t end) const {
+    // Two or more name words up to `end`: a first name and a surname (a title may lead).
+    std::size_t words = 0;
+    for (std::size_t k = first; k < end; ++k) {
+        if (written_cue(k, detail::Cue::title)) continue;
+        if (!name_word(k)) return false;
+        ++words;
+    }
+    return words >= 2;
+}
+
 void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin) {
     // A town name inside a personal name: "President Volodymyr Zelensky", "Mary Kelly met
     // Scott Clark". The run then has a title, starts with a first name, or has a word next to
@@ -176,10 +195,21 @@ void Parse::drop_personal_names(std::size_t first, std::size_t last, std::size_t
             first_named && state_like && !x.demonym && x.first == first && x.last == first + 1 &&
             unknown(first + 1) &&
             !(first > 0 && (cue(first - 1, detail::Cue::locative) || lower_[first - 1] == "from"));
-        const bool drop =
-            !x.admin_word && ((town && (after_title || first_named || beside_unknown ||
-                                        named_inside || appositive_person)) ||
-                              (first_named && !state_like) || state_first_name);
+        // "Mike Jordan", "Dan Israel": a country or unit as the surname after a first name
+        // that is no place by its own name ("Paris Texas" is written for Paris, Texas;
+        // "Michael" is only an alternate name of Sankt Michael im Burgenland).
+        const bool state_surname = first_named && state_like && !x.demonym &&
+                                   x.first == first + 1 && x.last == first + 2 &&
+                                   !(covered[0] && own_name_at(first, match_begin));
+        // "Mike Smith of Decatur", "Mayor John Smith of Decatur": after "of", a full name's
+        // place is where the person is from (not "Joan of Arc": one name word before "of").
+        const bool home_of_person = x.first >= first + 3 && lower_[x.first - 1] == "of" &&
+                                    (first_named || after_title) && !beside_unknown &&
+                                    from_full_name(first, x.first - 1);
+        const bool drop = !x.admin_word && !home_of_person &&
+                          ((town && (after_title || first_named || beside_unknown || named_inside ||
+                                     appositive_person)) ||
+                           (first_named && !state_like) || state_first_name || state_surname);
         if (drop) {
             person = person || !beside_unknown || titled || first_named;
             matches_.erase(matches_.begin() + static_cast<std::ptrdiff_t>(m));

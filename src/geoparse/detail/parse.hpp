@@ -172,6 +172,9 @@ private:
     bool in_unit_named_after(const Match& m, const std::vector<Candidate>& candidates) const;
     bool features_listed_after(std::size_t k) const;
     std::size_t after_appositive(std::size_t k) const;
+    bool from_full_name(std::size_t first, std::size_t end) const;
+    // True when a match of [match_begin, end) covers token k by a place's own name.
+    bool own_name_at(std::size_t k, std::size_t match_begin) const;
     void drop_personal_names(std::size_t first, std::size_t last, std::size_t match_begin);
     std::size_t token_match_of(std::size_t token, std::size_t match_begin) const;
     void drop_people_named_again();

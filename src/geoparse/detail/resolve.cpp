@@ -41,6 +41,9 @@ void Parse::compute_focus() {
         if (m.candidates.empty() || m.in_personal_name) continue;
         const Place& p = m.candidates[0].place;
         if (p.country.empty() || role_of(m, p) != Role::location) continue;
+        // A feature known only as a point (a mountain, a lake, an island) is named from
+        // abroad as often as from home: "He climbed Mt. Kenya" is no story about Kenya.
+        if (p.type == PlaceType::region && p.area_km2 <= 0) continue;
         const Candidate& reading = m.candidates[0];
         const bool weak_name = reading.kind == gazetteer::NameKind::alternate ||
                                reading.quality == gazetteer::MatchQuality::loose;

@@ -307,10 +307,23 @@ void Parse::match_run(std::size_t first, std::size_t last, std::string_view unit
             }
         }
     }
+    // "the Amazon rainforest", "the Danube delta", "the Swat valley": a feature whose name
+    // ends in a lower-case generic word, when the gazetteer holds the feature so named.
+    const bool feature_after = last < tokens_.size() && tokens_[last].word &&
+                               !tokens_[last].capitalized && adjacent(last - 1, last) &&
+                               cue(last, detail::Cue::natural_feature);
     while (i < last) {
         if (match_abbreviation(i)) {
             ++i;
             continue;
+        }
+        if (feature_after && last - i <= 4 && name_word(i)) {
+            const auto& c = lookup(span_text(i, last + 1));
+            if (!c.empty() && c[0].place.type == PlaceType::region &&
+                c[0].quality == gazetteer::MatchQuality::exact) {
+                matches_.push_back(Match{i, last + 1, false, false, c, {}});
+                break;
+            }
         }
         bool found = false;
         // Longest spans first, but only as long as some name continues them.
